@@ -1,0 +1,34 @@
+// The only place the database environment is read. DATABASE_URL=postgresql://… selects PostgreSQL;
+// otherwise the embedded PGlite database lives in ANISONG_PGLITE_DIR (default data/pglite at the repo root).
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export const ZDatabaseEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  ANISONG_PGLITE_DIR: z.string().min(1).optional(),
+});
+
+export type TDatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+
+/** Walks up from `start` to the folder holding pnpm-workspace.yaml. */
+export function findRepoRoot(start = process.cwd()): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): TDatabaseConfig {
+  const parsed = ZDatabaseEnv.parse({ DATABASE_URL: env.DATABASE_URL, ANISONG_PGLITE_DIR: env.ANISONG_PGLITE_DIR });
+  if (parsed.DATABASE_URL) return { kind: "postgres", url: parsed.DATABASE_URL };
+  const dataDir = parsed.ANISONG_PGLITE_DIR ?? path.join(findRepoRoot(), "data", "pglite");
+  return { kind: "pglite", dataDir: path.resolve(dataDir) };
+}
