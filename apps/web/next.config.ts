@@ -1,0 +1,20 @@
+import type { NextConfig } from "next";
+
+// Workspace packages ship TypeScript source (no build step), so Next compiles them. PGlite loads its
+// .wasm/.data files from beside its own JS and Prisma's driver adapters use Node APIs: they stay
+// external (required from node_modules at run time) instead of being bundled.
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  transpilePackages: ["@anisong/core-ml", "@anisong/db", "@anisong/spotify"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "pg",
+    "csv-parse",
+  ],
+};
+
+export default nextConfig;

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { InsightsView } from "../../components/insights-view";
+
+export const metadata: Metadata = { title: "Insights" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function InsightsPage({ searchParams }: TProps) {
+  const raw = (await searchParams).recommendation;
+  const recommendationId = typeof raw === "string" && raw.trim() ? raw.trim().slice(0, 100) : undefined;
+  return (
+    <>
+      <h1>Insights</h1>
+      <p className="lead">How listeners rate the recommendations, and how the anime catalog is grouped by sound.</p>
+      <InsightsView recommendationId={recommendationId} />
+    </>
+  );
+}

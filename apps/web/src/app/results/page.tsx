@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Results } from "../../components/results";
+import { SearchForm } from "../../components/search-form";
+import { fromSearchParams } from "../../lib/result-query";
+
+export const metadata: Metadata = { title: "Recommendations" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ResultsPage({ searchParams }: TProps) {
+  const query = fromSearchParams(await searchParams);
+  return (
+    <>
+      <h1 className="visually-hidden">Recommendations</h1>
+      <details className="card search-again">
+        <summary>Search another song</summary>
+        <SearchForm initial={{ title: query?.trackId ?? query?.title, artist: query?.artist }} />
+      </details>
+      {query ? (
+        <Results query={query} />
+      ) : (
+        <div className="notice" role="status">
+          <h2 className="notice__title">Search for a song first</h2>
+          <p>Type a title, an artist or paste a Spotify link above.</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+
+// Songs in the offline catalog, so the examples work with no network. "Levitating" is searched by title only,
+// which also shows the pick-a-version list.
+const EXAMPLES = [
+  { title: "Levitating", artist: "Dua Lipa", withArtist: false },
+  { title: "Harleys In Hawaii", artist: "Katy Perry", withArtist: true },
+  { title: "Fast Car", artist: "Tracy Chapman", withArtist: true },
+  { title: "bad guy", artist: "Billie Eilish", withArtist: true },
+] as const;
+
+export function ExampleQueries() {
+  return (
+    <div className="examples">
+      <h2 className="examples__title">Try one</h2>
+      <ul className="examples__list">
+        {EXAMPLES.map((e) => (
+          <li key={e.title}>
+            <Link className="chip" href={`/results?${new URLSearchParams(e.withArtist ? { title: e.title, artist: e.artist } : { title: e.title })}`}>
+              {e.title} <span className="chip__muted">· {e.artist}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

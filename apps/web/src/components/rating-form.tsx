@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { ApiClientError, postRating } from "../lib/api-client";
+
+const STAR_WORDS = ["", "poor", "fair", "good", "very good", "excellent"];
+
+/** 1–5 stars as a native radio group (arrow keys move between stars), with an optional comment. */
+export function RatingForm({ recommendationId }: { recommendationId: string }) {
+  const id = useId();
+  const [stars, setStars] = useState(0);
+  const [comment, setComment] = useState("");
+  const [hint, setHint] = useState<string | null>(null);
+  const mutation = useMutation({ mutationFn: () => postRating(recommendationId, stars, comment) });
+
+  const alreadyRated = mutation.error instanceof ApiClientError && mutation.error.status === 409;
+  if (mutation.isSuccess || alreadyRated) {
+    const n = mutation.data?.stars ?? stars;
+    return (
+      <p className="notice notice--success" role="status" data-testid="rating-ack">
+        {mutation.isSuccess
+          ? `Thank you! Your rating of ${n} ${n === 1 ? "star" : "stars"} was recorded.`
+          : "This recommendation was already rated. Thank you!"}
+      </p>
+    );
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (stars < 1) {
+      setHint("Choose from 1 to 5 stars first.");
+      return;
+    }
+    setHint(null);
+    mutation.mutate();
+  }
+
+  return (
+    <form className="rating" onSubmit={onSubmit} noValidate>
+      <fieldset className="stars">
+        <legend>Rate these recommendations</legend>
+        <div className="stars__options">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className={`star ${n <= stars ? "is-on" : ""}`}>
+              <input
+                type="radio"
+                name={`${id}-stars`}
+                value={n}
+                checked={stars === n}
+                onChange={() => setStars(n)}
+                className="visually-hidden"
+              />
+              <span aria-hidden="true">★</span>
+              <span className="visually-hidden">
+                {n} {n === 1 ? "star" : "stars"} ({STAR_WORDS[n]})
+              </span>
+            </label>
+          ))}
+          <span className="stars__word" aria-hidden="true">
+            {stars ? STAR_WORDS[stars] : ""}
+          </span>
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>Comment (optional)</label>
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          maxLength={1000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </div>
+      <div className="rating__actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? "Sending…" : "Send rating"}
+        </button>
+        <p className="form-error" role="alert">
+          {hint ?? (mutation.isError ? mutation.error.message : null)}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
+import type { TRecommendationResponse } from "../lib/api-types";
+import { ErrorNotice } from "./error-notice";
+import { FeatureChart } from "./feature-chart";
+import { RatingForm } from "./rating-form";
+
+const SOURCE_LABELS: Record<TRecommendationResponse["query"]["source"], string> = {
+  catalog: "the offline Spotify tracks catalog",
+  spotify: "Spotify's audio-features API",
+  reccobeats: "ReccoBeats",
+};
+
+export function Results({ query }: { query: TRecommendationQuery }) {
+  const result = useQuery({
+    queryKey: ["recommendation", query],
+    queryFn: () => postRecommendation(query),
+    // Every call stores a recommendation: ask once per query, never refetch behind the listener's back.
+    staleTime: Infinity,
+    gcTime: Infinity,
+    refetchOnMount: false,
+    refetchOnReconnect: false,
+  });
+
+  if (result.isPending) return <ResultsSkeleton />;
+  if (result.isError) return <ErrorNotice error={result.error} />;
+  return <ResultsView data={result.data} />;
+}
+
+function ResultsView({ data }: { data: TRecommendationResponse }) {
+  const [selected, setSelected] = useState(0);
+  const pick = data.items[selected] ?? data.items[0];
+  const track = data.query.track;
+
+  return (
+    <div className="results" data-recommendation-id={data.id}>
+      <section className="card resolved" aria-labelledby="resolved-title">
+        <p className="eyebrow">Your song</p>
+        <h2 id="resolved-title" lang="ja">
+          {track.title}
+        </h2>
+        <p className="resolved__artists" lang="ja">
+          {track.artists.join(", ")}
+          {track.album ? <span className="muted"> · {track.album}</span> : null}
+        </p>
+        <p className="muted">
+          Features from {SOURCE_LABELS[data.query.source]}.{" "}
+          <a href={track.spotifyUrl} target="_blank" rel="noopener noreferrer">
+            Open in Spotify<span className="visually-hidden"> (new tab)</span>
+          </a>
+        </p>
+        <p>
+          It sounds most like the <strong>{data.cluster.label}</strong> group of anime songs ({data.cluster.size} songs).{" "}
+          <Link href={`/insights?${new URLSearchParams({ recommendation: data.id })}`}>See it on the map</Link>
+        </p>
+        {data.query.candidates.length > 0 ? <CandidateList data={data} /> : null}
+      </section>
+
+      <section className="card" aria-labelledby="recs-title">
+        <h2 id="recs-title">Anime songs that sound like it</h2>
+        <div className="table-scroll">
+          <table className="table recs">
+            <caption className="visually-hidden">
+              {data.items.length} recommendations, most similar first. Choose “Compare” to see a song&rsquo;s features
+              beside yours.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  #
+                </th>
+                <th scope="col">Title</th>
+                <th scope="col">Artists</th>
+                <th scope="col" className="hide-narrow">
+                  Sound
+                </th>
+                <th scope="col" className="num">
+                  Similarity
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item, i) => (
+                <tr key={item.trackId} className={i === selected ? "is-selected" : undefined} data-testid="recommendation-row">
+                  <td className="num">{item.rank}</td>
+                  <td className="title-cell" lang="ja">
+                    {item.title}
+                  </td>
+                  <td lang="ja">{item.artists.join(", ")}</td>
+                  <td className="hide-narrow">
+                    <span className={`tag tag--c${item.cluster.index % 10}`}>{item.cluster.label}</span>
+                  </td>
+                  <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-pressed={i === selected}
+                      onClick={() => setSelected(i)}
+                    >
+                      Compare<span className="visually-hidden"> {item.title}</span>
+                    </button>
+                    <a className="spotify-link" href={item.spotifyUrl} target="_blank" rel="noopener noreferrer">
+                      Spotify<span className="visually-hidden"> (opens {item.title} in a new tab)</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="explain-title">
+        <h2 id="explain-title">Why this song?</h2>
+        {pick ? (
+          <>
+            <p className="muted">
+              Your song&rsquo;s nine audio features beside <strong lang="ja">#{pick.rank} {pick.title}</strong> (similarity{" "}
+              {(pick.similarity * 100).toFixed(1)}%). Both are in the <strong>{data.cluster.label}</strong> group.
+            </p>
+            <FeatureChart
+              query={{ name: track.title, features: data.query.features }}
+              pick={{ name: pick.title, features: pick.features }}
+            />
+          </>
+        ) : (
+          <p>No anime song in this cluster to compare with.</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="rate-title">
+        <h2 id="rate-title">How good are these picks?</h2>
+        <RatingForm recommendationId={data.id} />
+      </section>
+    </div>
+  );
+}
+
+function CandidateList({ data }: { data: TRecommendationResponse }) {
+  return (
+    <details className="candidates" open={data.query.ambiguous}>
+      <summary>{data.query.ambiguous ? "Several songs match — pick the one you meant" : "Other matching songs"}</summary>
+      <ul className="suggestions">
+        {data.query.candidates.map((c) => (
+          <li key={c.id}>
+            <Link href={`/results?${new URLSearchParams({ track: c.id })}`} lang="ja">
+              {c.title} <span className="chip__muted">· {c.artists.join(", ")}</span>
+              {c.album ? <span className="chip__muted"> · {c.album}</span> : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function ResultsSkeleton() {
+  return (
+    <div className="results" aria-busy="true">
+      <p role="status" className="visually-hidden">
+        Finding anime songs…
+      </p>
+      <div className="card resolved skeleton-card" aria-hidden="true">
+        <span className="skeleton skeleton--title" />
+        <span className="skeleton" />
+        <span className="skeleton" />
+      </div>
+      <div className="card skeleton-card skeleton-card--table" aria-hidden="true">
+        {Array.from({ length: 10 }, (_, i) => (
+          <span key={i} className="skeleton" />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Browser-side calls to the API. Errors keep the server's typed body so pages can show the right state.
+import type {
+  TApiError,
+  TInsights,
+  TRatingResponse,
+  TRecommendationResponse,
+  TSongSort,
+  TSongsPage,
+} from "./api-types";
+
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: TApiError | null,
+  ) {
+    super(body?.error.message ?? `Request failed (${status}).`);
+    this.name = "ApiClientError";
+  }
+  get code(): string {
+    return this.body?.error.code ?? (this.status === 0 ? "network" : "internal");
+  }
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  } catch {
+    throw new ApiClientError(0, { error: { code: "network", message: "We could not reach Anisong. Check your connection and try again." } });
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const typed = body && typeof body === "object" && "error" in body ? (body as TApiError) : null;
+    throw new ApiClientError(response.status, typed);
+  }
+  return body as T;
+}
+
+export function fetchSongs(params: { page: number; size: number; sort: TSongSort; order: "asc" | "desc" }): Promise<TSongsPage> {
+  const qs = new URLSearchParams({ page: String(params.page), size: String(params.size), sort: params.sort, order: params.order });
+  return request<TSongsPage>(`/api/songs?${qs}`);
+}
+
+export type TRecommendationQuery = { trackId?: string; title?: string; artist?: string };
+
+export function postRecommendation(query: TRecommendationQuery, topN = 10): Promise<TRecommendationResponse> {
+  return request<TRecommendationResponse>("/api/recommendations", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...query, topN }),
+  });
+}
+
+export function postRating(recommendationId: string, stars: number, comment: string): Promise<TRatingResponse> {
+  return request<TRatingResponse>(`/api/recommendations/${encodeURIComponent(recommendationId)}/rating`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ stars, comment: comment.trim() || undefined }),
+  });
+}
+
+export function fetchInsights(recommendationId?: string): Promise<TInsights> {
+  const qs = recommendationId ? `?${new URLSearchParams({ recommendation: recommendationId })}` : "";
+  return request<TInsights>(`/api/insights${qs}`);
+}

@@ -1,0 +1,108 @@
+// JSON shapes of the web API, shared by route handlers and the browser code. Types only: importing
+// this file pulls no server module into the client bundle.
+import type { TAudioFeatures, TFeatureName } from "@anisong/core-ml";
+
+export type { TAudioFeatures, TFeatureName };
+
+export type TTrackSummary = {
+  id: string;
+  title: string;
+  artists: string[];
+  album: string | null;
+  year: number | null;
+  spotifyUrl: string;
+};
+
+export type TSongSort = "title" | "artist" | "popularity" | "cluster" | "energy" | "danceability" | "valence" | "tempo";
+
+export type TSongRow = {
+  id: string;
+  title: string;
+  artists: string[];
+  album: string | null;
+  popularity: number | null;
+  cluster: { index: number; label: string };
+  features: TAudioFeatures;
+  spotifyUrl: string;
+};
+
+export type TSongsPage = {
+  items: TSongRow[];
+  page: number;
+  size: number;
+  total: number;
+  totalPages: number;
+  sort: TSongSort;
+  order: "asc" | "desc";
+  modelVersion: string;
+};
+
+export type TSearchResponse = { candidates: TTrackSummary[] };
+
+export type TRecommendationItem = {
+  rank: number;
+  trackId: string;
+  title: string;
+  artists: string[];
+  album: string | null;
+  similarity: number;
+  cluster: { index: number; label: string };
+  features: TAudioFeatures;
+  spotifyUrl: string;
+};
+
+export type TRecommendationResponse = {
+  id: string;
+  createdAt: string;
+  modelVersion: string;
+  query: {
+    track: TTrackSummary;
+    features: TAudioFeatures;
+    source: "catalog" | "spotify" | "reccobeats";
+    attempts: { provider: string; outcome: string }[];
+    /** Other tracks that matched the search; more than one means the listener may want to pick. */
+    candidates: TTrackSummary[];
+    ambiguous: boolean;
+  };
+  cluster: { index: number; label: string; size: number };
+  featureNames: TFeatureName[];
+  items: TRecommendationItem[];
+};
+
+export type TRatingResponse = { id: string; recommendationId: string; stars: number; comment: string | null; createdAt: string };
+
+export type TMapPoint = { x: number; y: number; cluster: number; title: string };
+
+export type TClusterMap = {
+  modelVersion: string;
+  /** Share of the scaled features' variance each axis explains. */
+  explained: [number, number];
+  points: TMapPoint[];
+  clusters: { index: number; label: string; size: number; x: number; y: number }[];
+  query: { x: number; y: number; title: string; artists: string[]; cluster: number } | null;
+};
+
+export type TRatingStats = { count: number; average: number | null };
+
+export type TInsights = {
+  ratings: TRatingStats;
+  byModel: (TRatingStats & { modelVersion: string; active: boolean; createdAt: string })[];
+  byCluster: (TRatingStats & { index: number; label: string; size: number })[];
+  recommendations: number;
+  map: TClusterMap;
+};
+
+export type THealth = {
+  status: "ok" | "degraded";
+  database: { ok: boolean; kind: "pglite" | "postgres"; error?: string };
+  model: { ok: boolean; version: string | null; k: number | null; songs: number | null; error?: string };
+};
+
+export type TApiError = {
+  error: {
+    code: string;
+    message: string;
+    issues?: { path: string; message: string }[];
+    details?: { hint?: string; suggestions?: TTrackSummary[]; reasons?: unknown };
+  };
+};

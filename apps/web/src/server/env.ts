@@ -1,0 +1,34 @@
+// The only place the web app reads its own environment. The database (DATABASE_URL, ANISONG_PGLITE_DIR)
+// and the song providers (SPOTIFY_*, ANISONG_PROVIDERS, …) are read by @anisong/db and @anisong/spotify.
+import { z } from "zod";
+
+const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+
+export const ZWebEnv = z.object({
+  /** Sustained writes per minute per client (POST /api/recommendations and ratings). */
+  ANISONG_WRITE_RATE_PER_MINUTE: int(1, 60),
+  /** Burst size of the per-client write token bucket. */
+  ANISONG_WRITE_RATE_BURST: int(1, 20),
+  /** Largest accepted JSON request body, in bytes. */
+  ANISONG_MAX_BODY_BYTES: int(64, 8192),
+  /** How long the active model's version is trusted before the database is asked again. */
+  ANISONG_MODEL_CHECK_MS: int(0, 5000),
+});
+
+export type TWebEnv = z.infer<typeof ZWebEnv>;
+
+let cached: TWebEnv | undefined;
+
+export function webEnv(): TWebEnv {
+  cached ??= ZWebEnv.parse({
+    ANISONG_WRITE_RATE_PER_MINUTE: emptyToUndefined(process.env.ANISONG_WRITE_RATE_PER_MINUTE),
+    ANISONG_WRITE_RATE_BURST: emptyToUndefined(process.env.ANISONG_WRITE_RATE_BURST),
+    ANISONG_MAX_BODY_BYTES: emptyToUndefined(process.env.ANISONG_MAX_BODY_BYTES),
+    ANISONG_MODEL_CHECK_MS: emptyToUndefined(process.env.ANISONG_MODEL_CHECK_MS),
+  });
+  return cached;
+}
+
+function emptyToUndefined(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === "" ? undefined : v;
+}

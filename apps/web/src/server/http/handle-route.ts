@@ -1,0 +1,65 @@
+// Wraps every route handler: known failures become typed JSON errors with the right status, anything
+// unexpected becomes a 500 without a stack trace (the stack goes to the server log only).
+import { z } from "zod";
+import { AllProvidersFailedError, InvalidQueryError, SongNotFoundError } from "@anisong/spotify";
+import { CoreMlError } from "@anisong/core-ml";
+import { ApiError } from "./errors";
+import { isDatabaseUnavailable } from "./database-errors";
+import { toTrackSummary } from "../songs/track-summary";
+
+type THandler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function handleRoute<C>(handler: THandler<C>): THandler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+export function errorResponse(error: unknown): Response {
+  const apiError = toApiError(error);
+  if (apiError.status >= 500 && apiError.code === "internal") {
+    console.error("[anisong/web] unexpected error:", error);
+  }
+  return json(apiError.toBody(), { status: apiError.status, headers: apiError.extra.headers });
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) {
+    return new ApiError(400, "bad_request", "Some of the input is not valid.", {
+      issues: error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message })),
+    });
+  }
+  if (error instanceof SongNotFoundError) {
+    return new ApiError(404, "song_not_found", error.message || "We could not find that song.", {
+      details: { hint: error.hint, suggestions: error.suggestions.slice(0, 10).map(toTrackSummary) },
+    });
+  }
+  if (error instanceof InvalidQueryError) {
+    return new ApiError(400, "bad_request", error.message || "Give a title, an artist or a Spotify link.");
+  }
+  if (error instanceof AllProvidersFailedError) {
+    return new ApiError(503, "providers_unavailable", "Every audio-feature source is unavailable right now. Please try again later.", {
+      details: { reasons: error.reasons },
+    });
+  }
+  if (error instanceof CoreMlError) {
+    // The song's features or the model are unusable together (e.g. invalid features from a provider).
+    return new ApiError(422, "bad_request", `We cannot place this song in the model: ${error.message}`);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError(503, "database_unavailable", "The database is unavailable right now. Please try again in a moment.");
+  }
+  return new ApiError(500, "internal", "Something went wrong on our side. Please try again.");
+}

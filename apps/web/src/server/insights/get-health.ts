@@ -1,0 +1,28 @@
+// Database and model status for GET /api/health (200 when both are usable, 503 otherwise).
+import type { THealth } from "../../lib/api-types";
+import { databaseKind, getServerDb } from "../context";
+import { toApiError } from "../http/handle-route";
+import { loadActiveModel } from "../model/load-active-model";
+
+export async function getHealth(): Promise<THealth> {
+  const health: THealth = {
+    status: "ok",
+    database: { ok: false, kind: databaseKind() },
+    model: { ok: false, version: null, k: null, songs: null },
+  };
+  try {
+    const db = await getServerDb();
+    await db.$queryRaw`SELECT 1`;
+    health.database.ok = true;
+    try {
+      const loaded = await loadActiveModel(db);
+      health.model = { ok: true, version: loaded.version, k: loaded.model.k, songs: loaded.songs.length };
+    } catch (error) {
+      health.model.error = toApiError(error).message;
+    }
+  } catch (error) {
+    health.database.error = toApiError(error).message;
+  }
+  if (!health.database.ok || !health.model.ok) health.status = "degraded";
+  return health;
+}

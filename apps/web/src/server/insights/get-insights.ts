@@ -1,0 +1,66 @@
+// Ratings at a glance (overall, per model version, per cluster of the active model) and the catalog
+// map, with the query's point when a recommendation id is given.
+import { featuresToVector, ZAudioFeatures } from "@anisong/core-ml";
+import type { TDb } from "@anisong/db";
+import type { TInsights } from "../../lib/api-types";
+import { ApiError } from "../http/errors";
+import { loadActiveModel } from "../model/load-active-model";
+
+type TGroupRow = { key: string; count: number; average: number | null };
+
+export async function getInsights(db: TDb, options: { recommendationId?: string } = {}): Promise<TInsights> {
+  const loaded = await loadActiveModel(db);
+  const [overall, recommendations, models, byModel, byCluster, query] = await Promise.all([
+    db.rating.aggregate({ _count: { _all: true }, _avg: { stars: true } }),
+    db.recommendation.count(),
+    db.model.findMany({ select: { id: true, isActive: true, createdAt: true }, orderBy: { createdAt: "desc" } }),
+    db.$queryRaw<TGroupRow[]>`
+      SELECT r."modelId" AS key, COUNT(*)::int AS count, AVG(rt."stars")::float8 AS average
+      FROM "Rating" rt JOIN "Recommendation" r ON r."id" = rt."recommendationId"
+      GROUP BY r."modelId"`,
+    db.$queryRaw<TGroupRow[]>`
+      SELECT r."clusterIndex"::text AS key, COUNT(*)::int AS count, AVG(rt."stars")::float8 AS average
+      FROM "Rating" rt JOIN "Recommendation" r ON r."id" = rt."recommendationId"
+      WHERE r."modelId" = ${loaded.version}
+      GROUP BY r."clusterIndex"`,
+    options.recommendationId
+      ? db.recommendation.findUnique({
+          where: { id: options.recommendationId },
+          select: { trackTitle: true, trackArtists: true, features: true, clusterIndex: true },
+        })
+      : Promise.resolve(undefined),
+  ]);
+  if (query === null) throw new ApiError(404, "not_found", "There is no recommendation with that id.");
+
+  const modelStats = new Map(byModel.map((row) => [row.key, row]));
+  const clusterStats = new Map(byCluster.map((row) => [row.key, row]));
+
+  let queryPoint: TInsights["map"]["query"] = null;
+  if (query) {
+    const features = ZAudioFeatures.parse(query.features);
+    const point = loaded.projection.project(loaded.scaler.transformRow(featuresToVector(features)));
+    queryPoint = { x: point.x, y: point.y, title: query.trackTitle, artists: query.trackArtists, cluster: query.clusterIndex };
+  }
+
+  return {
+    ratings: { count: overall._count._all, average: overall._avg.stars ?? null },
+    recommendations,
+    byModel: models
+      .filter((m) => m.isActive || modelStats.has(m.id))
+      .map((m) => ({
+        modelVersion: m.id,
+        active: m.isActive,
+        createdAt: m.createdAt.toISOString(),
+        count: modelStats.get(m.id)?.count ?? 0,
+        average: modelStats.get(m.id)?.average ?? null,
+      })),
+    byCluster: [...loaded.clusters.values()]
+      .sort((a, b) => a.index - b.index)
+      .map((c) => ({
+        ...c,
+        count: clusterStats.get(String(c.index))?.count ?? 0,
+        average: clusterStats.get(String(c.index))?.average ?? null,
+      })),
+    map: { ...loaded.map, query: queryPoint },
+  };
+}

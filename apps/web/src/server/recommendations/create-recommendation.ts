@@ -1,0 +1,85 @@
+// One recommendation: resolve the listener's song → place it in the active model → rank that cluster's
+// songs → store the recommendation with its items in one write → answer with the explanation data.
+import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
+import type { TDb } from "@anisong/db";
+import { parseSpotifyTrackRef, type TResolvedSong } from "@anisong/spotify";
+import type { TRecommendationResponse } from "../../lib/api-types";
+import { getResolver } from "../context";
+import { ApiError } from "../http/errors";
+import { clusterOf, loadActiveModel } from "../model/load-active-model";
+import type { TRecommendationRequest } from "../schemas";
+import { spotifyTrackUrl, toTrackSummary } from "../songs/track-summary";
+
+export async function createRecommendation(db: TDb, input: TRecommendationRequest): Promise<TRecommendationResponse> {
+  const resolved = await resolveSong(input);
+  const loaded = await loadActiveModel(db);
+  const result = recommend(loaded.model, { trackId: resolved.track.id, features: resolved.features }, loaded.prepared, {
+    topN: input.topN,
+  });
+
+  const items = result.items.map((item, i) => {
+    const song = loaded.songsById.get(item.trackId);
+    if (!song) throw new Error(`Recommended track ${item.trackId} is missing from the loaded catalog.`);
+    const cluster = clusterOf(loaded, song.cluster);
+    return {
+      rank: i + 1,
+      trackId: song.trackId,
+      title: song.title,
+      artists: song.artists,
+      album: song.album,
+      similarity: item.similarity,
+      cluster: { index: cluster.index, label: cluster.label },
+      features: song.features,
+      spotifyUrl: spotifyTrackUrl(song.trackId),
+    };
+  });
+
+  const stored = await db.recommendation.create({
+    data: {
+      queryTitle: input.title ?? null,
+      queryArtist: input.artist ?? null,
+      queryTrackId: input.trackId ?? null,
+      trackId: resolved.track.id,
+      trackTitle: resolved.track.title,
+      trackArtists: resolved.track.artists,
+      features: resolved.features,
+      featureSource: resolved.source,
+      modelId: loaded.version,
+      clusterIndex: result.cluster,
+      items: { create: items.map((item) => ({ rank: item.rank, songId: item.trackId, similarity: item.similarity })) },
+    },
+    select: { id: true, createdAt: true },
+  });
+
+  const others = resolved.candidates.filter((c) => c.id !== resolved.track.id);
+  return {
+    id: stored.id,
+    createdAt: stored.createdAt.toISOString(),
+    modelVersion: loaded.version,
+    query: {
+      track: toTrackSummary(resolved.track),
+      features: resolved.features,
+      source: resolved.source,
+      attempts: resolved.attempts,
+      candidates: others.slice(0, 10).map(toTrackSummary),
+      // A title-only search that matched several tracks: offer the list to pick from.
+      ambiguous: input.trackId === undefined && input.artist === undefined && others.length > 0,
+    },
+    cluster: clusterOf(loaded, result.cluster),
+    featureNames: [...FEATURE_NAMES],
+    items,
+  };
+}
+
+async function resolveSong(input: TRecommendationRequest): Promise<TResolvedSong> {
+  if (input.trackId !== undefined) {
+    const id = parseSpotifyTrackRef(input.trackId);
+    if (!id) {
+      throw new ApiError(400, "bad_request", "That is not a Spotify track link, URI or id.", {
+        issues: [{ path: "trackId", message: "expected https://open.spotify.com/track/…, spotify:track:… or a 22-character id" }],
+      });
+    }
+    return getResolver().resolve({ trackId: id });
+  }
+  return getResolver().resolve({ title: input.title, artist: input.artist });
+}

@@ -1,0 +1,97 @@
+// zod schemas of every API input. Strings are trimmed and bounded; numbers come from query strings
+// as text, so they are coerced and then checked as integers.
+import { z } from "zod";
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max * 4, `must be at most ${max} characters`) // cheap guard before normalising
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().max(max, `must be at most ${max} characters`));
+
+const optionalText = (max: number) =>
+  text(max)
+    .optional()
+    .transform((s) => (s === undefined || s === "" ? undefined : s));
+
+/** Query-string integer: "3" → 3; rejects "3.5", "1e3", "abc", "". */
+const queryInt = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,7}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((n) => n ?? fallback);
+
+export const SONG_SORTS = ["title", "artist", "popularity", "cluster", "energy", "danceability", "valence", "tempo"] as const;
+
+export const ZSongsQuery = z.object({
+  page: queryInt(1, 1_000_000, 1),
+  size: queryInt(1, 100, 10),
+  sort: z.enum(SONG_SORTS).optional().transform((s) => s ?? "title"),
+  order: z.enum(["asc", "desc"]).optional().transform((s) => s ?? "asc"),
+  cluster: z
+    .string()
+    .regex(/^\d{1,3}$/, "must be a cluster number")
+    .transform(Number)
+    .optional(),
+});
+export type TSongsQuery = z.infer<typeof ZSongsQuery>;
+
+const titleArtist = {
+  title: optionalText(200),
+  artist: optionalText(200),
+};
+
+export const ZSearchQuery = z
+  .object({ ...titleArtist, limit: queryInt(1, 25, 10) })
+  .refine((q) => q.title !== undefined || q.artist !== undefined, { message: "Give a title or an artist (or both)." });
+export type TSearchQuery = z.infer<typeof ZSearchQuery>;
+
+/** A track id, Spotify URL or URI; checked against the Spotify id format by the route. */
+const trackRef = text(300).pipe(z.string().min(1, "must not be empty"));
+
+export const ZRecommendationRequest = z
+  .object({
+    trackId: trackRef.optional(),
+    ...titleArtist,
+    topN: z.number().int().min(1).max(50).optional().default(10),
+  })
+  .strict()
+  .refine((q) => q.trackId !== undefined || q.title !== undefined || q.artist !== undefined, {
+    message: "Give a track id or link, or a title and/or an artist.",
+  });
+export type TRecommendationRequest = z.infer<typeof ZRecommendationRequest>;
+
+export const ZRecommendationId = z.uuid("must be a recommendation id");
+
+export const ZRatingRequest = z
+  .object({
+    stars: z.number().int("must be a whole number of stars").min(1).max(5),
+    comment: z
+      .string()
+      .max(4000)
+      .transform((s) => s.normalize("NFC").trim())
+      .pipe(z.string().max(1000, "must be at most 1000 characters"))
+      .nullish()
+      .transform((s) => (s ? s : null)),
+  })
+  .strict();
+export type TRatingRequest = z.infer<typeof ZRatingRequest>;
+
+export const ZInsightsQuery = z.object({
+  recommendation: ZRecommendationId.optional(),
+});
+
+/** URLSearchParams → plain object; a repeated key is an error rather than a silent pick. */
+export function searchParamsObject(url: string): Record<string, string> {
+  const params = new URL(url).searchParams;
+  const out: Record<string, string> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    if (all.length > 1) throw new z.ZodError([{ code: "custom", path: [key], message: "must be given once", input: all }]);
+    out[key] = all[0] as string;
+  }
+  return out;
+}

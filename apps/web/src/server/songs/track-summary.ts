@@ -1,0 +1,17 @@
+import type { TTrack } from "@anisong/spotify";
+import type { TTrackSummary } from "../../lib/api-types";
+
+export function spotifyTrackUrl(id: string): string {
+  return `https://open.spotify.com/track/${encodeURIComponent(id)}`;
+}
+
+export function toTrackSummary(track: TTrack): TTrackSummary {
+  return {
+    id: track.id,
+    title: track.title,
+    artists: track.artists,
+    album: track.album ?? null,
+    year: track.year ?? null,
+    spotifyUrl: track.spotifyUrl || spotifyTrackUrl(track.id),
+  };
+}
