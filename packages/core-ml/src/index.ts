@@ -1,1 +1,17 @@
 export * from "./features";
+export * from "./errors";
+export * from "./feature-vector";
+export { StandardScaler, ZScalerJson, type TScalerJson } from "./scaler";
+export { kmeans, kmeansFlat, type TKMeansOptions, type TKMeansResult, type TKMeansFlatResult } from "./kmeans";
+export { silhouetteScore, silhouetteSamples, silhouetteScoreFlat, silhouetteSamplesFlat } from "./silhouette";
+export { cosineSimilarity } from "./cosine";
+export { assignCluster, type TAssignmentMetric, type TAssignOptions } from "./assign-cluster";
+export { topNSimilar, TopN, type TScoredIndex, type TTopNOptions } from "./top-n";
+export * from "./model-artifact";
+export { canonicalJson } from "./canonical-json";
+export * from "./prepare-catalog";
+export * from "./recommend";
+export { deriveClusterLabel } from "./cluster-label";
+export { toFlatMatrix, toRows, type TFlatMatrix } from "./matrix";
+export { createRandom, type TRandom } from "./random";
+export { CORE_ML_NAME, CORE_ML_VERSION } from "./version";

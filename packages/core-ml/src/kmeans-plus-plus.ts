@@ -1,0 +1,78 @@
+// Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with scikit-learn's 2 + ln(k) local trials per centre:
+// each step samples several candidates by D² weighting and keeps the one that lowers the potential most).
+import type { TRandom } from "./random";
+
+function squaredDistance(data: Float64Array, i: number, centre: Float64Array, c: number, d: number): number {
+  let s = 0;
+  const a = i * d;
+  const b = c * d;
+  for (let j = 0; j < d; j++) {
+    const t = data[a + j]! - centre[b + j]!;
+    s += t * t;
+  }
+  return s;
+}
+
+/** Returns k initial centres (flat, k × d) chosen from the n × d rows of `data`. */
+export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, rng: TRandom): Float64Array {
+  const centres = new Float64Array(k * d);
+  const localTrials = 2 + Math.floor(Math.log(k));
+  const first = rng.int(n);
+  centres.set(data.subarray(first * d, first * d + d), 0);
+
+  let closest = new Float64Array(n);
+  let potential = 0;
+  for (let i = 0; i < n; i++) {
+    closest[i] = squaredDistance(data, i, centres, 0, d);
+    potential += closest[i]!;
+  }
+
+  const cumulative = new Float64Array(n);
+  let candidateDist = new Float64Array(n);
+  let bestDist = new Float64Array(n);
+  for (let c = 1; c < k; c++) {
+    let running = 0;
+    for (let i = 0; i < n; i++) cumulative[i] = running += closest[i]!;
+
+    let bestPotential = Infinity;
+    let bestIndex = -1;
+    for (let t = 0; t < localTrials; t++) {
+      const target = rng.next() * potential;
+      // searchsorted(side="left"): first index whose cumulative sum reaches the target.
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cumulative[mid]! < target) lo = mid + 1;
+        else hi = mid;
+      }
+      const candidate = lo;
+      let pot = 0;
+      const cBase = candidate * d;
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        const a = i * d;
+        for (let j = 0; j < d; j++) {
+          const diff = data[a + j]! - data[cBase + j]!;
+          s += diff * diff;
+        }
+        const m = s < closest[i]! ? s : closest[i]!;
+        candidateDist[i] = m;
+        pot += m;
+      }
+      if (pot < bestPotential) {
+        bestPotential = pot;
+        bestIndex = candidate;
+        const swap = bestDist;
+        bestDist = candidateDist;
+        candidateDist = swap;
+      }
+    }
+    centres.set(data.subarray(bestIndex * d, bestIndex * d + d), c * d);
+    potential = bestPotential;
+    const swap = closest;
+    closest = bestDist;
+    bestDist = swap;
+  }
+  return centres;
+}

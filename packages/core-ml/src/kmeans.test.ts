@@ -1,0 +1,106 @@
+import { kmeans, kmeansFlat } from "./kmeans";
+import { kmeansPlusPlus } from "./kmeans-plus-plus";
+import { createRandom } from "./random";
+import { InvalidArgumentError } from "./errors";
+
+// Three well separated 2-D blobs, 30 points each, generated from a seeded PRNG.
+function blobs(seed = 7): { data: number[][]; truth: number[] } {
+  const rng = createRandom(seed);
+  const centres = [
+    [0, 0],
+    [10, 10],
+    [-10, 8],
+  ];
+  const data: number[][] = [];
+  const truth: number[] = [];
+  centres.forEach((c, label) => {
+    for (let i = 0; i < 30; i++) {
+      data.push([c[0]! + rng.next() - 0.5, c[1]! + rng.next() - 0.5]);
+      truth.push(label);
+    }
+  });
+  return { data, truth };
+}
+
+function bruteInertia(data: number[][], centroids: number[][], labels: number[]): number {
+  return data.reduce((s, row, i) => s + row.reduce((a, v, j) => a + (v - centroids[labels[i]!]![j]!) ** 2, 0), 0);
+}
+
+describe("kmeans", () => {
+  it("recovers separated clusters, with centroids = member means and a consistent inertia", () => {
+    const { data, truth } = blobs();
+    const r = kmeans(data, 3, { seed: 1 });
+    // Same partition as the truth up to label permutation.
+    const map = new Map<number, number>();
+    truth.forEach((t, i) => {
+      const l = r.labels[i]!;
+      if (!map.has(t)) map.set(t, l);
+      expect(map.get(t)).toBe(l);
+    });
+    expect(new Set(map.values()).size).toBe(3);
+    r.centroids.forEach((c, k) => {
+      const members = data.filter((_, i) => r.labels[i] === k);
+      const mean = [0, 1].map((j) => members.reduce((s, m) => s + m[j]!, 0) / members.length);
+      expect(c[0]).toBeCloseTo(mean[0]!, 10);
+      expect(c[1]).toBeCloseTo(mean[1]!, 10);
+    });
+    expect(r.inertia).toBeCloseTo(bruteInertia(data, r.centroids, r.labels), 9);
+    expect(r.iterations).toBeGreaterThanOrEqual(1);
+  });
+
+  it("is reproducible for a seed and explores different starts for different seeds", () => {
+    const { data } = blobs(3);
+    const a = kmeans(data, 5, { seed: 42, nInit: 3 });
+    const b = kmeans(data, 5, { seed: 42, nInit: 3 });
+    expect(b).toEqual(a);
+    const inits = new Set([1, 2, 3, 4, 5].map((s) => kmeansPlusPlus(Float64Array.from(data.flat()), data.length, 2, 5, createRandom(s)).join()));
+    expect(inits.size).toBeGreaterThan(1);
+  });
+
+  it("keeps the lowest-inertia restart", () => {
+    const { data } = blobs(11);
+    // Restarts draw from one PRNG stream, so nInit = m replays the first m starts of nInit = m + 1: the kept inertia
+    // can only go down as nInit grows, and on this many-optima problem it must go down at least once.
+    const byNInit = [1, 2, 3, 4, 5, 6, 7, 8].map((nInit) => kmeans(data, 6, { seed: 0, nInit }).inertia);
+    for (let i = 1; i < byNInit.length; i++) expect(byNInit[i]).toBeLessThanOrEqual(byNInit[i - 1]!);
+    expect(byNInit[7]).toBeLessThan(byNInit[0]!);
+  });
+
+  it("gives every cluster a member even when seeding collides on duplicate points", () => {
+    // 6 copies of one point and 4 distinct others: k-means++ may pick duplicates; relocation must fill empties.
+    const data = [...Array.from({ length: 6 }, () => [0, 0]), [5, 5], [6, 5], [-5, 3], [9, -9]];
+    for (let seed = 0; seed < 20; seed++) {
+      const r = kmeans(data, 5, { seed, nInit: 1 });
+      expect(new Set(r.labels).size).toBe(5);
+      expect(r.inertia).toBeCloseTo(bruteInertia(data, r.centroids, r.labels), 12);
+    }
+  });
+
+  it("returns the mean for k = 1 and zero inertia for k = n", () => {
+    const data = [[1], [2], [6]];
+    expect(kmeans(data, 1).centroids).toEqual([[3]]);
+    expect(kmeans(data, 3).inertia).toBe(0);
+  });
+
+  it("stops at maxIterations", () => {
+    const { data } = blobs();
+    expect(kmeans(data, 3, { maxIterations: 1, nInit: 1 }).iterations).toBe(1);
+  });
+
+  it("validates its arguments", () => {
+    expect(() => kmeans([[1], [2]], 3)).toThrow(InvalidArgumentError);
+    expect(() => kmeans([[1], [2]], 0)).toThrow(/positive integer/);
+    expect(() => kmeans([[1], [2]], 1.5)).toThrow(/positive integer/);
+    expect(() => kmeans([[1], [2]], 1, { nInit: 0 })).toThrow(/nInit/);
+    expect(() => kmeans([], 1)).toThrow(/at least one row/);
+    expect(() => kmeans([[1], [Number.POSITIVE_INFINITY]], 1)).toThrow(/finite/);
+  });
+
+  it("flat and row APIs agree", () => {
+    const { data } = blobs(5);
+    const rows = kmeans(data, 3, { seed: 9 });
+    const flat = kmeansFlat(Float64Array.from(data.flat()), data.length, 2, 3, { seed: 9 });
+    expect(Array.from(flat.labels)).toEqual(rows.labels);
+    expect(flat.inertia).toBe(rows.inertia);
+  });
+});

@@ -1,0 +1,97 @@
+// Precomputes a catalog for recommend(): scale every song once and store each cluster as one flat block with norms,
+// so a query only scans its own cluster with a dot product per song.
+import { assignCluster } from "./assign-cluster";
+import { DimensionMismatchError, InvalidArgumentError, InvalidFeaturesError } from "./errors";
+import { featuresToVector } from "./feature-vector";
+import type { TAudioFeatures } from "./features";
+import type { TModelArtifact } from "./model-artifact";
+
+export interface TCatalogSong {
+  trackId: string;
+  features: TAudioFeatures;
+  /** Cluster from the training run; when absent the song is assigned by the model's rule. */
+  cluster?: number;
+}
+
+export interface TCatalogCluster {
+  /** Scaled features, row-major, size × d. */
+  vectors: Float64Array;
+  /** Euclidean norm of each scaled row. */
+  norms: Float64Array;
+  trackIds: string[];
+  /** Position of each row in the songs array given to prepareCatalog. */
+  songIndex: Int32Array;
+}
+
+export interface TPreparedCatalog {
+  modelVersion: string;
+  dimensions: number;
+  clusters: TCatalogCluster[];
+  /** trackId → [cluster, row] (first occurrence; later duplicates of a trackId are dropped). */
+  positions: Map<string, readonly [number, number]>;
+  size: number;
+}
+
+/** Scales a validated raw vector with the model's scaler. */
+export function scaleWithModel(model: TModelArtifact, raw: ArrayLike<number>): Float64Array {
+  const { mean, scale } = model.scaler;
+  if (raw.length !== mean.length) throw new DimensionMismatchError(mean.length, raw.length, "feature vector");
+  const out = new Float64Array(raw.length);
+  for (let j = 0; j < raw.length; j++) out[j] = (raw[j]! - mean[j]!) / scale[j]!;
+  return out;
+}
+
+/**
+ * Scales and groups the songs by cluster. Songs without `cluster` are assigned by model.assignment; a trackId that
+ * appears twice keeps its first row (the public catalog lists some tracks under several genres).
+ */
+export function prepareCatalog(model: TModelArtifact, songs: readonly TCatalogSong[]): TPreparedCatalog {
+  const d = model.featureNames.length;
+  const centroids = model.centroids;
+  const clusterOf = new Int32Array(songs.length).fill(-1);
+  const scaled = new Float64Array(songs.length * d);
+  const positions = new Map<string, readonly [number, number]>();
+  const sizes = new Int32Array(model.k);
+  for (let i = 0; i < songs.length; i++) {
+    const song = songs[i]!;
+    if (positions.has(song.trackId)) continue;
+    let vector: Float64Array;
+    try {
+      vector = scaleWithModel(model, featuresToVector(song.features, model.featureNames));
+    } catch (e) {
+      if (e instanceof InvalidFeaturesError) throw new InvalidFeaturesError(`catalog song ${song.trackId}: ${e.message}`, e.issues);
+      throw e;
+    }
+    const c = song.cluster ?? assignCluster(vector, centroids, { metric: model.assignment });
+    if (!Number.isInteger(c) || c < 0 || c >= model.k) {
+      throw new InvalidArgumentError(`catalog song ${song.trackId} has cluster ${c}, expected an integer in [0, ${model.k})`);
+    }
+    scaled.set(vector, i * d);
+    clusterOf[i] = c;
+    positions.set(song.trackId, [c, sizes[c]!]);
+    sizes[c]!++;
+  }
+  const clusters: TCatalogCluster[] = Array.from(sizes, (size) => ({
+    vectors: new Float64Array(size * d),
+    norms: new Float64Array(size),
+    trackIds: new Array<string>(size),
+    songIndex: new Int32Array(size),
+  }));
+  const fill = new Int32Array(model.k);
+  for (let i = 0; i < songs.length; i++) {
+    const c = clusterOf[i]!;
+    if (c < 0) continue;
+    const block = clusters[c]!;
+    const row = fill[c]!++;
+    let sq = 0;
+    for (let j = 0; j < d; j++) {
+      const v = scaled[i * d + j]!;
+      block.vectors[row * d + j] = v;
+      sq += v * v;
+    }
+    block.norms[row] = Math.sqrt(sq);
+    block.trackIds[row] = songs[i]!.trackId;
+    block.songIndex[row] = i;
+  }
+  return { modelVersion: model.version, dimensions: d, clusters, positions, size: positions.size };
+}

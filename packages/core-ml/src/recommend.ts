@@ -1,0 +1,91 @@
+// The product's core call: place a song in a cluster and rank that cluster's songs by cosine similarity.
+import { assignCluster } from "./assign-cluster";
+import { InvalidArgumentError } from "./errors";
+import { featuresToVector } from "./feature-vector";
+import type { TAudioFeatures } from "./features";
+import type { TModelArtifact } from "./model-artifact";
+import { prepareCatalog, scaleWithModel, type TCatalogSong, type TPreparedCatalog } from "./prepare-catalog";
+import { TopN } from "./top-n";
+
+export interface TRecommendQuery {
+  /** The query's own Spotify id; it is never recommended back. */
+  trackId?: string;
+  /** Raw (unscaled) audio features. */
+  features: TAudioFeatures;
+}
+
+export interface TRecommendOptions {
+  /** How many songs to return (default 10; ≤ 0 gives none). */
+  topN?: number;
+}
+
+export interface TRecommendation {
+  trackId: string;
+  /** Position in the songs array the catalog was prepared from. */
+  index: number;
+  similarity: number;
+}
+
+export interface TRecommendResult {
+  cluster: number;
+  scaledQuery: number[];
+  items: TRecommendation[];
+}
+
+// Raw song arrays are prepared once per (array, model) pair and reused.
+const prepared = new WeakMap<readonly TCatalogSong[], Map<string, TPreparedCatalog>>();
+
+function preparedFor(model: TModelArtifact, songs: readonly TCatalogSong[]): TPreparedCatalog {
+  let byModel = prepared.get(songs);
+  if (!byModel) prepared.set(songs, (byModel = new Map()));
+  let catalog = byModel.get(model.version);
+  if (!catalog) byModel.set(model.version, (catalog = prepareCatalog(model, songs)));
+  return catalog;
+}
+
+/**
+ * Scales the query with the model's scaler, assigns its cluster by the model's rule, and returns the topN songs of
+ * that cluster by cosine similarity (best first, catalog order on ties), never the query's own track.
+ * Throws InvalidFeaturesError for missing/NaN/out-of-range features.
+ */
+export function recommend(
+  model: TModelArtifact,
+  query: TRecommendQuery,
+  catalog: TPreparedCatalog | readonly TCatalogSong[],
+  opts: TRecommendOptions = {},
+): TRecommendResult {
+  const topN = opts.topN ?? 10;
+  if (!Number.isFinite(topN) && topN !== Infinity) throw new InvalidArgumentError(`topN must be a number, got ${topN}`);
+  const scaled = scaleWithModel(model, featuresToVector(query.features, model.featureNames));
+  const cluster = assignCluster(scaled, model.centroids, { metric: model.assignment });
+  const prep = Array.isArray(catalog) ? preparedFor(model, catalog as readonly TCatalogSong[]) : (catalog as TPreparedCatalog);
+  if (prep.modelVersion !== model.version) {
+    throw new InvalidArgumentError(`catalog was prepared for model ${prep.modelVersion}, not ${model.version}`);
+  }
+  const block = prep.clusters[cluster];
+  const result: TRecommendResult = { cluster, scaledQuery: Array.from(scaled), items: [] };
+  if (!block || !(topN > 0)) return result;
+
+  const d = prep.dimensions;
+  let qNorm = 0;
+  for (let j = 0; j < d; j++) qNorm += scaled[j]! * scaled[j]!;
+  qNorm = Math.sqrt(qNorm);
+  const own = query.trackId !== undefined ? prep.positions.get(query.trackId) : undefined;
+  const skipRow = own && own[0] === cluster ? own[1] : -1;
+  const top = new TopN(Math.min(Math.floor(topN), block.norms.length));
+  const { vectors, norms } = block;
+  const rows = norms.length;
+  for (let r = 0, base = 0; r < rows; r++, base += d) {
+    if (r === skipRow) continue;
+    let dot = 0;
+    for (let j = 0; j < d; j++) dot += scaled[j]! * vectors[base + j]!;
+    const denom = qNorm * norms[r]!;
+    const sim = denom === 0 ? 0 : dot / denom;
+    if (sim >= top.threshold) top.push(r, sim);
+  }
+  for (let i = 0; i < top.size; i++) {
+    const r = top.indices[i]!;
+    result.items.push({ trackId: block.trackIds[r]!, index: block.songIndex[r]!, similarity: top.scores[i]! });
+  }
+  return result;
+}
