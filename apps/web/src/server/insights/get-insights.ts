@@ -1,10 +1,10 @@
 // Ratings at a glance (overall, per model version, per cluster of the active model) and the catalog
 // map, with the query's point when a recommendation id is given.
-import { featuresToVector, ZAudioFeatures } from "@anisong/core-ml";
+import { ZAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "@anisong/db";
 import type { TInsights } from "../../lib/api-types";
 import { ApiError } from "../http/errors";
-import { loadActiveModel } from "../model/load-active-model";
+import { loadActiveModel, scaleFeatures } from "../model/load-active-model";
 
 type TGroupRow = { key: string; count: number; average: number | null };
 
@@ -38,7 +38,7 @@ export async function getInsights(db: TDb, options: { recommendationId?: string 
   let queryPoint: TInsights["map"]["query"] = null;
   if (query) {
     const features = ZAudioFeatures.parse(query.features);
-    const point = loaded.projection.project(loaded.scaler.transformRow(featuresToVector(features)));
+    const point = loaded.projection.project(scaleFeatures(loaded.model, features));
     queryPoint = { x: point.x, y: point.y, title: query.trackTitle, artists: query.trackArtists, cluster: query.clusterIndex };
   }
 

@@ -1,6 +1,13 @@
 // The active model and its catalog, loaded once per model version and kept in memory: a request only
 // asks the database which version is active (at most every ANISONG_MODEL_CHECK_MS), never re-reads songs.
-import { featuresToVector, prepareCatalog, StandardScaler, type TModelArtifact, type TPreparedCatalog } from "@anisong/core-ml";
+import {
+  featuresToVector,
+  prepareCatalog,
+  scaleWithModel,
+  type TAudioFeatures,
+  type TModelArtifact,
+  type TPreparedCatalog,
+} from "@anisong/core-ml";
 import { findActiveModel, listClusterSongs, type TClusterSong, type TDb } from "@anisong/db";
 import type { TClusterMap } from "../../lib/api-types";
 import { ModelUnavailableError } from "../http/errors";
@@ -16,7 +23,6 @@ export type TLoadedModel = {
   songs: TClusterSong[];
   songsById: Map<string, TClusterSong>;
   prepared: TPreparedCatalog;
-  scaler: StandardScaler;
   projection: TProjection;
   /** The catalog map without a query point. */
   map: Omit<TClusterMap, "query">;
@@ -60,8 +66,7 @@ async function buildLoadedModel(db: TDb): Promise<TLoadedModel> {
   const songs = await listClusterSongs(db, model.version);
   if (songs.length === 0) throw new ModelUnavailableError();
 
-  const scaler = StandardScaler.fromJSON(model.scaler);
-  const scaled = songs.map((song) => scaler.transformRow(featuresToVector(song.features)));
+  const scaled = songs.map((song) => scaleFeatures(model, song.features));
   const projection = fitProjection(scaled);
   const clusters = new Map(active.clusters.map((c) => [c.index, { index: c.index, label: c.label, size: c.size }]));
   const points = songs.map((song, i) => ({ ...projection.project(scaled[i]!), cluster: song.cluster, title: song.title }));
@@ -73,7 +78,6 @@ async function buildLoadedModel(db: TDb): Promise<TLoadedModel> {
     songs,
     songsById: new Map(songs.map((s) => [s.trackId, s])),
     prepared: prepareCatalog(model, songs),
-    scaler,
     projection,
     map: {
       modelVersion: model.version,
@@ -95,4 +99,9 @@ function round(v: number): number {
 
 export function clusterOf(loaded: TLoadedModel, index: number): TLoadedCluster {
   return loaded.clusters.get(index) ?? { index, label: `cluster ${index}`, size: 0 };
+}
+
+/** Raw features → the model's scaled space, in the model's feature order. */
+export function scaleFeatures(model: TModelArtifact, features: TAudioFeatures): Float64Array {
+  return scaleWithModel(model, featuresToVector(features, model.featureNames));
 }

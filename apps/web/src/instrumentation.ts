@@ -1,0 +1,7 @@
+// Runs once when `next start` boots: load the offline catalog and the active model in the background
+// so the first listener does not wait for them. Failures are only logged; requests report them properly.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { warmUp } = await import("./server/warm-up");
+  void warmUp();
+}

@@ -1,0 +1,161 @@
+// End to end in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core) against
+// `next start` on a PGlite database filled by the real pipeline: search "Levitating", see ten
+// recommendations with Spotify links, rate them, see the rating on the insights page. Screenshots of the
+// three pages at desktop and phone widths go to artifacts/screenshots.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { findRepoRoot } from "@anisong/db";
+import { ensureBuilt, startNextServer, WEB_DIR, type TNextServer } from "./support/next-server";
+import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
+
+jest.setTimeout(600_000);
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = path.join(findRepoRoot(), "artifacts", "screenshots");
+const SECRET = `e2e-secret-${Date.now().toString(36)}-must-not-leak`;
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+let database: TPreparedDatabase;
+let server: TNextServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuilt();
+  database = await prepareDatabase("pglite");
+  server = await startNextServer({ ...database.env, SPOTIFY_CLIENT_ID: "e2e-client", SPOTIFY_CLIENT_SECRET: SECRET });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await database?.drop();
+});
+
+async function newPage(viewport: keyof typeof VIEWPORTS): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "en-GB" });
+  const page = await context.newPage();
+  // Record layout shifts from the first paint on.
+  await page.addInitScript(() => {
+    (window as unknown as { __cls: number }).__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return page;
+}
+
+const cls = (page: Page) => page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+
+test("search Levitating, get ten anime songs with Spotify links, rate them, see the rating counted", async () => {
+  const page = await newPage("desktop");
+  await page.goto(`${server.url}/`);
+  // The browsable list: ten songs per page, and Japanese titles come through intact.
+  await page.locator("table tbody tr:not(.skeleton-row)").first().waitFor();
+  expect(await page.locator("table tbody tr").count()).toBe(10);
+  await page.screenshot({ path: path.join(SHOTS, "home-desktop.png"), fullPage: true });
+
+  await page.getByLabel("Song title or Spotify link").fill("Levitating");
+  await page.getByRole("button", { name: "Find anime songs" }).click();
+  await page.waitForURL(/\/results\?title=Levitating/);
+  const rows = page.getByTestId("recommendation-row");
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(10);
+  for (let i = 0; i < 10; i++) {
+    const href = await rows.nth(i).getByRole("link", { name: /Spotify/ }).getAttribute("href");
+    expect(href).toMatch(/^https:\/\/open\.spotify\.com\/track\/[A-Za-z0-9]{22}$/);
+  }
+  expect(await page.locator("#resolved-title").textContent()).toMatch(/Levitating/);
+  expect(await page.locator(".feature-chart tbody tr").count()).toBe(9);
+  // Nothing jumps when the results arrive (skeletons reserve their space).
+  expect(await cls(page)).toBeLessThan(0.1);
+
+  // Compare another pick with the keyboard.
+  await rows.nth(2).getByRole("button", { name: /Compare/ }).press("Enter");
+  expect(await rows.nth(2).getAttribute("class")).toContain("is-selected");
+  await page.screenshot({ path: path.join(SHOTS, "results-desktop.png"), fullPage: true });
+
+  // Rate with the keyboard: focus the first star, arrow to the fourth, send.
+  await page.getByRole("radio", { name: /^1 star/ }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  expect(await page.getByRole("radio", { name: /^4 stars/ }).isChecked()).toBe(true);
+  await page.getByLabel("Comment (optional)").fill("ジャズっぽくて良い");
+  await page.getByRole("button", { name: "Send rating" }).click();
+  await page.getByTestId("rating-ack").waitFor();
+  expect(await page.getByTestId("rating-ack").textContent()).toContain("4 stars");
+
+  await page.getByRole("link", { name: "See it on the map" }).click();
+  await page.waitForURL(/\/insights\?recommendation=/);
+  await page.locator(".cluster-map svg").waitFor();
+  expect(await page.getByTestId("ratings-count").textContent()).toBe("1");
+  expect(await page.getByTestId("ratings-average").textContent()).toBe("4.00 ★");
+  expect(await page.locator(".query-point").count()).toBe(1);
+  await page.screenshot({ path: path.join(SHOTS, "insights-desktop.png"), fullPage: true });
+  await page.context().close();
+});
+
+test("phone width: the three pages fit the screen", async () => {
+  const page = await newPage("phone");
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+  await page.goto(`${server.url}/`);
+  await page.locator("table tbody tr:not(.skeleton-row)").first().waitFor();
+  expect(await fits()).toBe(true);
+  await page.screenshot({ path: path.join(SHOTS, "home-phone.png"), fullPage: true });
+
+  await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
+  await page.getByTestId("recommendation-row").first().waitFor();
+  expect(await fits()).toBe(true);
+  expect(await cls(page)).toBeLessThan(0.1);
+  await page.screenshot({ path: path.join(SHOTS, "results-phone.png"), fullPage: true });
+
+  await page.goto(`${server.url}/insights`);
+  await page.locator(".cluster-map svg").waitFor();
+  expect(await fits()).toBe(true);
+  await page.screenshot({ path: path.join(SHOTS, "insights-phone.png"), fullPage: true });
+  await page.context().close();
+});
+
+test("clear error states: empty search, unknown song with suggestions", async () => {
+  const page = await newPage("desktop");
+  await page.goto(`${server.url}/`);
+  await page.getByRole("button", { name: "Find anime songs" }).click();
+  expect(await page.getByRole("alert").filter({ hasText: "Type a song title" }).count()).toBe(1);
+
+  await page.goto(`${server.url}/results?title=${encodeURIComponent("Levitatin")}&artist=${encodeURIComponent("Dua Lipa")}`);
+  const notice = page.locator("[data-error-code=song_not_found]");
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain("We could not find that song");
+  await page.screenshot({ path: path.join(SHOTS, "not-found-desktop.png"), fullPage: true });
+  await page.context().close();
+});
+
+test("no secret and no server code reaches the browser", async () => {
+  const html = await (await fetch(`${server.url}/`)).text();
+  expect(html).not.toContain(SECRET);
+  const staticDir = path.join(WEB_DIR, ".next", "static");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith(".js")) files.push(p);
+    }
+  };
+  walk(staticDir);
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    const text = fs.readFileSync(file, "utf8");
+    for (const marker of [SECRET, "SPOTIFY_CLIENT_SECRET", "DATABASE_URL", "PrismaClient", "@electric-sql/pglite"]) {
+      if (text.includes(marker)) throw new Error(`${path.relative(WEB_DIR, file)} contains ${marker}`);
+    }
+  }
+});

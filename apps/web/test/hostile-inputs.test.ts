@@ -1,0 +1,189 @@
+// Hostile input to every route: empty, huge, wrong types, script tags, SQL-looking strings, odd unicode.
+// Invalid input must get a typed 4xx JSON error; text that is merely strange may succeed; nothing gets a 5xx.
+import { createPrismaClient, closePrismaClient, type TDb } from "@anisong/db";
+import * as healthRoute from "../src/app/api/health/route";
+import * as insightsRoute from "../src/app/api/insights/route";
+import * as ratingRoute from "../src/app/api/recommendations/[id]/rating/route";
+import * as recommendationsRoute from "../src/app/api/recommendations/route";
+import * as searchRoute from "../src/app/api/search/route";
+import * as songsRoute from "../src/app/api/songs/route";
+import { useDatabase } from "../src/server/context";
+import { call } from "./support/call-route";
+import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
+
+jest.setTimeout(180_000);
+process.env.ANISONG_WRITE_RATE_BURST = "100000";
+
+const SCRIPT = "<script>alert(1)</script>";
+const SQL = `' OR 1=1; DROP TABLE "Song"; --`;
+const HUGE = "x".repeat(100_000);
+const UNICODE = ["\u0000", "\ud800", "\u202e\u202d", "Z\u0351\u0352\u0353\u0354", "🎵".repeat(60), "怪物", "ｌｅｖｉｔａｔｉｎｇ"];
+
+let database: TPreparedDatabase;
+let db: TDb;
+let songCount: number;
+let recommendationId: string;
+
+beforeAll(async () => {
+  database = await prepareDatabase("pglite");
+  db = await createPrismaClient(database.config);
+  useDatabase(db);
+  songCount = await db.song.count();
+  const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: "5nujrmhLynf4yMoMtj8AQF" } });
+  expect(rec.status).toBe(201);
+  recommendationId = rec.body.id;
+});
+
+afterAll(async () => {
+  useDatabase(undefined);
+  if (db) await closePrismaClient(db);
+  if (database) await database.drop();
+});
+
+afterEach(async () => {
+  // Nothing hostile may have touched the catalog.
+  expect(await db.song.count()).toBe(songCount);
+});
+
+function expectClientError(res: { status: number; body: any }, label: string): void {
+  if (res.status < 400 || res.status >= 500) throw new Error(`${label}: expected 4xx, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  expect(typeof res.body.error?.code).toBe("string");
+  expect(typeof res.body.error?.message).toBe("string");
+  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
+}
+
+function expectNo5xx(res: { status: number; body: any }, label: string): void {
+  if (res.status >= 500) throw new Error(`${label}: got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+}
+
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+describe("GET /api/songs", () => {
+  const bad = [
+    "page=0", "page=-1", "page=abc", "page=1.5", "page=1e3", "page=", "page=99999999999", "size=0", "size=101",
+    "size=-5", "size=ten", "sort=password", `sort=${encodeURIComponent(SCRIPT)}`, `sort=${encodeURIComponent(SQL)}`,
+    "order=sideways", "page=1&page=2", `page=${"9".repeat(5000)}`, "cluster=-1", "cluster=abc", `order=${encodeURIComponent(HUGE.slice(0, 5000))}`,
+  ];
+  test.each(bad)("%s → 4xx", async (qs) => expectClientError(await call(songsRoute.GET, `/api/songs?${qs}`), qs));
+});
+
+describe("GET /api/search", () => {
+  const bad = ["", "title=", "title=%20%20&artist=", q({ title: HUGE.slice(0, 5000) }), "title=a&title=b", "limit=0&title=a", "limit=1000&title=a"];
+  test.each(bad)("%s → 4xx", async (qs) => expectClientError(await call(searchRoute.GET, `/api/search?${qs}`), qs));
+
+  const strange = [SCRIPT, SQL, ...UNICODE];
+  test.each(strange)("title %j is only text: never 5xx, JSON back", async (title) => {
+    const res = await call(searchRoute.GET, `/api/search?${q({ title })}`);
+    expectNo5xx(res, title);
+    if (res.status === 200) expect(Array.isArray(res.body.candidates)).toBe(true);
+  });
+});
+
+describe("POST /api/recommendations", () => {
+  const post = (body: BodyInit | undefined, type = "application/json") =>
+    call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", headers: { "content-type": type }, body });
+
+  const badBodies: [string, BodyInit | undefined][] = [
+    ["no body", undefined],
+    ["empty", ""],
+    ["not JSON", "{title: Levitating"],
+    ["null", "null"],
+    ["array", "[]"],
+    ["number", "123"],
+    ["string", '"Levitating"'],
+    ["empty object", "{}"],
+    ["empty title", JSON.stringify({ title: "" })],
+    ["blank fields", JSON.stringify({ title: "   ", artist: "\t" })],
+    ["title number", JSON.stringify({ title: 123 })],
+    ["title array", JSON.stringify({ title: ["Levitating"] })],
+    ["title object", JSON.stringify({ title: { $ne: null } })],
+    ["title too long", JSON.stringify({ title: "a".repeat(1000) })],
+    ["topN 0", JSON.stringify({ title: "Levitating", topN: 0 })],
+    ["topN 51", JSON.stringify({ title: "Levitating", topN: 51 })],
+    ["topN string", JSON.stringify({ title: "Levitating", topN: "10" })],
+    ["topN fraction", JSON.stringify({ title: "Levitating", topN: 2.5 })],
+    ["unknown key", JSON.stringify({ title: "Levitating", admin: true })],
+    ["prototype key", '{"title":"Levitating","__proto__":{"admin":true}}'],
+    ["bad track id", JSON.stringify({ trackId: "not-a-track" })],
+    ["script track id", JSON.stringify({ trackId: SCRIPT })],
+    ["sql track id", JSON.stringify({ trackId: SQL })],
+    ["deep nesting", "[".repeat(3000) + "]".repeat(3000)],
+    ["huge body", JSON.stringify({ title: HUGE })],
+  ];
+  test.each(badBodies)("%s → 4xx", async (label, body) => expectClientError(await post(body), label));
+
+  test("wrong content type → 415", async () => {
+    const res = await post(JSON.stringify({ title: "Levitating" }), "text/plain");
+    expect(res.status).toBe(415);
+  });
+
+  test("a body past the limit is cut off with 413 even without Content-Length", async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode(`{"title":"${"y".repeat(1000)}`));
+        controller.close();
+      },
+    });
+    const res = await call(recommendationsRoute.POST, "/api/recommendations", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+  });
+
+  const strangeTitles = [SCRIPT, SQL, ...UNICODE];
+  test.each(strangeTitles)("title %j → 404 song_not_found or a real match, never 5xx", async (title) => {
+    const res = await post(JSON.stringify({ title, artist: SQL }));
+    expectNo5xx(res, title);
+    expect([201, 404, 400]).toContain(res.status);
+  });
+});
+
+describe("POST /api/recommendations/{id}/rating", () => {
+  const rate = (id: string, body: BodyInit) =>
+    call(ratingRoute.POST, `/api/recommendations/${encodeURIComponent(id)}/rating`, {
+      method: "POST",
+      params: { id },
+      headers: { "content-type": "application/json" },
+      body,
+    });
+
+  const badIds = ["not-a-uuid", "", SCRIPT, SQL, "1", "x".repeat(5000), "00000000-0000-0000-0000-00000000000g"];
+  test.each(badIds)("id %j → 4xx", async (id) => expectClientError(await rate(id, JSON.stringify({ stars: 5 })), id));
+
+  test("unknown id → 404", async () => {
+    const res = await rate("3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b", JSON.stringify({ stars: 5 }));
+    expect(res.status).toBe(404);
+  });
+
+  const badBodies = [
+    "", "null", "[]", "{}", '{"stars":0}', '{"stars":6}', '{"stars":2.5}', '{"stars":"5"}', '{"stars":null}',
+    '{"stars":true}', '{"stars":1e309}', `{"stars":5,"comment":"${"c".repeat(2000)}"}`, '{"stars":5,"comment":5}',
+    '{"stars":5,"extra":1}', `{"stars":5,"comment":${JSON.stringify(HUGE)}}`,
+  ];
+  test.each(badBodies)("body %j → 4xx", async (body) => expectClientError(await rate(recommendationId, body), body.slice(0, 40)));
+
+  test("script tags and SQL in a comment are stored as plain text", async () => {
+    const res = await rate(recommendationId, JSON.stringify({ stars: 3, comment: `${SCRIPT} ${SQL} 🎵` }));
+    expect(res.status).toBe(201);
+    const stored = await db.rating.findUniqueOrThrow({ where: { recommendationId } });
+    expect(stored.comment).toBe(`${SCRIPT} ${SQL} 🎵`);
+  });
+});
+
+describe("GET /api/insights and /api/health", () => {
+  const bad = ["recommendation=abc", `recommendation=${encodeURIComponent(SCRIPT)}`, `recommendation=${encodeURIComponent(SQL)}`, "recommendation=a&recommendation=b"];
+  test.each(bad)("insights %s → 4xx", async (qs) => expectClientError(await call(insightsRoute.GET, `/api/insights?${qs}`), qs));
+
+  test("insights for an unknown recommendation → 404", async () => {
+    const res = await call(insightsRoute.GET, "/api/insights?recommendation=3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b");
+    expect(res.status).toBe(404);
+  });
+
+  test("health ignores stray query parameters", async () => {
+    const res = await call(healthRoute.GET, `/api/health?${q({ x: SCRIPT, y: SQL })}`);
+    expect(res.status).toBe(200);
+  });
+});

@@ -1,0 +1,5 @@
+import { describeRouteSuite } from "./support/route-suite";
+
+jest.setTimeout(180_000);
+process.env.ANISONG_WRITE_RATE_BURST = "100000"; // this suite is about behaviour, not the limit
+describeRouteSuite("pglite");
