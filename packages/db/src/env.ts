@@ -4,12 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+const ZPostgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://");
+
 export const ZDatabaseEnv = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql://")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: ZPostgresUrl.optional().or(z.literal("").transform(() => undefined)),
   ANISONG_PGLITE_DIR: z.string().min(1).optional(),
 });
 
@@ -31,4 +29,10 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): TDa
   if (parsed.DATABASE_URL) return { kind: "postgres", url: parsed.DATABASE_URL };
   const dataDir = parsed.ANISONG_PGLITE_DIR ?? path.join(findRepoRoot(), "data", "pglite");
   return { kind: "pglite", dataDir: path.resolve(dataDir) };
+}
+
+/** Admin URL used to create throwaway PostgreSQL databases in tests and benchmarks. */
+export function resolveTestAdminUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  return ZPostgresUrl.parse(url);
 }

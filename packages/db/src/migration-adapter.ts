@@ -10,5 +10,6 @@ export async function createMigrationAdapter() {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  return new PrismaPGlite(new PGlite(config.dataDir));
+  // Typed against an older @prisma/driver-adapter-utils than Prisma 6.19's; the runtime protocol matches.
+  return new PrismaPGlite(new PGlite(config.dataDir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
 }

@@ -1,0 +1,33 @@
+// Reads prisma/migrations the way Prisma does: one folder per migration, applied in name order.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { findRepoRoot } from "../env";
+
+export type TMigration = { name: string; sql: string; checksum: string };
+
+export function defaultMigrationsDir(): string {
+  return path.join(findRepoRoot(), "prisma", "migrations");
+}
+
+/** Prisma's checksum: SHA-256 (hex) of migration.sql's bytes. */
+export function migrationChecksum(sql: string | Buffer): string {
+  return createHash("sha256").update(sql).digest("hex");
+}
+
+export function readMigrations(dir = defaultMigrationsDir()): TMigration[] {
+  if (!fs.existsSync(dir)) throw new MigrationError(`migrations folder not found: ${dir}`);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const bytes = fs.readFileSync(path.join(dir, name, "migration.sql"));
+      return { name, sql: bytes.toString("utf8"), checksum: migrationChecksum(bytes) };
+    });
+}
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}

@@ -1,0 +1,41 @@
+// Catalog songs of one model (optionally one cluster), shaped as core-ml's TCatalogSong plus display fields.
+import { FEATURE_NAMES, type TAudioFeatures } from "@anisong/core-ml";
+import type { TDb } from "../client/create-prisma-client";
+
+export type TClusterSong = {
+  trackId: string;
+  cluster: number;
+  features: TAudioFeatures;
+  title: string;
+  artists: string[];
+  album: string | null;
+  popularity: number | null;
+  genres: string[];
+  source: string;
+};
+
+export async function listClusterSongs(
+  db: TDb,
+  modelId: string,
+  options: { clusterIndex?: number } = {},
+): Promise<TClusterSong[]> {
+  const rows = await db.songCluster.findMany({
+    where: { modelId, ...(options.clusterIndex === undefined ? {} : { clusterIndex: options.clusterIndex }) },
+    include: { song: true },
+    orderBy: [{ clusterIndex: "asc" }, { songId: "asc" }],
+  });
+  return rows.map(({ clusterIndex, song }) => {
+    const features = Object.fromEntries(FEATURE_NAMES.map((name) => [name, song[name]])) as TAudioFeatures;
+    return {
+      trackId: song.id,
+      cluster: clusterIndex,
+      features,
+      title: song.title,
+      artists: song.artists,
+      album: song.album,
+      popularity: song.popularity,
+      genres: song.genres,
+      source: song.source,
+    };
+  });
+}

@@ -1,0 +1,56 @@
+// A migrated, throwaway database for tests and benchmarks: a temp PGlite folder, or a fresh database
+// on the PostgreSQL server named by TEST_DATABASE_URL (admin URL, default postgres@127.0.0.1:5432).
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { resolveTestAdminUrl, type TDatabaseConfig } from "../env";
+import { closePrismaClient, createPrismaClient, type TDb } from "../client/create-prisma-client";
+import { migrateDatabase } from "../migrate/migrate-database";
+
+export type TTestDatabase = { db: TDb; config: TDatabaseConfig; drop(): Promise<void> };
+
+export async function createTestDatabase(options: { kind: "pglite" | "postgres"; migrate?: boolean }): Promise<TTestDatabase> {
+  const migrate = options.migrate ?? true;
+  if (options.kind === "pglite") {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-pglite-"));
+    const config: TDatabaseConfig = { kind: "pglite", dataDir };
+    if (migrate) await migrateDatabase(config);
+    const db = await createPrismaClient(config);
+    return {
+      db,
+      config,
+      drop: async () => {
+        await closePrismaClient(db);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = resolveTestAdminUrl();
+  const name = `anisong_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const config: TDatabaseConfig = { kind: "postgres", url: url.toString() };
+  if (migrate) await migrateDatabase(config);
+  const db = await createPrismaClient(config);
+  return {
+    db,
+    config,
+    drop: async () => {
+      await closePrismaClient(db);
+      await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(adminUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

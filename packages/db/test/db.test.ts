@@ -1,0 +1,170 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createModelArtifact, FEATURE_NAMES } from "@anisong/core-ml";
+import {
+  closePrismaClient,
+  createPrismaClient,
+  createTestDatabase,
+  findActiveModel,
+  listClusterSongs,
+  migrateDatabase,
+  migrationChecksum,
+  readMigrations,
+  type TTestDatabase,
+} from "../src";
+
+const migrations = readMigrations();
+
+function artifactFor(seedText: string) {
+  return createModelArtifact({
+    featureNames: [...FEATURE_NAMES],
+    scaler: { mean: [0.5, 0.7, -6, 0.08, 0.2, 0.02, 0.2, 0.5, 125], scale: [0.1, 0.2, 2.5, 0.05, 0.25, 0.1, 0.15, 0.2, 28] },
+    k: 2,
+    centroids: [
+      [1, 1, 1, 0, -1, 0, 0, 1, 0.5],
+      [-1, -1, -1, 0, 1, 0, 0, -1, -0.5],
+    ],
+    assignment: "cosine",
+    inertia: 12.5,
+    silhouette: 0.31,
+    trainingRows: 2,
+    trainingDataHash: seedText,
+    createdAt: "2026-11-25T10:00:00.000Z",
+  });
+}
+
+const songFeatures = { danceability: 0.6, energy: 0.9, loudness: -3.4, speechiness: 0.1, acousticness: 0.05, instrumentalness: 0, liveness: 0.3, valence: 0.7, tempo: 170 };
+
+describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
+  let t: TTestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase({ kind });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("records the migration in Prisma's _prisma_migrations table with Prisma's checksum", async () => {
+    const rows = await t.db.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }[]>(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
+    const sql = fs.readFileSync(path.join(__dirname, "../../../prisma/migrations", rows[0]!.migration_name, "migration.sql"));
+    expect(rows[0]!.checksum).toBe(migrationChecksum(sql));
+    expect(rows[0]!.finished_at).not.toBeNull();
+    expect(rows[0]!.applied_steps_count).toBe(1);
+  });
+
+  it("is idempotent: a second run applies nothing", async () => {
+    const again = await migrateDatabase(t.config);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toEqual(migrations.map((m) => m.name));
+    const count = await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "_prisma_migrations"`);
+    expect(count[0]!.n).toBe(migrations.length);
+  });
+
+  it("finds no active model in an empty database", async () => {
+    expect(await findActiveModel(t.db)).toBeNull();
+  });
+
+  it("returns the active model with its clusters and lists cluster songs with features", async () => {
+    const artifact = artifactFor(`test-${kind}`);
+    const version = artifact.version;
+    await t.db.model.create({
+      data: {
+        id: version, k: 2, features: artifact.featureNames, scaler: artifact.scaler, centroids: artifact.centroids,
+        inertia: 12.5, silhouette: 0.31, trainingRows: 2, trainingDataHash: artifact.trainingDataHash,
+        assignment: "cosine", artifact, isActive: true, activatedAt: new Date(),
+        clusters: { create: [
+          { index: 1, label: "calm · acoustic", size: 1, centroid: artifact.centroids[1]! },
+          { index: 0, label: "energetic · loud", size: 1, centroid: artifact.centroids[0]! },
+        ] },
+      },
+    });
+    await t.db.song.createMany({ data: [
+      { id: "06XQvnJb53SUYmlWIhUXUi", title: "怪物", artists: ["YOASOBI"], album: "怪物", popularity: 70, genres: ["anime"], source: "seed", ...songFeatures },
+      { id: "5MVjxslIF7mVtYo75Nk445", title: "廻廻奇譚", artists: [], genres: [], source: "seed", ...songFeatures, energy: 0.2 },
+    ] });
+    await t.db.songCluster.createMany({ data: [
+      { modelId: version, songId: "06XQvnJb53SUYmlWIhUXUi", clusterIndex: 0 },
+      { modelId: version, songId: "5MVjxslIF7mVtYo75Nk445", clusterIndex: 1 },
+    ] });
+
+    const active = await findActiveModel(t.db);
+    expect(active?.model.version).toBe(version);
+    expect(active?.model.centroids).toEqual(artifact.centroids);
+    expect(active?.clusters.map((c) => [c.index, c.label, c.size])).toEqual([[0, "energetic · loud", 1], [1, "calm · acoustic", 1]]);
+    expect(active?.clusters[0]?.centroid).toEqual(artifact.centroids[0]);
+
+    const all = await listClusterSongs(t.db, version);
+    expect(all.map((s) => [s.trackId, s.cluster])).toEqual([["06XQvnJb53SUYmlWIhUXUi", 0], ["5MVjxslIF7mVtYo75Nk445", 1]]);
+    expect(all[0]).toMatchObject({ title: "怪物", artists: ["YOASOBI"], album: "怪物", popularity: 70, genres: ["anime"], source: "seed", features: songFeatures });
+    const second = await listClusterSongs(t.db, version, { clusterIndex: 1 });
+    expect(second.map((s) => s.features.energy)).toEqual([0.2]);
+  });
+});
+
+describe("migration runner edge cases (PGlite)", () => {
+  it("rolls back a failing migration, records nothing for it and keeps earlier ones", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-migr-"));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-pglite-"));
+    try {
+      fs.mkdirSync(path.join(dir, "001_ok"));
+      fs.writeFileSync(path.join(dir, "001_ok", "migration.sql"), `CREATE TABLE "A" (id INT PRIMARY KEY);`);
+      fs.mkdirSync(path.join(dir, "002_bad"));
+      fs.writeFileSync(path.join(dir, "002_bad", "migration.sql"), `CREATE TABLE "B" (id INT);\nSELECT * FROM "missing_table";`);
+      const config = { kind: "pglite", dataDir } as const;
+      await expect(migrateDatabase(config, { migrationsDir: dir })).rejects.toThrow(/002_bad failed and was rolled back/);
+      const db = await createPrismaClient(config);
+      const names = await db.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations"`);
+      expect(names.map((n) => n.migration_name)).toEqual(["001_ok"]);
+      const tables = await db.$queryRawUnsafe<{ t: string | null }[]>(`SELECT to_regclass('"B"')::text AS t`);
+      expect(tables[0]!.t).toBeNull();
+      await closePrismaClient(db);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("shares one client per PGlite folder and agrees with `prisma migrate status`", async () => {
+    const t = await createTestDatabase({ kind: "pglite" });
+    try {
+      expect(await createPrismaClient(t.config)).toBe(t.db);
+      await closePrismaClient(t.db); // release the folder for the Prisma CLI process
+      if (t.config.kind !== "pglite") throw new Error("expected pglite");
+      const out = await runPrismaMigrateStatus(t.config.dataDir);
+      expect(out).toMatch(/Database schema is up to date/);
+    } finally {
+      await t.drop();
+    }
+  }, 60_000);
+});
+
+/** `prisma migrate status` prints its verdict but keeps PGlite's event loop alive, so stop it once it has spoken. */
+function runPrismaMigrateStatus(dataDir: string): Promise<string> {
+  const cli = require.resolve("prisma/build/index.js", { paths: [path.join(__dirname, "..")] });
+  const child = spawn(process.execPath, [cli, "migrate", "status"], {
+    cwd: path.join(__dirname, ".."),
+    env: { ...process.env, DATABASE_URL: "", ANISONG_PGLITE_DIR: dataDir },
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const finish = () => {
+      clearTimeout(timer);
+      child.kill("SIGTERM");
+      resolve(out);
+    };
+    const timer = setTimeout(finish, 45_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      if (/Database schema is up to date|have not yet been applied|failed/i.test(out)) finish();
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("error", reject);
+    child.on("exit", finish);
+  });
+}
