@@ -1,0 +1,137 @@
+// Writes a model, its clusters and its songs (with their cluster ids) in one interactive transaction.
+// Idempotent by model version: the same version already active changes nothing. The model becomes
+// active last, in the same transaction, so a failure anywhere leaves the previous model serving.
+import { parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
+import type { TDb } from "@anisong/db";
+import { z } from "zod";
+import { InvalidIngestInputError } from "../errors";
+import { ZCleanSong, type TCleanSong } from "../csv/song-row";
+
+export type TIngestCluster = { index: number; label: string; size: number; centroid: number[] };
+export type TIngestSong = TCleanSong & { cluster: number };
+export type TIngestInput = { artifact: TModelArtifact; clusters: TIngestCluster[]; songs: TIngestSong[] };
+export type TIngestResult = {
+  modelId: string;
+  status: "created" | "activated" | "unchanged";
+  songsInserted: number;
+  songsTotal: number;
+  durationMs: number;
+};
+export type TIngestOptions = { chunkSize?: number; onProgress?: (done: number, total: number) => void };
+
+const ZCluster = z.object({ index: z.number().int().min(0), label: z.string().min(1), size: z.number().int().min(0), centroid: z.array(z.number().finite()) });
+
+function validate(input: TIngestInput): TIngestInput {
+  let artifact: TModelArtifact;
+  try {
+    artifact = parseModelArtifact(input.artifact);
+  } catch (error) {
+    throw new InvalidIngestInputError((error as Error).message);
+  }
+  const clusters = z.array(ZCluster).safeParse(input.clusters);
+  if (!clusters.success) throw new InvalidIngestInputError(`invalid clusters: ${clusters.error.issues[0]?.message}`);
+  const indexes = clusters.data.map((c) => c.index).sort((a, b) => a - b);
+  if (indexes.length !== artifact.k || indexes.some((v, i) => v !== i)) {
+    throw new InvalidIngestInputError(`expected clusters 0..${artifact.k - 1}, got [${indexes.join(", ")}]`);
+  }
+  if (input.songs.length === 0) throw new InvalidIngestInputError("no songs to ingest");
+  const seen = new Set<string>();
+  input.songs.forEach((song, i) => {
+    const parsed = ZCleanSong.safeParse(song);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InvalidIngestInputError(`song #${i + 1} (${song.id}): ${issue?.path.join(".")} ${issue?.message}`);
+    }
+    if (!Number.isInteger(song.cluster) || song.cluster < 0 || song.cluster >= artifact.k) {
+      throw new InvalidIngestInputError(`song ${song.id}: cluster ${song.cluster} is not in 0..${artifact.k - 1}`);
+    }
+    if (seen.has(song.id)) throw new InvalidIngestInputError(`song ${song.id} appears twice`);
+    seen.add(song.id);
+  });
+  return { artifact, clusters: clusters.data, songs: input.songs };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function ingestModel(db: TDb, input: TIngestInput, options: TIngestOptions = {}): Promise<TIngestResult> {
+  const started = performance.now();
+  const { artifact, clusters, songs } = validate(input);
+  const chunkSize = options.chunkSize ?? 1000;
+  const modelId = artifact.version;
+  const done = (status: TIngestResult["status"], songsInserted = 0): TIngestResult => ({
+    modelId,
+    status,
+    songsInserted,
+    songsTotal: songs.length,
+    durationMs: performance.now() - started,
+  });
+
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.model.findUnique({ where: { id: modelId }, select: { isActive: true } });
+      if (existing?.isActive) return done("unchanged");
+      if (existing) {
+        // Already written by an earlier run (everything commits together), just not the active one now.
+        await tx.model.updateMany({ where: { isActive: true }, data: { isActive: false } });
+        await tx.model.update({ where: { id: modelId }, data: { isActive: true, activatedAt: new Date() } });
+        return done("activated");
+      }
+
+      let inserted = 0;
+      let written = 0;
+      for (const chunk of chunks(songs, chunkSize)) {
+        const result = await tx.song.createMany({
+          data: chunk.map((s) => ({
+            id: s.id,
+            title: s.title,
+            artists: s.artists,
+            album: s.album,
+            ...s.features,
+            key: s.key,
+            mode: s.mode,
+            durationMs: s.durationMs,
+            popularity: s.popularity,
+            genres: s.genres,
+            source: s.source,
+          })),
+          skipDuplicates: true, // a song already known (from an earlier model) keeps its row
+        });
+        inserted += result.count;
+        written += chunk.length;
+        options.onProgress?.(written, songs.length * 2);
+      }
+
+      await tx.model.create({
+        data: {
+          id: modelId,
+          k: artifact.k,
+          features: artifact.featureNames,
+          scaler: artifact.scaler,
+          centroids: artifact.centroids,
+          inertia: artifact.inertia,
+          silhouette: artifact.silhouette,
+          trainingRows: artifact.trainingRows,
+          trainingDataHash: artifact.trainingDataHash,
+          assignment: artifact.assignment,
+          artifact,
+          isActive: false,
+        },
+      });
+      await tx.cluster.createMany({ data: clusters.map((c) => ({ modelId, ...c })) });
+      for (const chunk of chunks(songs, chunkSize * 4)) {
+        await tx.songCluster.createMany({ data: chunk.map((s) => ({ modelId, songId: s.id, clusterIndex: s.cluster })) });
+        written += chunk.length;
+        options.onProgress?.(written, songs.length * 2);
+      }
+
+      await tx.model.updateMany({ where: { isActive: true }, data: { isActive: false } });
+      await tx.model.update({ where: { id: modelId }, data: { isActive: true, activatedAt: new Date() } });
+      return done("created", inserted);
+    },
+    { maxWait: 60_000, timeout: 600_000 },
+  );
+}

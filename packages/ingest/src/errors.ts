@@ -1,0 +1,25 @@
+// Expected, user-facing failures of reading and validating input: the CLI prints their message, no stack.
+export class IngestError extends Error {
+  override name = "IngestError";
+}
+export class EmptyFileError extends IngestError {
+  override name = "EmptyFileError";
+}
+export class NotCsvError extends IngestError {
+  override name = "NotCsvError";
+}
+export class MissingColumnsError extends IngestError {
+  override name = "MissingColumnsError";
+  constructor(
+    readonly file: string,
+    readonly missing: string[],
+  ) {
+    super(`${file}: missing column(s) ${missing.map((c) => `"${c}"`).join(", ")}`);
+  }
+}
+export class RawStoreError extends IngestError {
+  override name = "RawStoreError";
+}
+export class InvalidIngestInputError extends IngestError {
+  override name = "InvalidIngestInputError";
+}
