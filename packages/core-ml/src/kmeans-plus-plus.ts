@@ -1,17 +1,7 @@
 // Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with scikit-learn's 2 + ln(k) local trials per centre:
 // each step samples several candidates by D² weighting and keeps the one that lowers the potential most).
+import { potentialWithCandidate, squaredDistance } from "./kernels";
 import type { TRandom } from "./random";
-
-function squaredDistance(data: Float64Array, i: number, centre: Float64Array, c: number, d: number): number {
-  let s = 0;
-  const a = i * d;
-  const b = c * d;
-  for (let j = 0; j < d; j++) {
-    const t = data[a + j]! - centre[b + j]!;
-    s += t * t;
-  }
-  return s;
-}
 
 /** Returns k initial centres (flat, k × d) chosen from the n × d rows of `data`. */
 export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, rng: TRandom): Float64Array {
@@ -23,7 +13,7 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
   let closest = new Float64Array(n);
   let potential = 0;
   for (let i = 0; i < n; i++) {
-    closest[i] = squaredDistance(data, i, centres, 0, d);
+    closest[i] = squaredDistance(data, i * d, centres, 0, d);
     potential += closest[i]!;
   }
 
@@ -47,19 +37,7 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
         else hi = mid;
       }
       const candidate = lo;
-      let pot = 0;
-      const cBase = candidate * d;
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        const a = i * d;
-        for (let j = 0; j < d; j++) {
-          const diff = data[a + j]! - data[cBase + j]!;
-          s += diff * diff;
-        }
-        const m = s < closest[i]! ? s : closest[i]!;
-        candidateDist[i] = m;
-        pot += m;
-      }
+      const pot = potentialWithCandidate(data, n, d, candidate, closest, candidateDist);
       if (pot < bestPotential) {
         bestPotential = pot;
         bestIndex = candidate;

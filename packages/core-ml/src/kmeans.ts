@@ -1,5 +1,6 @@
 // k-means (Lloyd's algorithm) with greedy k-means++ seeding, n_init restarts and scikit-learn's stopping rules.
 import { InvalidArgumentError } from "./errors";
+import { nearestTwo, squaredDistance } from "./kernels";
 import { kmeansPlusPlus } from "./kmeans-plus-plus";
 import { toFlatMatrix } from "./matrix";
 import { createRandom, type TRandom } from "./random";
@@ -31,33 +32,6 @@ export interface TKMeansFlatResult {
   iterations: number;
 }
 
-/** Squared distance of row i to every centre; returns the nearest centre (lowest index wins ties). */
-function nearest(data: Float64Array, a: number, centres: Float64Array, k: number, d: number): number {
-  let best = 0;
-  let bestDist = Infinity;
-  for (let c = 0, b = 0; c < k; c++, b += d) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const t = data[a + j]! - centres[b + j]!;
-      s += t * t;
-    }
-    if (s < bestDist) {
-      bestDist = s;
-      best = c;
-    }
-  }
-  return best;
-}
-
-function squaredToCentre(data: Float64Array, a: number, centres: Float64Array, b: number, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const t = data[a + j]! - centres[b + j]!;
-    s += t * t;
-  }
-  return s;
-}
-
 /**
  * An empty cluster takes the point farthest from its current centre (sklearn's relocation rule), so every run
  * ends with k non-empty clusters whenever there are at least k distinct points.
@@ -77,7 +51,7 @@ function relocateEmpty(
   if (empty.length === 0) return;
   const far = Array.from({ length: n }, (_, i) => i);
   const dist = new Float64Array(n);
-  for (let i = 0; i < n; i++) dist[i] = squaredToCentre(data, i * d, centres, labels[i]! * d, d);
+  for (let i = 0; i < n; i++) dist[i] = squaredDistance(data, i * d, centres, labels[i]! * d, d);
   far.sort((x, y) => dist[y]! - dist[x]! || x - y);
   let next = 0;
   for (const c of empty) {
@@ -96,6 +70,120 @@ function relocateEmpty(
   }
 }
 
+/** Full assignment: every point against every centre; resets both bounds. */
+function assignAll(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centres: Float64Array,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  two: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): number {
+  let changed = 0;
+  for (let i = 0, a = 0; i < n; i++, a += d) {
+    const c = nearestTwo(data, a, centres, k, d, two);
+    upper[i] = two[0]!;
+    lower[i] = two[1]!;
+    const old = labels[i]!;
+    if (old !== c) {
+      changed++;
+      moveMember(data, a, d, old, c, sums, counts);
+      labels[i] = c;
+    }
+  }
+  return changed;
+}
+
+/** Moves row a's contribution from cluster `from` (−1: none) to cluster `to` in the running sums. */
+function moveMember(data: Float64Array, a: number, d: number, from: number, to: number, sums: Float64Array, counts: Float64Array): void {
+  if (from >= 0) {
+    counts[from]!--;
+    for (let j = 0, b = from * d; j < d; j++) sums[b + j]! -= data[a + j]!;
+  }
+  counts[to]!++;
+  for (let j = 0, b = to * d; j < d; j++) sums[b + j]! += data[a + j]!;
+}
+
+/** Exact per-cluster sums and counts from the labels (removes the round-off the running sums pick up). */
+function recomputeSums(data: Float64Array, n: number, d: number, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0, a = 0; i < n; i++, a += d) {
+    const c = labels[i]!;
+    counts[c]!++;
+    for (let j = 0, b = c * d; j < d; j++) sums[b + j]! += data[a + j]!;
+  }
+}
+
+/** Hamerly assignment (after applying the centre moves to the bounds): a point whose upper bound is below max(lower bound, half gap to the nearest other centre) keeps its centre. */
+function assignBounded(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centres: Float64Array,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  half: Float64Array,
+  two: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  moved: Float64Array,
+  farIndex: number,
+  far1: number,
+  far2: number,
+): number {
+  for (let c = 0; c < k; c++) {
+    let m = Infinity;
+    for (let o = 0; o < k; o++) {
+      if (o === c) continue;
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const t = centres[c * d + j]! - centres[o * d + j]!;
+        s += t * t;
+      }
+      if (s < m) m = s;
+    }
+    half[c] = Math.sqrt(m) / 2;
+  }
+  let changed = 0;
+  for (let i = 0, a = 0; i < n; i++, a += d) {
+    const own = labels[i]!;
+    // Bounds catch up with the last centre moves here rather than in a separate pass over the points.
+    const h = half[own]!;
+    const l = lower[i]! - (own === farIndex ? far2 : far1);
+    lower[i] = l;
+    const bound = h > l ? h : l;
+    const up = upper[i]! + moved[own]!;
+    upper[i] = up;
+    if (up <= bound) continue;
+    const u = Math.sqrt(squaredDistance(data, a, centres, own * d, d));
+    upper[i] = u;
+    if (u <= bound) continue;
+    const c = nearestTwo(data, a, centres, k, d, two);
+    upper[i] = two[0]!;
+    lower[i] = two[1]!;
+    if (c !== own) {
+      moveMember(data, a, d, own, c, sums, counts);
+      labels[i] = c;
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Lloyd's algorithm with Hamerly's (2010) bounds: each point keeps an upper bound on the distance to its centre and
+ * a lower bound on the distance to any other centre, so most points skip the k distance computations once the
+ * centres settle. The assignments are those of plain Lloyd; the stopping rules are scikit-learn's (labels unchanged,
+ * or total squared centre shift ≤ tolerance).
+ */
 function lloyd(
   data: Float64Array,
   n: number,
@@ -107,51 +195,86 @@ function lloyd(
 ): TKMeansFlatResult {
   let centres: Float64Array = initial;
   let next: Float64Array = new Float64Array(k * d);
+  // Running member sums and counts, updated only for points that change cluster (the M-step costs O(changes)).
+  const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const labels = new Int32Array(n).fill(-1);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const half = new Float64Array(k); // half the distance from each centre to its nearest other centre
+  const moved = new Float64Array(k);
+  const two = new Float64Array(2);
+  let boundsValid = false;
+  // Centre moves of the last update, applied lazily to the bounds by assignBounded: max move and runner-up.
+  let farIndex = -1;
+  let far1 = 0;
+  let far2 = 0;
   let iterations = 0;
   let strict = false;
+
   for (let it = 0; it < maxIterations; it++) {
     iterations = it + 1;
-    next.fill(0);
-    counts.fill(0);
-    let changed = 0;
-    for (let i = 0, a = 0; i < n; i++, a += d) {
-      const c = nearest(data, a, centres, k, d);
-      if (labels[i] !== c) {
-        changed++;
-        labels[i] = c;
+    const changed = boundsValid
+      ? assignBounded(data, n, d, k, centres, labels, upper, lower, half, two, sums, counts, moved, farIndex, far1, far2)
+      : assignAll(data, n, d, k, centres, labels, upper, lower, two, sums, counts);
+    boundsValid = true;
+    let relocated = false;
+    for (let c = 0; c < k; c++) {
+      if (counts[c] === 0) {
+        relocateEmpty(data, n, d, k, centres, labels, sums, counts);
+        boundsValid = false;
+        relocated = true;
+        break;
       }
-      counts[c]!++;
-      const b = c * d;
-      for (let j = 0; j < d; j++) next[b + j]! += data[a + j]!;
     }
-    relocateEmpty(data, n, d, k, centres, labels, next, counts);
+    if (changed === 0 && !relocated) {
+      strict = true;
+      break;
+    }
     let shift = 0;
+    far1 = 0;
+    far2 = 0;
+    farIndex = -1;
     for (let c = 0; c < k; c++) {
       const inv = counts[c]! > 0 ? 1 / counts[c]! : 0;
+      let s = 0;
       for (let j = 0; j < d; j++) {
         const idx = c * d + j;
         // A cluster that stays empty (fewer distinct points than k) keeps its old centre.
-        const v = counts[c]! > 0 ? next[idx]! * inv : centres[idx]!;
+        const v = counts[c]! > 0 ? sums[idx]! * inv : centres[idx]!;
         next[idx] = v;
         const t = v - centres[idx]!;
-        shift += t * t;
+        s += t * t;
       }
+      shift += s;
+      const p = Math.sqrt(s);
+      moved[c] = p;
+      if (p > far1) {
+        far2 = far1;
+        far1 = p;
+        farIndex = c;
+      } else if (p > far2) far2 = p;
     }
     const swap = centres;
     centres = next;
     next = swap;
-    if (changed === 0) {
-      strict = true;
-      break;
-    }
     if (shift <= tolerance) break;
   }
-  // Stopped on the centre-shift tolerance: one more E-step so labels match the final centres (as sklearn does).
-  if (!strict) for (let i = 0; i < n; i++) labels[i] = nearest(data, i * d, centres, k, d);
+  if (strict) {
+    // Labels did not change, so the centres are the member means; recompute them exactly.
+    recomputeSums(data, n, d, labels, sums, counts);
+    for (let c = 0; c < k; c++) {
+      if (counts[c] === 0) continue;
+      for (let j = 0; j < d; j++) centres[c * d + j] = sums[c * d + j]! / counts[c]!;
+    }
+  } else if (boundsValid) {
+    // Stopped on the centre-shift tolerance: one more assignment so labels match the final centres (as sklearn does).
+    assignBounded(data, n, d, k, centres, labels, upper, lower, half, two, sums, counts, moved, farIndex, far1, far2);
+  } else {
+    assignAll(data, n, d, k, centres, labels, upper, lower, two, sums, counts);
+  }
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += squaredToCentre(data, i * d, centres, labels[i]! * d, d);
+  for (let i = 0; i < n; i++) inertia += squaredDistance(data, i * d, centres, labels[i]! * d, d);
   return { centroids: centres, labels, inertia, iterations };
 }
 

