@@ -1,0 +1,75 @@
+// Shapes of the artifacts the steps hand to each other (validated whenever a step reads one).
+import { ZCleanSong } from "@anisong/ingest";
+import { z } from "zod";
+
+export const ZAcquireReport = z.object({
+  objects: z.array(z.object({ input: z.enum(["seed", "catalog"]), source: z.string(), key: z.string(), location: z.string(), sha256: z.string(), bytes: z.number() })),
+});
+
+export const ZCleanSongs = z.object({
+  dataset: z.enum(["seed", "anime-catalog"]),
+  datasetHash: z.string(),
+  songs: z.array(ZCleanSong).min(1),
+});
+export type TCleanSongs = z.infer<typeof ZCleanSongs>;
+
+export const ZFeatures = z.object({
+  dataHash: z.string(),
+  featureNames: z.array(z.string()).min(1),
+  trackIds: z.array(z.string()),
+  scaled: z.array(z.array(z.number())),
+});
+export type TFeatures = z.infer<typeof ZFeatures>;
+
+export const ZScalerArtifact = z.object({
+  hash: z.string(),
+  featureNames: z.array(z.string()),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  fittedOn: z.string(),
+});
+
+export const ZLabels = z.object({ modelVersion: z.string(), trackIds: z.array(z.string()), labels: z.array(z.number().int().min(0)) });
+export type TLabels = z.infer<typeof ZLabels>;
+
+export const ZTrainReport = z.object({
+  modelVersion: z.string(),
+  modelFile: z.string(),
+  dataset: z.enum(["seed", "anime-catalog"]),
+  k: z.number(),
+  seed: z.number(),
+  inertia: z.number(),
+  silhouette: z.number(),
+  iterations: z.number(),
+  trainingRows: z.number(),
+  trainingDataHash: z.string(),
+  clusters: z.array(z.object({ index: z.number(), size: z.number(), label: z.string() })),
+});
+export type TTrainReport = z.infer<typeof ZTrainReport>;
+
+export const ZScoreReport = z.object({
+  modelVersion: z.string(),
+  songs: z.array(z.object({ id: z.string(), title: z.string(), cluster: z.number(), label: z.string(), scaled: z.array(z.number()) })),
+});
+export type TScoreReport = z.infer<typeof ZScoreReport>;
+
+export const ZEvaluateReport = z.object({
+  modelVersion: z.string(),
+  metric: z.enum(["sample", "training"]),
+  threshold: z.number(),
+  sampleSilhouette: z.number().nullable(),
+  sampleNote: z.string().optional(),
+  sampleClusters: z.array(z.number()),
+  trainingSilhouette: z.number(),
+  passed: z.boolean(),
+  reason: z.string(),
+  published: z.boolean(),
+});
+export type TEvaluateReport = z.infer<typeof ZEvaluateReport>;
+
+export const ZSweepReport = z.object({
+  dataHash: z.string(),
+  seed: z.number(),
+  points: z.array(z.object({ k: z.number(), inertia: z.number(), silhouette: z.number() })),
+});
+export type TSweepReport = z.infer<typeof ZSweepReport>;
