@@ -103,4 +103,14 @@ describe("kmeans", () => {
     expect(Array.from(flat.labels)).toEqual(rows.labels);
     expect(flat.inertia).toBe(rows.inertia);
   });
+
+  it("the nine-feature fast path gives the same clustering as the generic path", () => {
+    const rng = createRandom(21);
+    const rows = Array.from({ length: 300 }, (_, i) => Array.from({ length: 9 }, (__, j) => (i % 4) * (j % 3) + rng.next() * 2));
+    const fast = kmeans(rows, 4, { seed: 3, nInit: 2 });
+    const generic = kmeans(rows.map((r) => [...r, 0]), 4, { seed: 3, nInit: 2 });
+    expect(generic.labels).toEqual(fast.labels);
+    expect(generic.inertia).toBeCloseTo(fast.inertia, 8);
+    expect(generic.iterations).toBe(fast.iterations);
+  });
 });

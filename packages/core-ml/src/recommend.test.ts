@@ -120,4 +120,33 @@ describe("recommend", () => {
     expect(b.items.map((i) => i.trackId)).toEqual(a.items.map((i) => i.trackId));
     expect(b.scaledQuery).toEqual([...a.scaledQuery].reverse());
   });
+
+  it("works for a model over a subset of the features (generic scan path)", () => {
+    const names = ["energy", "acousticness", "tempo"];
+    const sub = createModelArtifact({
+      featureNames: names,
+      scaler: { mean: [0.5, 0.3, 120], scale: [0.2, 0.3, 30] },
+      k: 2,
+      centroids: [
+        [1, -1, 0.2],
+        [-1, 1, -0.2],
+      ],
+      assignment: "cosine",
+      inertia: 1,
+      silhouette: 0.3,
+      trainingRows: 100,
+      trainingDataHash: "subset",
+    });
+    const r = recommend(sub, { features: energetic }, songs, { topN: 8 });
+    const q = [(0.9 - 0.5) / 0.2, (0.02 - 0.3) / 0.3, (120 - 120) / 30];
+    const vec = (f: TAudioFeatures) => [(f.energy - 0.5) / 0.2, (f.acousticness - 0.3) / 0.3, (f.tempo - 120) / 30];
+    const oracle = songs
+      .map((s, index) => ({ index, v: vec(s.features) }))
+      .filter((x) => cosineSimilarity(x.v, sub.centroids[0]!) >= cosineSimilarity(x.v, sub.centroids[1]!))
+      .map((x) => ({ index: x.index, similarity: cosineSimilarity(q, x.v) }))
+      .sort((a, b) => b.similarity - a.similarity || a.index - b.index)
+      .slice(0, 8);
+    expect(r.cluster).toBe(0);
+    expect(r.items.map((i) => i.index)).toEqual(oracle.map((o) => o.index));
+  });
 });

@@ -68,4 +68,18 @@ describe("silhouette", () => {
     const expected = naive(pts, labels);
     Array.from(silhouetteSamples(pts, labels)).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 12));
   });
+
+  it("the nine-feature path agrees with the oracle and with the generic path", () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pts = Array.from({ length: 90 }, () => Array.from({ length: 9 }, () => rand() * 6 - 3));
+    const labels = pts.map((p) => (p[0]! < -1 ? 0 : p[1]! < 0 ? 1 : 2));
+    const expected = naive(pts, labels);
+    const fast = Array.from(silhouetteSamples(pts, labels));
+    const generic = Array.from(silhouetteSamples(pts.map((p) => [...p, 0]), labels));
+    fast.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i]!, 12);
+      expect(v).toBeCloseTo(generic[i]!, 12);
+    });
+  });
 });

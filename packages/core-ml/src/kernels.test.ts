@@ -1,0 +1,63 @@
+import { nearestTwo, potentialWithCandidate, squaredDistance } from "./kernels";
+import { createRandom } from "./random";
+
+// The nine-feature fast paths must agree with the generic loops. A zero 10th column leaves every distance unchanged
+// but sends the same data through the generic code.
+function randomRows(n: number, d: number, seed: number): Float64Array {
+  const rng = createRandom(seed);
+  return Float64Array.from({ length: n * d }, () => rng.next() * 4 - 2);
+}
+
+function widen(data: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n * 10);
+  for (let i = 0; i < n; i++) out.set(data.subarray(i * 9, i * 9 + 9), i * 10);
+  return out;
+}
+
+describe("distance kernels", () => {
+  const n = 50;
+  const x9 = randomRows(n, 9, 1);
+  const x10 = widen(x9, n);
+
+  it("squaredDistance: fast path equals the generic loop and the definition", () => {
+    for (let i = 0; i < n; i++) {
+      const fast = squaredDistance(x9, i * 9, x9, 0, 9);
+      const generic = squaredDistance(x10, i * 10, x10, 0, 10);
+      let direct = 0;
+      for (let j = 0; j < 9; j++) direct += (x9[i * 9 + j]! - x9[j]!) ** 2;
+      expect(fast).toBeCloseTo(generic, 12);
+      expect(fast).toBeCloseTo(direct, 12);
+    }
+  });
+
+  it("nearestTwo: same centre and distances on both paths", () => {
+    const c9 = randomRows(4, 9, 2);
+    const c10 = widen(c9, 4);
+    const a = new Float64Array(2);
+    const b = new Float64Array(2);
+    for (let i = 0; i < n; i++) {
+      const fast = nearestTwo(x9, i * 9, c9, 4, 9, a);
+      const generic = nearestTwo(x10, i * 10, c10, 4, 10, b);
+      expect(fast).toBe(generic);
+      expect(a[0]).toBeCloseTo(b[0]!, 12);
+      expect(a[1]).toBeCloseTo(b[1]!, 12);
+      const all = [0, 1, 2, 3].map((c) => Math.sqrt(squaredDistance(x9, i * 9, c9, c * 9, 9))).sort((p, q) => p - q);
+      expect(a[0]).toBeCloseTo(all[0]!, 12);
+      expect(a[1]).toBeCloseTo(all[1]!, 12);
+    }
+  });
+
+  it("potentialWithCandidate: elementwise min and its sum on both paths", () => {
+    const closest = Float64Array.from({ length: n }, (_, i) => (i % 7) * 0.5);
+    const o9 = new Float64Array(n);
+    const o10 = new Float64Array(n);
+    const p9 = potentialWithCandidate(x9, n, 9, 3, closest, o9);
+    const p10 = potentialWithCandidate(x10, n, 10, 3, closest, o10);
+    expect(p9).toBeCloseTo(p10, 10);
+    for (let i = 0; i < n; i++) {
+      expect(o9[i]).toBeCloseTo(Math.min(closest[i]!, squaredDistance(x9, i * 9, x9, 27, 9)), 12);
+      expect(o9[i]).toBeCloseTo(o10[i]!, 12);
+    }
+    expect(o9[3]).toBe(0);
+  });
+});
