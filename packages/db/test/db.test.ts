@@ -129,11 +129,14 @@ describe("migration runner edge cases (PGlite)", () => {
     }
   }, 30_000);
 
-  it("shares one client per PGlite folder and agrees with `prisma migrate status`", async () => {
+  it("shares one reference-counted client per PGlite folder and agrees with `prisma migrate status`", async () => {
     const t = await createTestDatabase({ kind: "pglite" });
     try {
-      expect(await createPrismaClient(t.config)).toBe(t.db);
-      await closePrismaClient(t.db); // release the folder for the Prisma CLI process
+      const second = await createPrismaClient(t.config);
+      expect(second).toBe(t.db);
+      await closePrismaClient(second); // one reference released: the folder stays open for the other holder
+      expect(await t.db.model.count()).toBe(0);
+      await closePrismaClient(t.db); // last reference: the folder is free for the Prisma CLI process
       if (t.config.kind !== "pglite") throw new Error("expected pglite");
       const out = await runPrismaMigrateStatus(t.config.dataDir);
       expect(out).toMatch(/Database schema is up to date/);

@@ -7,12 +7,13 @@ import { closePGlite, openPGlite } from "./pglite-registry";
 
 export type TDb = PrismaClient;
 
-const pgliteClients = new Map<string, Promise<TDb>>();
+// PGlite clients are shared per folder and reference-counted: the folder closes when its last user lets go.
+const pgliteClients = new Map<string, { client: Promise<TDb>; refs: number }>();
 const clientConfigs = new WeakMap<TDb, TDatabaseConfig>();
 
 /**
- * PGlite: the client is shared per data folder (one connection per process).
- * PostgreSQL: a new client with its own pool; release it with closePrismaClient.
+ * PGlite: the client is shared per data folder (one connection per process); each call takes a reference.
+ * PostgreSQL: a new client with its own pool. Either way, release it with closePrismaClient.
  */
 export function createPrismaClient(config: TDatabaseConfig = resolveDatabaseConfig()): Promise<TDb> {
   if (config.kind === "postgres") {
@@ -20,29 +21,35 @@ export function createPrismaClient(config: TDatabaseConfig = resolveDatabaseConf
     clientConfigs.set(db, config);
     return Promise.resolve(db);
   }
-  let pending = pgliteClients.get(config.dataDir);
-  if (!pending) {
-    pending = openPGlite(config.dataDir).then((pglite) => {
+  let entry = pgliteClients.get(config.dataDir);
+  if (!entry) {
+    const client = openPGlite(config.dataDir).then((pglite) => {
       // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the runtime protocol matches.
       const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
       const db = new PrismaClient({ adapter });
       clientConfigs.set(db, config);
       return db;
     });
-    pgliteClients.set(config.dataDir, pending);
-    pending.catch(() => pgliteClients.delete(config.dataDir));
+    entry = { client, refs: 0 };
+    pgliteClients.set(config.dataDir, entry);
+    client.catch(() => pgliteClients.delete(config.dataDir));
   }
-  return pending;
+  entry.refs++;
+  return entry.client;
 }
 
-/** Disconnects the client; for PGlite also closes the folder so another process may open it. */
+/** Releases a client. PostgreSQL: closes its pool. PGlite: closes the folder once no one else holds it. */
 export async function closePrismaClient(db: TDb): Promise<void> {
-  await db.$disconnect();
   const config = clientConfigs.get(db);
-  if (config?.kind === "pglite") {
-    pgliteClients.delete(config.dataDir);
-    await closePGlite(config.dataDir);
+  if (config?.kind !== "pglite") {
+    await db.$disconnect();
+    return;
   }
+  const entry = pgliteClients.get(config.dataDir);
+  if (entry && --entry.refs > 0) return;
+  pgliteClients.delete(config.dataDir);
+  await db.$disconnect();
+  await closePGlite(config.dataDir);
 }
 
 let singleton: Promise<TDb> | null = null;
