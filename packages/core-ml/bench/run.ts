@@ -122,6 +122,7 @@ function main(): void {
 
   // scikit-learn on the same matrices.
   let sk: Record<string, unknown> | null = null;
+  let skSingle: Record<string, unknown> | null = null;
   let skNote = "";
   if (sklearnAvailable()) {
     const folder = mkdtempSync(join(tmpdir(), "core-ml-bench-"));
@@ -130,12 +131,22 @@ function main(): void {
       writeFileSync(join(folder, "scaled.f64"), le(X));
       writeFileSync(join(folder, "subset.f64"), le(S));
       writeFileSync(join(folder, "subset_labels.i32"), le(subsetLabels));
-      const py = spawnSync(PYTHON, [join(__dirname, "sklearn_bench.py"), folder, String(n), String(d), String(SILHOUETTE_POINTS)], {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      });
-      if (py.status !== 0) skNote = `scikit-learn run failed: ${py.stderr.trim().split("\n").pop()}`;
-      else sk = JSON.parse(py.stdout.trim().split("\n").pop()!) as Record<string, unknown>;
+      const runPython = (mode: string, env: NodeJS.ProcessEnv) => {
+        const py = spawnSync(PYTHON, [join(__dirname, "sklearn_bench.py"), folder, String(n), String(d), String(SILHOUETTE_POINTS), mode], {
+          encoding: "utf8",
+          maxBuffer: 1 << 20,
+          env: { ...process.env, ...env },
+        });
+        if (py.status !== 0) throw new Error(`scikit-learn run failed: ${py.stderr.trim().split("\n").pop()}`);
+        return JSON.parse(py.stdout.trim().split("\n").pop()!) as Record<string, unknown>;
+      };
+      try {
+        sk = runPython("all", {});
+        // Same k-means pinned to one thread: the like-for-like figure for single-threaded JavaScript.
+        skSingle = runPython("kmeans", { OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" });
+      } catch (e) {
+        skNote = (e as Error).message;
+      }
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -146,12 +157,12 @@ function main(): void {
 
   const fmt = (v: unknown, digits = 3) => (typeof v === "number" ? v.toFixed(digits) : "—");
   const table = [
-    ["task", "core-ml", "scikit-learn", "ml-kmeans"],
-    [`k-means k=5 nInit=10, ${n}×${d} (s)`, fmt(kmSeconds), fmt(sk?.kmeans_seconds), fmt(mlSeconds)],
-    ["  inertia", fmt(km.inertia, 1), fmt(sk?.kmeans_inertia, 1), fmt(mlInertia, 1)],
-    [`exact silhouette, ${SILHOUETTE_POINTS} points (s)`, fmt(silSeconds), fmt(sk?.silhouette_seconds), "—"],
-    ["  score", fmt(sil, 6), fmt(sk?.silhouette, 6), "—"],
-    [`recommend p50 / p99, ${QUERIES} queries (ms)`, `${fmt(p50, 4)} / ${fmt(p99, 4)}`, "—", "—"],
+    ["task", "core-ml (1 thread)", `scikit-learn (${cpus().length} threads)`, "scikit-learn (1 thread)", "ml-kmeans"],
+    [`k-means k=5 nInit=10, ${n}×${d} (s)`, fmt(kmSeconds), fmt(sk?.kmeans_seconds), fmt(skSingle?.kmeans_seconds), fmt(mlSeconds)],
+    ["  inertia", fmt(km.inertia, 1), fmt(sk?.kmeans_inertia, 1), fmt(skSingle?.kmeans_inertia, 1), fmt(mlInertia, 1)],
+    [`exact silhouette, ${SILHOUETTE_POINTS} points (s)`, fmt(silSeconds), fmt(sk?.silhouette_seconds), "—", "—"],
+    ["  score", fmt(sil, 6), fmt(sk?.silhouette, 6), "—", "—"],
+    [`recommend p50 / p99, ${QUERIES} queries (ms)`, `${fmt(p50, 4)} / ${fmt(p99, 4)}`, "—", "—", "—"],
   ];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   console.log("\n" + table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")).join("\n"));
@@ -168,6 +179,7 @@ function main(): void {
     },
     mlKmeans: { seconds: mlSeconds, inertia: mlInertia },
     sklearn: sk ?? { skipped: skNote },
+    sklearnSingleThread: skSingle,
   };
   writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${join(__dirname, "results.json")}`);
