@@ -1,7 +1,7 @@
 import { kmeans, kmeansFlat } from "./kmeans";
 import { kmeansPlusPlus } from "./kmeans-plus-plus";
 import { createRandom } from "./random";
-import { InvalidArgumentError } from "./errors";
+import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 
 // Three well separated 2-D blobs, 30 points each, generated from a seeded PRNG.
 function blobs(seed = 7): { data: number[][]; truth: number[] } {
@@ -94,6 +94,7 @@ describe("kmeans", () => {
     expect(() => kmeans([[1], [2]], 1, { nInit: 0 })).toThrow(/nInit/);
     expect(() => kmeans([], 1)).toThrow(/at least one row/);
     expect(() => kmeans([[1], [Number.POSITIVE_INFINITY]], 1)).toThrow(/finite/);
+    expect(() => kmeansFlat(new Float64Array(7), 4, 2, 2)).toThrow(DimensionMismatchError);
   });
 
   it("flat and row APIs agree", () => {

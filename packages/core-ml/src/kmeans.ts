@@ -1,5 +1,5 @@
 // k-means (Lloyd's algorithm) with greedy k-means++ seeding, n_init restarts and scikit-learn's stopping rules.
-import { InvalidArgumentError } from "./errors";
+import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 import { nearestTwo, squaredDistance } from "./kernels";
 import { kmeansPlusPlus } from "./kmeans-plus-plus";
 import { toFlatMatrix } from "./matrix";
@@ -181,8 +181,9 @@ function assignBounded(
 /**
  * Lloyd's algorithm with Hamerly's (2010) bounds: each point keeps an upper bound on the distance to its centre and
  * a lower bound on the distance to any other centre, so most points skip the k distance computations once the
- * centres settle. The assignments are those of plain Lloyd; the stopping rules are scikit-learn's (labels unchanged,
- * or total squared centre shift ≤ tolerance).
+ * centres settle. The assignments are those of plain Lloyd (except that a point exactly equidistant to two centres
+ * keeps its current one); the stopping rules are scikit-learn's (labels unchanged, or total squared centre shift ≤
+ * tolerance).
  */
 function lloyd(
   data: Float64Array,
@@ -294,8 +295,11 @@ function meanVariance(data: Float64Array, n: number, d: number): number {
   return total / d;
 }
 
-/** k-means on a flat row-major n × d matrix (no copies; the hot path for big inputs). */
+/** k-means on a flat row-major n × d matrix (no copy and no per-value check: the caller supplies finite values). */
 export function kmeansFlat(data: Float64Array, n: number, d: number, k: number, opts: TKMeansOptions = {}): TKMeansFlatResult {
+  if (!Number.isInteger(n) || !Number.isInteger(d) || d < 1 || data.length !== n * d) {
+    throw new DimensionMismatchError(n * d, data.length, `flat ${n} × ${d} matrix`);
+  }
   const nInit = opts.nInit ?? 10;
   const maxIterations = opts.maxIterations ?? 300;
   const tolerance = opts.tolerance ?? 1e-4;
