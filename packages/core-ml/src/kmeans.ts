@@ -152,6 +152,7 @@ function assignBounded(
     }
     half[c] = Math.sqrt(m) / 2;
   }
+  if (d === 9) return assignBounded9(data, n, k, centres, labels, upper, lower, half, sums, counts, moved, farIndex, far1, far2);
   let changed = 0;
   for (let i = 0, a = 0; i < n; i++, a += d) {
     const own = labels[i]!;
@@ -172,6 +173,97 @@ function assignBounded(
     if (c !== own) {
       moveMember(data, a, d, own, c, sums, counts);
       labels[i] = c;
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/** assignBounded for the nine features: the point's coordinates are loaded once for the tighten and the full step. */
+function assignBounded9(
+  data: Float64Array,
+  n: number,
+  k: number,
+  centres: Float64Array,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  half: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  moved: Float64Array,
+  farIndex: number,
+  far1: number,
+  far2: number,
+): number {
+  let changed = 0;
+  for (let i = 0, a = 0; i < n; i++, a += 9) {
+    const own = labels[i]!;
+    const h = half[own]!;
+    const l = lower[i]! - (own === farIndex ? far2 : far1);
+    lower[i] = l;
+    const bound = h > l ? h : l;
+    const up = upper[i]! + moved[own]!;
+    upper[i] = up;
+    if (up <= bound) continue;
+    const x0 = data[a]!, x1 = data[a + 1]!, x2 = data[a + 2]!, x3 = data[a + 3]!, x4 = data[a + 4]!;
+    const x5 = data[a + 5]!, x6 = data[a + 6]!, x7 = data[a + 7]!, x8 = data[a + 8]!;
+    let b = own * 9;
+    let t = x0 - centres[b]!;
+    let s = t * t;
+    t = x1 - centres[b + 1]!;
+    s += t * t;
+    t = x2 - centres[b + 2]!;
+    s += t * t;
+    t = x3 - centres[b + 3]!;
+    s += t * t;
+    t = x4 - centres[b + 4]!;
+    s += t * t;
+    t = x5 - centres[b + 5]!;
+    s += t * t;
+    t = x6 - centres[b + 6]!;
+    s += t * t;
+    t = x7 - centres[b + 7]!;
+    s += t * t;
+    t = x8 - centres[b + 8]!;
+    s += t * t;
+    const u = Math.sqrt(s);
+    upper[i] = u;
+    if (u <= bound) continue;
+    let best = 0;
+    let bestSq = Infinity;
+    let secondSq = Infinity;
+    for (let c = 0; c < k; c++) {
+      b = c * 9;
+      t = x0 - centres[b]!;
+      s = t * t;
+      t = x1 - centres[b + 1]!;
+      s += t * t;
+      t = x2 - centres[b + 2]!;
+      s += t * t;
+      t = x3 - centres[b + 3]!;
+      s += t * t;
+      t = x4 - centres[b + 4]!;
+      s += t * t;
+      t = x5 - centres[b + 5]!;
+      s += t * t;
+      t = x6 - centres[b + 6]!;
+      s += t * t;
+      t = x7 - centres[b + 7]!;
+      s += t * t;
+      t = x8 - centres[b + 8]!;
+      s += t * t;
+      if (s < bestSq) {
+        secondSq = bestSq;
+        bestSq = s;
+        best = c;
+      } else if (s < secondSq) secondSq = s;
+    }
+    upper[i] = Math.sqrt(bestSq);
+    lower[i] = Math.sqrt(secondSq);
+    if (best !== own) {
+      moveMember(data, a, 9, own, best, sums, counts);
+      labels[i] = best;
       changed++;
     }
   }

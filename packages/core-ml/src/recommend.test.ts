@@ -91,6 +91,8 @@ describe("recommend", () => {
     const all = recommend(m, { features: energetic }, cat, { topN: 10_000 });
     expect(all.items).toHaveLength(cat.clusters[0]!.norms.length);
     expect(recommend(m, { features: energetic }, cat, { topN: 0 }).items).toEqual([]);
+    expect(recommend(m, { features: energetic }, cat, { topN: -Infinity }).items).toEqual([]);
+    expect(() => recommend(m, { features: energetic }, cat, { topN: Number.NaN })).toThrow(InvalidArgumentError);
   });
 
   it("refuses NaN, missing or out-of-range features with typed errors", () => {

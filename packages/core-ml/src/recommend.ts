@@ -55,7 +55,7 @@ export function recommend(
   opts: TRecommendOptions = {},
 ): TRecommendResult {
   const topN = opts.topN ?? 10;
-  if (!Number.isFinite(topN) && topN !== Infinity) throw new InvalidArgumentError(`topN must be a number, got ${topN}`);
+  if (typeof topN !== "number" || Number.isNaN(topN)) throw new InvalidArgumentError(`topN must be a number, got ${topN}`);
   const scaled = scaleWithModel(model, featuresToVector(query.features, model.featureNames));
   const cluster = assignCluster(scaled, model.centroids, { metric: model.assignment });
   const prep = Array.isArray(catalog) ? preparedFor(model, catalog as readonly TCatalogSong[]) : (catalog as TPreparedCatalog);
