@@ -84,6 +84,9 @@ describe("recommend", () => {
     expect(r1.cluster).toBe(1);
     expect(r1.items.map((i) => i.trackId).sort()).toEqual(["a", "b"]);
     expect(r1.items.find((i) => i.trackId === "a")!.index).toBe(1);
+    // The query has exactly song c's features: cosine 1, never an ulp above.
+    expect(r.items[0]!.similarity).toBeCloseTo(1, 14);
+    expect(r.items[0]!.similarity).toBeLessThanOrEqual(1);
   });
 
   it("handles topN beyond the cluster and topN <= 0", () => {

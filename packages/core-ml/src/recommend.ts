@@ -79,7 +79,9 @@ export function recommend(
   else scanUnits(block.units, block.norms.length, d, unit, skipRow, top);
   for (let i = 0; i < top.size; i++) {
     const r = top.indices[i]!;
-    result.items.push({ trackId: block.trackIds[r]!, index: block.songIndex[r]!, similarity: top.scores[i]! });
+    // Unit-vector dot products can overshoot ±1 by an ulp; cosine is reported in its true range.
+    const similarity = Math.min(1, Math.max(-1, top.scores[i]!));
+    result.items.push({ trackId: block.trackIds[r]!, index: block.songIndex[r]!, similarity });
   }
   return result;
 }
