@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createModelArtifact, FEATURE_NAMES } from "@anisong/core-ml";
-import { createTestDatabase, type TDb, type TTestDatabase } from "@anisong/db";
+import { createTestDatabase, findActiveModel, type TDb, type TTestDatabase } from "@anisong/db";
 import { ingestModel, InvalidIngestInputError, readCsvBytes, validateSongTable, type TIngestInput, type TIngestSong } from "../src";
 
 const table = readCsvBytes(fs.readFileSync(path.join(__dirname, "fixtures/seed-small.csv")), "seed-small.csv");
@@ -16,10 +16,11 @@ function inputFor(k: number, tag: string, subset = songs): TIngestInput {
     featureNames: [...FEATURE_NAMES],
     scaler: { mean: FEATURE_NAMES.map(() => 0), scale: FEATURE_NAMES.map(() => 1) },
     k,
-    centroids: Array.from({ length: k }, (_, i) => FEATURE_NAMES.map((_, j) => (i === j ? 1 : 0))),
+    // 17 significant digits: Prisma's client would round these (see ingest-model.ts)
+    centroids: Array.from({ length: k }, (_, i) => FEATURE_NAMES.map((_, j) => (i === j ? 1.0414168903221954 : -0.30528040758154995 * (j + 1)))),
     assignment: "cosine",
-    inertia: 1,
-    silhouette: 0.3,
+    inertia: 1494.6012345678912,
+    silhouette: 0.30528040758154995,
     trainingRows: subset.length,
     trainingDataHash: tag,
   });
@@ -65,6 +66,11 @@ describe.each(["pglite", "postgres"] as const)("ingestModel on %s", (kind) => {
     expect(links).toHaveLength(6);
     const song = await t.db.song.findUniqueOrThrow({ where: { id: "06XQvnJb53SUYmlWIhUXUi" } });
     expect(song).toMatchObject({ title: "怪物", source: "seed", danceability: 0.627, tempo: 169.935 });
+    // floats survive exactly: the stored artifact still matches its content hash, centroids are bit-identical
+    const active = await findActiveModel(t.db);
+    expect(active?.model).toEqual(first.artifact);
+    expect(active?.clusters.map((c) => c.centroid)).toEqual(first.artifact.centroids);
+    expect(model.inertia).toBe(1494.6012345678912);
   });
 
   it("changes nothing when the same model is ingested again", async () => {

@@ -105,23 +105,22 @@ export async function ingestModel(db: TDb, input: TIngestInput, options: TIngest
         options.onProgress?.(written, songs.length * 2);
       }
 
-      await tx.model.create({
-        data: {
-          id: modelId,
-          k: artifact.k,
-          features: artifact.featureNames,
-          scaler: artifact.scaler,
-          centroids: artifact.centroids,
-          inertia: artifact.inertia,
-          silhouette: artifact.silhouette,
-          trainingRows: artifact.trainingRows,
-          trainingDataHash: artifact.trainingDataHash,
-          assignment: artifact.assignment,
-          artifact,
-          isActive: false,
-        },
-      });
-      await tx.cluster.createMany({ data: clusters.map((c) => ({ modelId, ...c })) });
+      // Raw SQL with JSON text on purpose: Prisma's client rounds float parameters to 15 significant digits
+      // (prisma/orm#11096, #22249), which would break the artifact's content hash and move the centroids.
+      const json = (value: unknown) => JSON.stringify(value);
+      await tx.$executeRaw`
+        INSERT INTO "Model" ("id", "k", "features", "scaler", "centroids", "inertia", "silhouette", "trainingRows",
+                             "trainingDataHash", "assignment", "artifact", "isActive")
+        VALUES (${modelId}, ${artifact.k}, ARRAY(SELECT jsonb_array_elements_text(${json(artifact.featureNames)}::jsonb)),
+                ${json(artifact.scaler)}::jsonb, ${json(artifact.centroids)}::jsonb, ${String(artifact.inertia)}::float8,
+                ${String(artifact.silhouette)}::float8, ${artifact.trainingRows}, ${artifact.trainingDataHash},
+                ${artifact.assignment}, ${json(artifact)}::jsonb, false)`;
+      for (const c of clusters) {
+        await tx.$executeRaw`
+          INSERT INTO "Cluster" ("modelId", "index", "label", "size", "centroid")
+          VALUES (${modelId}, ${c.index}, ${c.label}, ${c.size},
+                  ARRAY(SELECT (jsonb_array_elements_text(${json(c.centroid)}::jsonb))::float8))`;
+      }
       for (const chunk of chunks(songs, chunkSize * 4)) {
         await tx.songCluster.createMany({ data: chunk.map((s) => ({ modelId, songId: s.id, clusterIndex: s.cluster })) });
         written += chunk.length;
