@@ -3,7 +3,7 @@ import { prepareCatalog, type TCatalogSong } from "./prepare-catalog";
 import { recommend } from "./recommend";
 import { cosineSimilarity } from "./cosine";
 import { FEATURE_NAMES, type TAudioFeatures } from "./features";
-import { InvalidArgumentError, InvalidFeaturesError } from "./errors";
+import { DimensionMismatchError, InvalidArgumentError, InvalidFeaturesError } from "./errors";
 import { createRandom } from "./random";
 
 const base: TAudioFeatures = {
@@ -105,6 +105,11 @@ describe("recommend", () => {
     expect(() => recommend(m, { features: missing as TAudioFeatures }, cat)).toThrow(/valence/);
     expect(() => prepareCatalog(m, [{ trackId: "x", features: { ...energetic, energy: 3 } }])).toThrow(/catalog song x/);
     expect(() => prepareCatalog(m, [{ trackId: "x", features: energetic, cluster: 2 }])).toThrow(InvalidArgumentError);
+  });
+
+  it("refuses an unvalidated model whose centroids have the wrong width", () => {
+    const broken = { ...m, centroids: m.centroids.map((c) => c.slice(0, 8)) } as TModelArtifact;
+    expect(() => recommend(broken, { features: energetic }, songs)).toThrow(DimensionMismatchError);
   });
 
   it("refuses a catalog prepared for another model", () => {
