@@ -1,5 +1,6 @@
-// A throwaway database filled by the real pipeline (`pnpm pipeline all`, run as a child process exactly
-// as a user runs it), for route tests, end-to-end tests and the benchmark.
+// A throwaway database filled by the real pipeline (`pnpm db:migrate` and `pnpm pipeline all`, run as
+// child processes exactly as a user runs them), for route tests, end-to-end tests and the benchmark.
+// The pipeline's outputs (models/, data/final, …) go to a temp folder, never into the repository.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,27 +15,64 @@ export type TPreparedDatabase = {
 };
 
 export async function prepareDatabase(kind: "pglite" | "postgres"): Promise<TPreparedDatabase> {
-  if (kind === "pglite") {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-web-pglite-"));
-    const env = { ANISONG_PGLITE_DIR: dataDir, DATABASE_URL: "" };
-    runPipeline(env);
-    return { config: { kind, dataDir }, env, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-web-"));
+  const removeWork = () => fs.rmSync(work, { recursive: true, force: true });
+  try {
+    if (kind === "pglite") {
+      const dataDir = path.join(work, "pglite");
+      const env = { ANISONG_PGLITE_DIR: dataDir, DATABASE_URL: "" };
+      run(["db:migrate"], env);
+      runPipeline(work, env);
+      return { config: { kind, dataDir }, env, drop: async () => removeWork() };
+    }
+    // The throwaway PostgreSQL database comes migrated; the pipeline fills it through DATABASE_URL.
+    const test = await createTestDatabase({ kind: "postgres" });
+    const config = test.config as Extract<TDatabaseConfig, { kind: "postgres" }>;
+    const env = { DATABASE_URL: config.url };
+    try {
+      runPipeline(work, env);
+    } catch (error) {
+      await test.drop();
+      throw error;
+    }
+    return {
+      config,
+      env,
+      drop: async () => {
+        await test.drop();
+        removeWork();
+      },
+    };
+  } catch (error) {
+    removeWork();
+    throw error;
   }
-  // The throwaway PostgreSQL database comes migrated; the pipeline fills it through DATABASE_URL.
-  const test = await createTestDatabase({ kind: "postgres" });
-  const config = test.config as Extract<TDatabaseConfig, { kind: "postgres" }>;
-  const env = { DATABASE_URL: config.url };
-  runPipeline(env);
-  return { config, env, drop: () => test.drop() };
 }
 
-function runPipeline(env: Record<string, string>): void {
-  const root = findRepoRoot();
-  const result = spawnSync("pnpm", ["--silent", "pipeline", "all"], {
-    cwd: root,
-    env: { ...process.env, ...env },
+function runPipeline(work: string, env: Record<string, string>): void {
+  const data = path.join(findRepoRoot(), "data");
+  const configFile = path.join(work, "pipeline.json");
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      rootDir: work,
+      paths: {
+        seed: path.join(data, "raw", "anime_songs.csv"),
+        catalog: path.join(data, "catalog", "spotify_tracks.csv.gz"),
+        sample: path.join(data, "sample", "sample_search_songs.csv"),
+      },
+    }),
+  );
+  // `pnpm run`: pnpm itself would take a bare `pnpm pipeline … --config` as its own option.
+  run(["run", "pipeline", "all", "--config", configFile], env);
+}
+
+function run(args: string[], env: Record<string, string>): void {
+  const result = spawnSync("pnpm", ["--silent", ...args], {
+    cwd: findRepoRoot(),
+    env: { ...process.env, ...env, NODE_OPTIONS: "" },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0) throw new Error(`pnpm pipeline all failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`pnpm ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
