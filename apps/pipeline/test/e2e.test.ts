@@ -1,0 +1,86 @@
+// End to end on the real 438 seed songs: every step, into PGlite and into PostgreSQL (throwaway databases).
+import fs from "node:fs";
+import path from "node:path";
+import { createTestDatabase, findActiveModel, listClusterSongs, type TDb, type TTestDatabase } from "@anisong/db";
+import { artifactPaths, runAll } from "../src";
+import { createWorkspace, readJsonFile, REPO_DATA, type TWorkspace } from "./helpers";
+
+function realDataWorkspace(): TWorkspace {
+  return createWorkspace({
+    paths: {
+      seed: path.join(REPO_DATA, "raw/anime_songs.csv"),
+      catalog: path.join(REPO_DATA, "catalog/spotify_tracks.csv.gz"),
+      sample: path.join(REPO_DATA, "sample/sample_search_songs.csv"),
+    },
+  });
+}
+
+async function counts(db: TDb) {
+  return {
+    models: await db.model.count(),
+    clusters: await db.cluster.count(),
+    songs: await db.song.count(),
+    links: await db.songCluster.count(),
+    updated: (await db.song.aggregate({ _max: { updatedAt: true } }))._max.updatedAt?.toISOString(),
+  };
+}
+
+describe.each(["pglite", "postgres"] as const)("pipeline all on the 438 seed songs into %s", (kind) => {
+  let t: TTestDatabase;
+  let ws: TWorkspace;
+  beforeAll(async () => {
+    t = await createTestDatabase({ kind });
+    ws = realDataWorkspace();
+    ws.ctx.database = t.config;
+  }, 60_000);
+  afterAll(async () => {
+    ws?.remove();
+    await t?.drop();
+  });
+
+  it("builds, evaluates (the seed's 0.3708), publishes and ingests the model", async () => {
+    const { skipped } = await runAll(ws.ctx);
+    expect(skipped).toBe(false);
+    const p = artifactPaths(ws.ctx.config);
+    const evaluation = readJsonFile(p.evaluateReport);
+    expect(evaluation.sampleSilhouette).toBeCloseTo(0.3708, 4);
+    expect(evaluation).toMatchObject({ passed: true, published: true, metric: "sample", threshold: 0.2 });
+    const published = readJsonFile(p.activeModel);
+
+    const active = await findActiveModel(t.db);
+    expect(active?.model.version).toBe(published.version);
+    expect(active?.model.k).toBe(5);
+    expect(active?.clusters.map((c) => c.size).reduce((a, b) => a + b, 0)).toBe(438);
+    for (const c of active!.clusters) expect(c.label).toMatch(/^[a-z ]+ · [a-z ]+$/);
+    const songs = await listClusterSongs(t.db, published.version);
+    expect(songs).toHaveLength(438);
+    expect(songs.filter((s) => s.artists.length > 0)).toHaveLength(65);
+    const yoasobi = songs.find((s) => s.trackId === "06XQvnJb53SUYmlWIhUXUi");
+    expect(yoasobi).toMatchObject({ title: "怪物", artists: ["YOASOBI"], source: "seed" });
+    const csv = fs.readFileSync(p.clustersCsv, "utf8").trimEnd().split("\n");
+    expect(csv).toHaveLength(439);
+  }, 60_000);
+
+  it("changes nothing when run again, and `--if-needed` skips training altogether", async () => {
+    const before = await counts(t.db);
+    await runAll(ws.ctx);
+    expect(readJsonFile(artifactPaths(ws.ctx.config).ingestReport).status).toBe("unchanged");
+    expect(await counts(t.db)).toEqual(before);
+
+    ws.ctx.flags.ifNeeded = true;
+    ws.ctx.log.lines.length = 0;
+    const { skipped, timings } = await runAll(ws.ctx);
+    expect(skipped).toBe(true);
+    expect(timings.map((x) => x.step)).toEqual(["acquire", "clean", "featurize"]);
+    expect(ws.ctx.log.lines.some((l) => l.startsWith("up to date: the active model"))).toBe(true);
+
+    ws.ctx.config.train.k = 4; // a different config is not "up to date"
+    const rebuilt = await runAll(ws.ctx).catch((error: Error) => error);
+    expect(ws.ctx.log.lines.some((l) => l.includes("is out of date: rebuilding"))).toBe(true);
+    // k = 4 either passes and becomes active, or is refused by evaluate; either way the database stays consistent
+    const active = await findActiveModel(t.db);
+    if (rebuilt instanceof Error) expect(active?.model.k).toBe(5);
+    else expect(active?.model.k).toBe(4);
+    expect((await t.db.model.findMany({ where: { isActive: true } })).length).toBe(1);
+  }, 60_000);
+});
