@@ -23,3 +23,7 @@ export class RawStoreError extends IngestError {
 export class InvalidIngestInputError extends IngestError {
   override name = "InvalidIngestInputError";
 }
+/** The database refused the write; the transaction was rolled back. */
+export class IngestWriteError extends IngestError {
+  override name = "IngestWriteError";
+}

@@ -83,7 +83,7 @@ export const ZPipelineConfig = z
       .prefault({}),
     recommend: z.object({ topN: z.number().int().min(1).max(100).default(10) }).prefault({}),
     labels: z.object({ features: z.number().int().min(1).max(3).default(2) }).prefault({}),
-    ingest: z.object({ chunkSize: z.number().int().min(1).max(5000).default(1000) }).prefault({}),
+    ingest: z.object({ chunkSize: z.number().int().min(1).max(20000).default(2000) }).prefault({}),
   })
   .strict();
 

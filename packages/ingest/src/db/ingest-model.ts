@@ -1,10 +1,10 @@
 // Writes a model, its clusters and its songs (with their cluster ids) in one interactive transaction.
 // Idempotent by model version: the same version already active changes nothing. The model becomes
 // active last, in the same transaction, so a failure anywhere leaves the previous model serving.
-import { parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
+import { FEATURE_NAMES, parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
 import type { TDb } from "@anisong/db";
 import { z } from "zod";
-import { InvalidIngestInputError } from "../errors";
+import { IngestWriteError, InvalidIngestInputError } from "../errors";
 import { ZCleanSong, type TCleanSong } from "../csv/song-row";
 
 export type TIngestCluster = { index: number; label: string; size: number; centroid: number[] };
@@ -51,6 +51,19 @@ function validate(input: TIngestInput): TIngestInput {
   return { artifact, clusters: clusters.data, songs: input.songs };
 }
 
+// Bulk writes as one JSON parameter expanded by PostgreSQL (jsonb_to_recordset): about 10× faster than
+// Prisma's createMany (which binds ~20 parameters per row) and exact for floats (see the Model insert below).
+const SONG_COLUMNS = ["id", "title", "artists", "album", ...FEATURE_NAMES, "key", "mode", "durationMs", "popularity", "genres", "source"];
+const SONG_TYPES: Record<string, string> = { id: "text", title: "text", artists: "jsonb", album: "text", key: "int", mode: "int", durationMs: "int", popularity: "int", genres: "jsonb", source: "text" };
+const INSERT_SONGS = `
+  INSERT INTO "Song" (${SONG_COLUMNS.map((c) => `"${c}"`).join(", ")}, "updatedAt")
+  SELECT ${SONG_COLUMNS.map((c) => (c === "artists" || c === "genres" ? `ARRAY(SELECT jsonb_array_elements_text(x."${c}"))` : `x."${c}"`)).join(", ")}, now()
+  FROM jsonb_to_recordset($1::jsonb) AS x(${SONG_COLUMNS.map((c) => `"${c}" ${SONG_TYPES[c] ?? "float8"}`).join(", ")})
+  ON CONFLICT ("id") DO NOTHING`;
+const INSERT_SONG_CLUSTERS = `
+  INSERT INTO "SongCluster" ("modelId", "songId", "clusterIndex")
+  SELECT $1, x.s, x.c FROM jsonb_to_recordset($2::jsonb) AS x(s text, c int)`;
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -60,7 +73,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 export async function ingestModel(db: TDb, input: TIngestInput, options: TIngestOptions = {}): Promise<TIngestResult> {
   const started = performance.now();
   const { artifact, clusters, songs } = validate(input);
-  const chunkSize = options.chunkSize ?? 1000;
+  const chunkSize = options.chunkSize ?? 2000;
   const modelId = artifact.version;
   const done = (status: TIngestResult["status"], songsInserted = 0): TIngestResult => ({
     modelId,
@@ -70,6 +83,16 @@ export async function ingestModel(db: TDb, input: TIngestInput, options: TIngest
     durationMs: performance.now() - started,
   });
 
+  try {
+    return await writeInTransaction();
+  } catch (error) {
+    throw new IngestWriteError(
+      `writing model ${modelId} failed, nothing was changed (the transaction was rolled back): ${describeDbError(error)}`,
+      { cause: error },
+    );
+  }
+
+  function writeInTransaction(): Promise<TIngestResult> {
   return db.$transaction(
     async (tx) => {
       const existing = await tx.model.findUnique({ where: { id: modelId }, select: { isActive: true } });
@@ -84,23 +107,12 @@ export async function ingestModel(db: TDb, input: TIngestInput, options: TIngest
       let inserted = 0;
       let written = 0;
       for (const chunk of chunks(songs, chunkSize)) {
-        const result = await tx.song.createMany({
-          data: chunk.map((s) => ({
-            id: s.id,
-            title: s.title,
-            artists: s.artists,
-            album: s.album,
-            ...s.features,
-            key: s.key,
-            mode: s.mode,
-            durationMs: s.durationMs,
-            popularity: s.popularity,
-            genres: s.genres,
-            source: s.source,
-          })),
-          skipDuplicates: true, // a song already known (from an earlier model) keeps its row
-        });
-        inserted += result.count;
+        const rows = chunk.map((s) => ({
+          id: s.id, title: s.title, artists: s.artists, album: s.album, ...s.features,
+          key: s.key, mode: s.mode, durationMs: s.durationMs, popularity: s.popularity, genres: s.genres, source: s.source,
+        }));
+        // a song already known (from an earlier model) keeps its row
+        inserted += await tx.$executeRawUnsafe(INSERT_SONGS, JSON.stringify(rows));
         written += chunk.length;
         options.onProgress?.(written, songs.length * 2);
       }
@@ -122,7 +134,7 @@ export async function ingestModel(db: TDb, input: TIngestInput, options: TIngest
                   ARRAY(SELECT (jsonb_array_elements_text(${json(c.centroid)}::jsonb))::float8))`;
       }
       for (const chunk of chunks(songs, chunkSize * 4)) {
-        await tx.songCluster.createMany({ data: chunk.map((s) => ({ modelId, songId: s.id, clusterIndex: s.cluster })) });
+        await tx.$executeRawUnsafe(INSERT_SONG_CLUSTERS, modelId, JSON.stringify(chunk.map((s) => ({ s: s.id, c: s.cluster }))));
         written += chunk.length;
         options.onProgress?.(written, songs.length * 2);
       }
@@ -133,4 +145,13 @@ export async function ingestModel(db: TDb, input: TIngestInput, options: TIngest
     },
     { maxWait: 60_000, timeout: 600_000 },
   );
+  }
+}
+
+/** Prisma's message for a failed raw query is several lines; keep the database's own words when there are any. */
+function describeDbError(error: unknown): string {
+  const e = error as { message?: string; meta?: { message?: string } };
+  const text = e.meta?.message ?? e.message ?? String(error);
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? "unknown database error";
 }
