@@ -1,0 +1,165 @@
+// Offline catalog search: gram index for candidates, edit-distance scoring for ranking.
+import { FEATURE_NAMES, type TAudioFeatures } from "@anisong/core-ml";
+import { InvalidQueryError } from "../errors";
+import { coreTitle, grams, normalizeText } from "../text/normalize";
+import { spotifyTrackUrl, type TTextQuery, type TTrack } from "../types";
+import { FEATURE_COUNT, type TCatalogData } from "./catalog-data";
+import { GramIndex } from "./gram-index";
+import { artistSimilarity, titleSimilarity } from "./match-score";
+
+export type TCatalogEntry = { track: TTrack; features: TAudioFeatures };
+
+export type TCatalogMatch = TCatalogEntry & {
+  /** Combined match quality in [0, 1]; 1 for an exact normalised title (+ artist) match. */
+  score: number;
+  titleScore?: number;
+  artistScore?: number;
+  exact: boolean;
+  /** Close enough to stand for the listener's song (exact, or title ≥ 0.8 and artist ≥ 0.75 where given). */
+  confident: boolean;
+};
+
+export type TCatalogSearchOptions = { limit?: number };
+
+const TITLE_WEIGHT = 0.65;
+const ARTIST_WEIGHT = 0.35;
+const CANDIDATES = 150;
+const CONFIDENT_TITLE = 0.8;
+const CONFIDENT_ARTIST = 0.75;
+/** Scores within one bucket count as equally good, so popularity decides between them. */
+const SCORE_BUCKET = 0.05;
+
+export class Catalog {
+  private readonly slotById = new Map<string, number>();
+  private readonly normTitles: string[];
+  private readonly coreTitles: string[];
+  private readonly normArtists: string[][];
+  private readonly joinedArtists: string[];
+  private readonly titleIndex: GramIndex;
+  private readonly artistIndex: GramIndex;
+  // Scratch space reused by every search (searches are synchronous, so never shared between two at once).
+  private readonly scratch: Float32Array;
+  private readonly seen: Uint8Array;
+  private readonly touched: Int32Array;
+
+  constructor(private readonly data: TCatalogData) {
+    const n = data.ids.length;
+    data.ids.forEach((id, slot) => this.slotById.set(id, slot));
+    this.normTitles = data.titles.map(normalizeText);
+    this.coreTitles = data.titles.map(coreTitle);
+    this.normArtists = data.artists.map((list) => list.map(normalizeText));
+    this.joinedArtists = this.normArtists.map((list) => list.join(" "));
+    this.titleIndex = GramIndex.build(n, (slot) => unique(grams(this.normTitles[slot]!), grams(this.coreTitles[slot]!)));
+    this.artistIndex = GramIndex.build(n, (slot) => unique(...this.normArtists[slot]!.map(grams)));
+    this.scratch = new Float32Array(n);
+    this.seen = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  /** Distinct tracks. */
+  get size(): number {
+    return this.data.ids.length;
+  }
+
+  get stats(): { rows: number; tracks: number; rejected: number; postings: number } {
+    return { rows: this.data.rowCount, tracks: this.size, rejected: this.data.rejected.length, postings: this.titleIndex.postingCount + this.artistIndex.postingCount };
+  }
+
+  getById(id: string): TCatalogEntry | undefined {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? undefined : this.entry(slot);
+  }
+
+  /** Ranked matches: exact title (+ artist) first, then match quality, then popularity. */
+  search(query: TTextQuery, options: TCatalogSearchOptions = {}): TCatalogMatch[] {
+    const title = normalizeText(query.title ?? "");
+    const artist = normalizeText(query.artist ?? "");
+    if (!title && !artist) throw new InvalidQueryError("Give a title, an artist, or both.");
+    const limit = options.limit ?? 10;
+
+    const candidates = this.candidates(title, artist);
+    const matches = candidates.map((slot) => this.score(slot, title, artist));
+    matches.sort(
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) ||
+        Math.floor(b.score / SCORE_BUCKET) - Math.floor(a.score / SCORE_BUCKET) ||
+        this.data.popularity[b.slot]! - this.data.popularity[a.slot]! ||
+        b.score - a.score,
+    );
+    return matches.slice(0, limit).map(({ slot, ...rest }) => ({ ...this.entry(slot), ...rest }));
+  }
+
+  /** Up to CANDIDATES slots with the most weighted gram overlap with the query (ties: more popular first). */
+  private candidates(title: string, artist: string): number[] {
+    const scores = this.scratch;
+    const seen = this.seen;
+    const touched = this.touched;
+    let count = 0;
+    const accumulate = (index: GramIndex, queryGrams: string[], share: number) => {
+      const weight = share / queryGrams.length;
+      for (const postings of index.postingLists(queryGrams)) {
+        for (let p = 0; p < postings.length; p++) {
+          const slot = postings[p]!;
+          if (seen[slot] === 0) {
+            seen[slot] = 1;
+            scores[slot] = weight;
+            touched[count++] = slot;
+          } else scores[slot]! += weight;
+        }
+      }
+    };
+    if (title) accumulate(this.titleIndex, grams(title), artist ? TITLE_WEIGHT : 1);
+    if (artist) accumulate(this.artistIndex, grams(artist), title ? ARTIST_WEIGHT : 1);
+
+    // Keep the best buckets of a 100-bucket histogram (no sort of every touched slot), then sort only those.
+    const buckets = new Int32Array(101);
+    for (let i = 0; i < count; i++) buckets[Math.min(100, Math.floor(scores[touched[i]!]! * 100))]!++;
+    let threshold = 100;
+    for (let kept = buckets[100]!; threshold > 0 && kept < CANDIDATES; ) kept += buckets[--threshold]!;
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i]!;
+      if (Math.floor(scores[slot]! * 100) >= threshold) out.push(slot);
+      seen[slot] = 0;
+    }
+    const popularity = this.data.popularity;
+    out.sort((a, b) => scores[b]! - scores[a]! || popularity[b]! - popularity[a]!);
+    if (out.length > CANDIDATES) out.length = CANDIDATES;
+    return out;
+  }
+
+  private score(slot: number, title: string, artist: string) {
+    const titleScore = title ? titleSimilarity(title, this.normTitles[slot]!, this.coreTitles[slot]!) : undefined;
+    const artistScore = artist ? artistSimilarity(artist, this.normArtists[slot]!, this.joinedArtists[slot]!) : undefined;
+    const exact =
+      (!title || title === this.normTitles[slot] || title === this.coreTitles[slot]) &&
+      (!artist || this.normArtists[slot]!.includes(artist) || artist === this.joinedArtists[slot]);
+    const score = exact
+      ? 1
+      : titleScore !== undefined && artistScore !== undefined
+        ? TITLE_WEIGHT * titleScore + ARTIST_WEIGHT * artistScore
+        : (titleScore ?? artistScore ?? 0);
+    const confident = exact || ((titleScore ?? 1) >= CONFIDENT_TITLE && (artistScore ?? 1) >= CONFIDENT_ARTIST);
+    return { slot, score, titleScore, artistScore, exact, confident };
+  }
+
+  private entry(slot: number): TCatalogEntry {
+    const d = this.data;
+    const features = {} as TAudioFeatures;
+    for (let f = 0; f < FEATURE_COUNT; f++) features[FEATURE_NAMES[f]!] = d.features[slot * FEATURE_COUNT + f]!;
+    const track: TTrack = {
+      id: d.ids[slot]!,
+      title: d.titles[slot]!,
+      artists: [...d.artists[slot]!],
+      spotifyUrl: spotifyTrackUrl(d.ids[slot]!),
+      popularity: d.popularity[slot]!,
+      genres: [...d.genres[slot]!],
+    };
+    if (d.albums[slot]) track.album = d.albums[slot];
+    return { track, features };
+  }
+}
+
+function unique(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}

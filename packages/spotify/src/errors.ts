@@ -1,0 +1,56 @@
+// Typed errors callers can branch on. Messages never contain credentials.
+import type { TAttempt, TProviderName, TTrack } from "./types";
+
+export class SpotifyPackageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The listener's input cannot be a query: nothing to search for, or not a Spotify track reference. */
+export class InvalidQueryError extends SpotifyPackageError {}
+
+export const OFFLINE_HINT = "Not found offline. Set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to search all of Spotify.";
+
+/** Every provider answered, none found the song. `suggestions` are the nearest catalog tracks. */
+export class SongNotFoundError extends SpotifyPackageError {
+  constructor(
+    message: string,
+    readonly suggestions: TTrack[],
+    readonly hint: string,
+    readonly attempts: TAttempt[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** `fault`: the provider could not answer (timeout, HTTP error…); otherwise it answered "not found". */
+export type TProviderFailure = { provider: TProviderName; reason: string; fault: boolean };
+
+/** No provider could answer (timeouts, HTTP faults, malformed responses…); one reason per provider tried. */
+export class AllProvidersFailedError extends SpotifyPackageError {
+  constructor(
+    readonly reasons: TProviderFailure[],
+    readonly suggestions: TTrack[] = [],
+  ) {
+    super(`No provider could resolve the song: ${reasons.map((r) => `${r.provider}: ${r.reason}`).join("; ")}`);
+  }
+}
+
+export type TFaultKind = "timeout" | "network" | "credentials" | "unauthorized" | "forbidden" | "rate-limited" | "http" | "malformed";
+
+/** One failed call to a remote provider; the resolver records it and falls through. */
+export class ProviderFault extends SpotifyPackageError {
+  constructor(
+    readonly kind: TFaultKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The catalog file is missing or unreadable. */
+export class CatalogLoadError extends SpotifyPackageError {}

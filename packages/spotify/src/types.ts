@@ -1,0 +1,41 @@
+// Public shapes of the package: what a resolved song looks like and where it came from.
+import { z } from "zod";
+import { ZAudioFeatures, type TAudioFeatures } from "@anisong/core-ml";
+
+export const PROVIDER_NAMES = ["catalog", "spotify", "reccobeats"] as const;
+export type TProviderName = (typeof PROVIDER_NAMES)[number];
+
+export const ZTrack = z.object({
+  id: z.string(),
+  title: z.string(),
+  artists: z.array(z.string()),
+  album: z.string().optional(),
+  year: z.number().int().optional(),
+  popularity: z.number().min(0).max(100).optional(),
+  imageUrl: z.string().optional(),
+  spotifyUrl: z.string(),
+  genres: z.array(z.string()).optional(),
+});
+export type TTrack = z.infer<typeof ZTrack>;
+
+/** One provider's part in a resolution, for the "which source answered" UI. */
+export type TAttempt = { provider: TProviderName; outcome: string };
+
+export type TResolvedSong = {
+  track: TTrack;
+  features: TAudioFeatures;
+  source: TProviderName;
+  /** Ranked matches, the chosen track first, so a UI can let the listener pick another. */
+  candidates: TTrack[];
+  attempts: TAttempt[];
+};
+
+export type TTextQuery = { title?: string; artist?: string };
+export type TSongQuery = TTextQuery | { trackId: string };
+
+export { ZAudioFeatures };
+export type { TAudioFeatures };
+
+export function spotifyTrackUrl(id: string): string {
+  return `https://open.spotify.com/track/${id}`;
+}
