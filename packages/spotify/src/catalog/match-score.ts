@@ -5,6 +5,8 @@
 import { distance } from "fastest-levenshtein";
 import { sortedTokens } from "../text/normalize";
 
+const CLOSE_WORD = 0.6;
+
 function ratio(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 0;
@@ -27,7 +29,8 @@ function coverage(from: string[], to: string[], toSet: Set<string>): number {
       if (Math.min(word.length, other.length) / Math.max(word.length, other.length) <= best) continue;
       best = Math.max(best, ratio(word, other));
     }
-    covered += best * word.length;
+    // "like" vs "love" (0.5) is not a near-miss of the same word: only close words count.
+    if (best >= CLOSE_WORD) covered += best * word.length;
   }
   return total === 0 ? 0 : covered / total;
 }

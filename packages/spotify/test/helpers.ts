@@ -1,0 +1,2 @@
+export * from "../src";
+export { findRepoRoot as findRepoRootForTests } from "../src/catalog/load-catalog";
