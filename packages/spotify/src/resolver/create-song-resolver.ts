@@ -41,7 +41,7 @@ function reasonOf(error: unknown): string {
 }
 
 export function createSongResolver(overrides: Partial<TResolverConfig> = {}): TSongResolver {
-  const config: TResolverConfig = { ...resolveSpotifyConfig({}), ...overrides };
+  const config: TResolverConfig = { ...resolveSpotifyConfig({} as NodeJS.ProcessEnv), ...overrides };
   const enabled = (name: TProviderName) => config.providers.includes(name);
   const spotify = enabled("spotify") && config.spotify
     ? new SpotifyClient({ ...config.spotify, apiBase: config.spotifyApiBase, accountsBase: config.spotifyAccountsBase, timeoutMs: config.timeoutMs, maxRetryAfterMs: config.maxRetryAfterMs })
