@@ -1,0 +1,31 @@
+// The recommend CLI's core: resolve a song to its audio features, place it with the active model, and rank
+// the anime songs of its cluster by cosine similarity (the seed's rule), all read from the database.
+import { recommend } from "@anisong/core-ml";
+import { findActiveModel, listClusterSongs, type TClusterSong, type TDb } from "@anisong/db";
+import type { TResolvedSong, TSongQuery, TSongResolver } from "@anisong/spotify";
+import { PipelineError } from "../errors";
+
+export type TSongRecommendation = {
+  song: TResolvedSong;
+  modelVersion: string;
+  cluster: { index: number; label: string; size: number };
+  items: (Pick<TClusterSong, "trackId" | "title" | "artists" | "album"> & { similarity: number })[];
+};
+
+export async function recommendSong(db: TDb, resolver: TSongResolver, query: TSongQuery, topN: number): Promise<TSongRecommendation> {
+  const active = await findActiveModel(db);
+  if (!active) throw new PipelineError("no active model in the database: run `pnpm run pipeline all` first");
+  const song = await resolver.resolve(query);
+  const catalog = await listClusterSongs(db, active.model.version);
+  const result = recommend(active.model, { trackId: song.track.id, features: song.features }, catalog, { topN });
+  const cluster = active.clusters.find((c) => c.index === result.cluster);
+  return {
+    song,
+    modelVersion: active.model.version,
+    cluster: { index: result.cluster, label: cluster?.label ?? `cluster ${result.cluster}`, size: cluster?.size ?? 0 },
+    items: result.items.map((item) => {
+      const s = catalog.find((c) => c.trackId === item.trackId)!;
+      return { trackId: s.trackId, title: s.title, artists: s.artists, album: s.album, similarity: item.similarity };
+    }),
+  };
+}

@@ -1,0 +1,39 @@
+// The recommend CLI's core against a real database filled by the pipeline (fixtures), with the offline catalog resolver.
+import path from "node:path";
+import { createTestDatabase, type TTestDatabase } from "@anisong/db";
+import { createSongResolver } from "@anisong/spotify";
+import { runAll } from "../src";
+import { recommendSong } from "../src/recommend/recommend-song";
+import { createWorkspace, FIXTURES, type TWorkspace } from "./helpers";
+
+describe("recommendSong", () => {
+  let t: TTestDatabase;
+  let ws: TWorkspace;
+  const resolver = createSongResolver({ providers: ["catalog"], catalogPath: path.join(FIXTURES, "catalog-small.csv.gz") });
+  beforeAll(async () => {
+    t = await createTestDatabase({ kind: "pglite" });
+    ws = createWorkspace({ train: { k: 3 }, evaluate: { threshold: -1 } });
+    ws.ctx.database = t.config;
+  }, 60_000);
+  afterAll(async () => {
+    ws?.remove();
+    await t?.drop();
+  });
+
+  it("explains that the pipeline must run first when there is no active model", async () => {
+    await expect(recommendSong(t.db, resolver, { title: "怪物" }, 5)).rejects.toThrow("no active model in the database: run `pnpm run pipeline all` first");
+  });
+
+  it("ranks the songs of the query's cluster by similarity, never recommending the song itself", async () => {
+    await runAll(ws.ctx);
+    const r = await recommendSong(t.db, resolver, { title: "怪物", artist: "YOASOBI" }, 5);
+    expect(r.song.track.id).toBe("06XQvnJb53SUYmlWIhUXUi");
+    expect(r.items).toHaveLength(5);
+    expect(r.items.map((i) => i.trackId)).not.toContain("06XQvnJb53SUYmlWIhUXUi");
+    const sims = r.items.map((i) => i.similarity);
+    expect([...sims].sort((a, b) => b - a)).toEqual(sims);
+    expect(r.cluster.label).toMatch(/ · /);
+    const members = await t.db.songCluster.findMany({ where: { modelId: r.modelVersion, clusterIndex: r.cluster.index } });
+    for (const item of r.items) expect(members.map((m) => m.songId)).toContain(item.trackId);
+  }, 60_000);
+});
