@@ -4,7 +4,7 @@ import { InvalidQueryError } from "../errors";
 import { coreTitle, grams, normalizeText } from "../text/normalize";
 import { spotifyTrackUrl, type TTextQuery, type TTrack } from "../types";
 import { FEATURE_COUNT, type TCatalogData } from "./catalog-data";
-import { GramIndex } from "./gram-index";
+import { GramIndex, type TGramIndexSnapshot } from "./gram-index";
 import { artistSimilarity, titleSimilarity } from "./match-score";
 
 export type TCatalogEntry = { track: TTrack; features: TAudioFeatures };
@@ -29,7 +29,18 @@ const CONFIDENT_ARTIST = 0.75;
 /** Scores within one bucket count as equally good, so popularity decides between them. */
 const SCORE_BUCKET = 0.05;
 
+/** Everything a Catalog holds, derived from the file once; what the on-disk cache stores. */
+export type TCatalogSnapshot = {
+  data: TCatalogData;
+  normTitles: string[];
+  coreTitles: string[];
+  normArtists: string[][];
+  titleIndex: TGramIndexSnapshot;
+  artistIndex: TGramIndexSnapshot;
+};
+
 export class Catalog {
+  private readonly data: TCatalogData;
   private readonly slotById = new Map<string, number>();
   private readonly normTitles: string[];
   private readonly coreTitles: string[];
@@ -42,18 +53,43 @@ export class Catalog {
   private readonly seen: Uint8Array;
   private readonly touched: Int32Array;
 
-  constructor(private readonly data: TCatalogData) {
+  /** Normalises every title and artist and builds both gram indexes (the slow part of a cold load). */
+  static build(data: TCatalogData): Catalog {
     const n = data.ids.length;
+    const normTitles = data.titles.map(normalizeText);
+    const coreTitles = data.titles.map(coreTitle);
+    const normArtists = data.artists.map((list) => list.map(normalizeText));
+    const titleIndex = GramIndex.build(n, (slot) => unique(grams(normTitles[slot]!), grams(coreTitles[slot]!)));
+    const artistIndex = GramIndex.build(n, (slot) => unique(...normArtists[slot]!.map(grams)));
+    return new Catalog({ data, normTitles, coreTitles, normArtists, titleIndex: titleIndex.toSnapshot(), artistIndex: artistIndex.toSnapshot() }, "built");
+  }
+
+  static fromSnapshot(snapshot: TCatalogSnapshot): Catalog {
+    return new Catalog(snapshot, "cache");
+  }
+
+  private constructor(
+    private readonly snapshot: TCatalogSnapshot,
+    /** "cache" when read from the derived cache file instead of parsed and indexed. */
+    readonly origin: "built" | "cache",
+  ) {
+    const { data } = snapshot;
+    const n = data.ids.length;
+    this.data = data;
     data.ids.forEach((id, slot) => this.slotById.set(id, slot));
-    this.normTitles = data.titles.map(normalizeText);
-    this.coreTitles = data.titles.map(coreTitle);
-    this.normArtists = data.artists.map((list) => list.map(normalizeText));
+    this.normTitles = snapshot.normTitles;
+    this.coreTitles = snapshot.coreTitles;
+    this.normArtists = snapshot.normArtists;
     this.joinedArtists = this.normArtists.map((list) => list.join(" "));
-    this.titleIndex = GramIndex.build(n, (slot) => unique(grams(this.normTitles[slot]!), grams(this.coreTitles[slot]!)));
-    this.artistIndex = GramIndex.build(n, (slot) => unique(...this.normArtists[slot]!.map(grams)));
+    this.titleIndex = GramIndex.fromSnapshot(snapshot.titleIndex);
+    this.artistIndex = GramIndex.fromSnapshot(snapshot.artistIndex);
     this.scratch = new Float32Array(n);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
+  }
+
+  toSnapshot(): TCatalogSnapshot {
+    return this.snapshot;
   }
 
   /** Distinct tracks. */

@@ -1,6 +1,9 @@
 // Inverted index from grams to documents in CSR form (one offsets array, one postings array): ~2.5M postings for
 // the public catalog fit in ~10 MB and build in one pass without per-gram arrays.
 
+/** The index as plain arrays: grams in id order, CSR offsets and postings. */
+export type TGramIndexSnapshot = { grams: string[]; offsets: Int32Array; postings: Int32Array };
+
 export class GramIndex {
   private constructor(
     private readonly gramIds: Map<string, number>,
@@ -38,6 +41,16 @@ export class GramIndex {
     // Docs were visited in order, so every posting list comes out sorted.
     for (let i = 0; i < pairs; i++) postings[cursor[pairGram[i]!]!++] = pairDoc[i]!;
     return new GramIndex(gramIds, offsets, postings);
+  }
+
+  static fromSnapshot(snapshot: TGramIndexSnapshot): GramIndex {
+    const gramIds = new Map<string, number>();
+    snapshot.grams.forEach((gram, id) => gramIds.set(gram, id));
+    return new GramIndex(gramIds, snapshot.offsets, snapshot.postings);
+  }
+
+  toSnapshot(): TGramIndexSnapshot {
+    return { grams: [...this.gramIds.keys()], offsets: this.offsets, postings: this.postings };
   }
 
   get postingCount(): number {

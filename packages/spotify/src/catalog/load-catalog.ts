@@ -1,8 +1,18 @@
-// Loads the catalog lazily, once per file per process (concurrent callers share one promise).
+// Loads the catalog lazily, once per file per process (concurrent callers share one promise), through the
+// derived cache when one matches the file.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Catalog } from "./catalog";
-import { readCatalogFile } from "./read-catalog-file";
+import { catalogCacheKey, catalogCachePath, readCatalogCache, writeCatalogCache } from "./catalog-cache";
+import { parseCatalogCsv, readCatalogBytes } from "./read-catalog-file";
+
+export type TLoadCatalogOptions = {
+  /** Default: data/catalog/spotify_tracks.csv.gz at the repo root. */
+  path?: string;
+  /** Folder for the derived cache; false to always parse and index. Default: <os tmp>/anisong-catalog-cache. */
+  cacheDir?: string | false;
+};
 
 const loaded = new Map<string, Promise<Catalog>>();
 
@@ -21,11 +31,29 @@ export function defaultCatalogPath(): string {
   return path.join(findRepoRoot(), "data", "catalog", "spotify_tracks.csv.gz");
 }
 
-export function loadCatalog(options: { path?: string } = {}): Promise<Catalog> {
+export function defaultCatalogCacheDir(): string {
+  return path.join(os.tmpdir(), "anisong-catalog-cache");
+}
+
+/** Reads the catalog without the per-process memo: from a matching cache, else parsed, indexed and cached. */
+export async function readCatalog(file: string, cacheDir: string | false): Promise<Catalog> {
+  const source = await readCatalogBytes(file);
+  if (cacheDir === false) return Catalog.build(await parseCatalogCsv(source, file));
+  const key = catalogCacheKey(source);
+  const cacheFile = catalogCachePath(cacheDir, file, key);
+  const snapshot = await readCatalogCache(cacheFile, key);
+  if (snapshot) return Catalog.fromSnapshot(snapshot);
+  const catalog = Catalog.build(await parseCatalogCsv(source, file));
+  // The cache only saves time: a read-only or full disk must not fail the load.
+  await writeCatalogCache(cacheFile, key, catalog.toSnapshot()).catch(() => undefined);
+  return catalog;
+}
+
+export function loadCatalog(options: TLoadCatalogOptions = {}): Promise<Catalog> {
   const file = path.resolve(options.path ?? defaultCatalogPath());
   let promise = loaded.get(file);
   if (!promise) {
-    promise = readCatalogFile(file).then((data) => new Catalog(data));
+    promise = readCatalog(file, options.cacheDir ?? defaultCatalogCacheDir());
     // A failed load is not cached, so a later call can retry (e.g. after the file is restored).
     promise.catch(() => loaded.delete(file));
     loaded.set(file, promise);

@@ -19,13 +19,16 @@ const ZHeader = z.array(z.string()).refine((cols) => REQUIRED_COLUMNS.every((c) 
 const ZTrackId = z.string().regex(/^[0-9A-Za-z]{22}$/);
 const ZPopularity = z.coerce.number().int().min(0).max(100);
 
-export async function readCatalogFile(filePath: string): Promise<TCatalogData> {
-  let raw: Buffer;
+export async function readCatalogBytes(filePath: string): Promise<Buffer> {
   try {
-    raw = await fs.readFile(filePath);
+    return await fs.readFile(filePath);
   } catch (error) {
     throw new CatalogLoadError(`Cannot read the catalog at ${filePath}: ${(error as Error).message}`);
   }
+}
+
+/** Parses the catalog CSV (gzip or plain, told apart by the gzip magic bytes). */
+export async function parseCatalogCsv(raw: Buffer, filePath: string): Promise<TCatalogData> {
   const text = raw[0] === 0x1f && raw[1] === 0x8b ? await gunzip(raw) : raw;
   let rows: string[][];
   try {
@@ -36,6 +39,10 @@ export async function readCatalogFile(filePath: string): Promise<TCatalogData> {
   const header = ZHeader.safeParse(rows[0] ?? []);
   if (!header.success) throw new CatalogLoadError(`The catalog at ${filePath} has an unexpected header: ${header.error.issues[0]?.message}`);
   return mergeRows(header.data, rows.slice(1));
+}
+
+export async function readCatalogFile(filePath: string): Promise<TCatalogData> {
+  return parseCatalogCsv(await readCatalogBytes(filePath), filePath);
 }
 
 /** One slot per track id; later rows of the same id add their genre (and keep the highest popularity). */
