@@ -17,6 +17,7 @@ export const ZSpotifyEnv = z.object({
   SPOTIFY_CLIENT_SECRET: z.preprocess(blankAsUndefined, z.string().optional()),
   ANISONG_PROVIDERS: z.preprocess(blankAsUndefined, ZProviderList.default(["catalog", "spotify", "reccobeats"])),
   ANISONG_CATALOG_PATH: z.preprocess(blankAsUndefined, z.string().optional()),
+  ANISONG_CATALOG_CACHE_DIR: z.preprocess(blankAsUndefined, z.string().optional()),
   SPOTIFY_API_BASE: z.preprocess(blankAsUndefined, ZBaseUrl.default("https://api.spotify.com")),
   SPOTIFY_ACCOUNTS_BASE: z.preprocess(blankAsUndefined, ZBaseUrl.default("https://accounts.spotify.com")),
   RECCOBEATS_API_BASE: z.preprocess(blankAsUndefined, ZBaseUrl.default("https://api.reccobeats.com")),
@@ -32,6 +33,8 @@ export type TResolverConfig = {
   providers: TProviderName[];
   /** Catalog file; default data/catalog/spotify_tracks.csv.gz at the repo root. */
   catalogPath?: string;
+  /** Folder for the derived catalog cache; false: no cache; absent: <os tmp>/anisong-catalog-cache. */
+  catalogCacheDir?: string | false;
   /** Absent: the Spotify provider is skipped ("no credentials"). */
   spotify?: TSpotifyCredentials;
   /** Origins only (no /v1): the providers add the API paths. */
@@ -64,6 +67,7 @@ export function resolveSpotifyConfig(env: NodeJS.ProcessEnv = process.env): TRes
   return {
     providers: e.ANISONG_PROVIDERS,
     catalogPath: e.ANISONG_CATALOG_PATH,
+    catalogCacheDir: e.ANISONG_CATALOG_CACHE_DIR === "off" ? false : e.ANISONG_CATALOG_CACHE_DIR,
     spotify: e.SPOTIFY_CLIENT_ID && e.SPOTIFY_CLIENT_SECRET ? { clientId: e.SPOTIFY_CLIENT_ID, clientSecret: e.SPOTIFY_CLIENT_SECRET } : undefined,
     spotifyApiBase: e.SPOTIFY_API_BASE,
     spotifyAccountsBase: e.SPOTIFY_ACCOUNTS_BASE,

@@ -1,5 +1,5 @@
 export { parseSpotifyTrackRef, looksLikeSpotifyLink } from "./track-ref/parse-spotify-track-ref";
-export { loadCatalog, defaultCatalogPath } from "./catalog/load-catalog";
+export { loadCatalog, defaultCatalogPath, defaultCatalogCacheDir, type TLoadCatalogOptions } from "./catalog/load-catalog";
 export { Catalog, type TCatalogEntry, type TCatalogMatch, type TCatalogSearchOptions } from "./catalog/catalog";
 export { createSongResolver, type TSongResolver } from "./resolver/create-song-resolver";
 export { resolveSpotifyConfig, ZSpotifyEnv, SpotifyConfigError, type TResolverConfig, type TSpotifyCredentials } from "./env";

@@ -5,6 +5,7 @@ describe("resolveSpotifyConfig", () => {
     expect(resolveSpotifyConfig({})).toEqual({
       providers: ["catalog", "spotify", "reccobeats"],
       catalogPath: undefined,
+      catalogCacheDir: undefined,
       spotify: undefined,
       spotifyApiBase: "https://api.spotify.com",
       spotifyAccountsBase: "https://accounts.spotify.com",
@@ -25,6 +26,7 @@ describe("resolveSpotifyConfig", () => {
       RECCOBEATS_API_BASE: "http://127.0.0.1:4002",
       ANISONG_PROVIDER_TIMEOUT_MS: "500",
       ANISONG_RESOLVER_CACHE_SIZE: "10",
+      ANISONG_CATALOG_CACHE_DIR: "off",
     });
     expect(config).toMatchObject({
       providers: ["spotify", "catalog"],
@@ -32,6 +34,7 @@ describe("resolveSpotifyConfig", () => {
       spotifyApiBase: "http://127.0.0.1:4000",
       timeoutMs: 500,
       cacheSize: 10,
+      catalogCacheDir: false,
     });
   });
 

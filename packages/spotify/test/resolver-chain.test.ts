@@ -25,6 +25,7 @@ function resolver(overrides: Partial<TResolverConfig> = {}) {
   return createSongResolver({
     providers: ["catalog", "spotify", "reccobeats"],
     catalogPath: SAMPLE_CATALOG,
+    catalogCacheDir: false,
     spotify: { ...spotify.credentials },
     spotifyApiBase: spotify.url,
     spotifyAccountsBase: spotify.url,

@@ -52,7 +52,7 @@ export function createSongResolver(overrides: Partial<TResolverConfig> = {}): TS
   let spotifyFeaturesOff: string | null = null;
   const cache = new LRUCache<string, Promise<TResolvedSong>>({ max: config.cacheSize });
 
-  const catalog = (): Promise<Catalog> => loadCatalog({ path: config.catalogPath });
+  const catalog = (): Promise<Catalog> => loadCatalog({ path: config.catalogPath, cacheDir: config.catalogCacheDir });
 
   function fail(run: TRun, provider: TProviderName, error: unknown): void {
     const reason = reasonOf(error);
