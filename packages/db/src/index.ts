@@ -1,5 +1,6 @@
 export * from "./env";
 export { createPrismaClient, closePrismaClient, getDb, closeDb, type TDb } from "./client/create-prisma-client";
+export { PGliteLockedError, lockFileFor } from "./client/pglite-registry";
 export { migrateDatabase, type TMigrateOptions, type TMigrateResult } from "./migrate/migrate-database";
 export { readMigrations, migrationChecksum, MigrationError, type TMigration } from "./migrate/read-migrations";
 export { createTestDatabase, type TTestDatabase } from "./testing/create-test-database";

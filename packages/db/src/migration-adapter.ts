@@ -8,8 +8,9 @@ export async function createMigrationAdapter() {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     return new PrismaPg({ connectionString: config.url });
   }
-  const { PGlite } = await import("@electric-sql/pglite");
+  // Through our registry, so the Prisma CLI takes the same folder lock as the app and the pipeline.
+  const { openPGlite } = await import("./client/pglite-registry");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   // Typed against an older @prisma/driver-adapter-utils than Prisma 6.19's; the runtime protocol matches.
-  return new PrismaPGlite(new PGlite(config.dataDir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
+  return new PrismaPGlite(await openPGlite(config.dataDir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
 }

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +8,8 @@ import {
   createPrismaClient,
   createTestDatabase,
   findActiveModel,
+  lockFileFor,
+  PGliteLockedError,
   listClusterSongs,
   migrateDatabase,
   migrationChecksum,
@@ -125,6 +127,27 @@ describe("migration runner edge cases (PGlite)", () => {
       await closePrismaClient(db);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("locks a PGlite folder against other processes, and takes over a lock whose process is gone", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-pglite-"));
+    const lock = lockFileFor(dataDir);
+    const sleeper = spawn("sleep", ["30"]);
+    try {
+      fs.writeFileSync(lock, `${sleeper.pid}\n`); // a live process holds the folder
+      await expect(createPrismaClient({ kind: "pglite", dataDir })).rejects.toThrow(PGliteLockedError);
+      await expect(createPrismaClient({ kind: "pglite", dataDir })).rejects.toThrow(`is open in process ${sleeper.pid}`);
+      const gone = spawnSync("true").pid; // an exited process: its lock is stale
+      fs.writeFileSync(lock, `${gone}\n`);
+      const db = await createPrismaClient({ kind: "pglite", dataDir });
+      expect(fs.readFileSync(lock, "utf8")).toBe(`${process.pid}\n`);
+      await closePrismaClient(db);
+      expect(fs.existsSync(lock)).toBe(false);
+    } finally {
+      sleeper.kill();
+      fs.rmSync(lock, { force: true });
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 30_000);

@@ -8,7 +8,10 @@ import { closePGlite, openPGlite } from "./pglite-registry";
 export type TDb = PrismaClient;
 
 // PGlite clients are shared per folder and reference-counted: the folder closes when its last user lets go.
-const pgliteClients = new Map<string, { client: Promise<TDb>; refs: number }>();
+// Kept on globalThis so duplicated module copies (bundlers, test runners) share one client per folder.
+const CLIENTS = Symbol.for("anisong.db.pglite-clients");
+const clientHolder = globalThis as typeof globalThis & { [CLIENTS]?: Map<string, { client: Promise<TDb>; refs: number }> };
+const pgliteClients = (clientHolder[CLIENTS] ??= new Map());
 const clientConfigs = new WeakMap<TDb, TDatabaseConfig>();
 
 /**

@@ -1,33 +1,111 @@
-// PGlite is a single-connection, in-process PostgreSQL: a data folder must be opened once per process.
-// This registry hands every caller (Prisma client, migration runner) the same instance per folder.
+// PGlite is a single-connection, in-process PostgreSQL: a data folder must be opened by one process, once.
+// - Within a process, every caller (Prisma client, migration runner) gets the same instance per folder; the
+//   registry lives on globalThis so duplicated module copies (bundlers, test runners) share it.
+// - Across processes, a lock file beside the folder (<folder>.lock, holding the owner's pid) turns a second
+//   opener into a clear error instead of two servers corrupting one data directory. A lock whose process is
+//   gone is stale and taken over.
 import fs from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 
-const instances = new Map<string, Promise<PGlite>>();
+export class PGliteLockedError extends Error {
+  override name = "PGliteLockedError";
+}
+
+type TRegistry = { instances: Map<string, Promise<PGlite>>; locks: Set<string> };
+const KEY = Symbol.for("anisong.db.pglite-registry");
+const holder = globalThis as typeof globalThis & { [KEY]?: TRegistry };
+const registry: TRegistry = (holder[KEY] ??= { instances: new Map(), locks: new Set() });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function lockFileFor(dataDir: string): string {
+  return `${path.resolve(dataDir)}.lock`;
+}
+
+function acquireLock(dataDir: string): void {
+  const lock = lockFileFor(dataDir);
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      registry.locks.add(lock);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = Number.parseInt(fs.readFileSync(lock, "utf8"), 10);
+    if (owner === process.pid) {
+      registry.locks.add(lock);
+      return;
+    }
+    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+      throw new PGliteLockedError(
+        `the embedded database ${dataDir} is open in process ${owner}; PGlite allows one process per folder. ` +
+          `Stop that process (or remove ${lock} if it is not an Anisong process), or use PostgreSQL via DATABASE_URL.`,
+      );
+    }
+    fs.rmSync(lock, { force: true }); // stale: its process is gone
+  }
+  throw new PGliteLockedError(`could not lock ${dataDir} (${lock} keeps reappearing)`);
+}
+
+function releaseLock(dataDir: string): void {
+  const lock = lockFileFor(dataDir);
+  if (!registry.locks.delete(lock)) return;
+  try {
+    if (Number.parseInt(fs.readFileSync(lock, "utf8"), 10) === process.pid) fs.rmSync(lock, { force: true });
+  } catch {
+    // already gone
+  }
+}
+
+process.once("exit", () => {
+  for (const lock of registry.locks) {
+    try {
+      if (Number.parseInt(fs.readFileSync(lock, "utf8"), 10) === process.pid) fs.rmSync(lock, { force: true });
+    } catch {
+      // already gone
+    }
+  }
+});
 
 export function openPGlite(dataDir: string): Promise<PGlite> {
   const key = path.resolve(dataDir);
-  let pending = instances.get(key);
+  let pending = registry.instances.get(key);
   if (!pending) {
     pending = (async () => {
-      fs.mkdirSync(key, { recursive: true });
-      const { PGlite } = await import("@electric-sql/pglite");
-      const db = new PGlite(key);
-      await db.waitReady;
-      return db;
+      acquireLock(key);
+      try {
+        fs.mkdirSync(key, { recursive: true });
+        const { PGlite } = await import("@electric-sql/pglite");
+        const db = new PGlite(key);
+        await db.waitReady;
+        return db;
+      } catch (error) {
+        releaseLock(key);
+        throw error;
+      }
     })();
-    instances.set(key, pending);
-    pending.catch(() => instances.delete(key));
+    registry.instances.set(key, pending);
+    pending.catch(() => registry.instances.delete(key));
   }
   return pending;
 }
 
 export async function closePGlite(dataDir: string): Promise<void> {
   const key = path.resolve(dataDir);
-  const pending = instances.get(key);
+  const pending = registry.instances.get(key);
   if (!pending) return;
-  instances.delete(key);
+  registry.instances.delete(key);
   const db = await pending.catch(() => null);
   if (db && !db.closed) await db.close();
+  releaseLock(key);
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { resolveTestAdminUrl, type TDatabaseConfig } from "../env";
 import { closePrismaClient, createPrismaClient, type TDb } from "../client/create-prisma-client";
+import { lockFileFor } from "../client/pglite-registry";
 import { migrateDatabase } from "../migrate/migrate-database";
 
 export type TTestDatabase = { db: TDb; config: TDatabaseConfig; drop(): Promise<void> };
@@ -24,6 +25,7 @@ export async function createTestDatabase(options: { kind: "pglite" | "postgres";
       drop: async () => {
         await closePrismaClient(db);
         fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(lockFileFor(dataDir), { force: true }); // e.g. left by a child process that was killed
       },
     };
   }
