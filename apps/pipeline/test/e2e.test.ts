@@ -61,7 +61,7 @@ describe.each(["pglite", "postgres"] as const)("pipeline all on the 438 seed son
     expect(csv).toHaveLength(439);
   }, 60_000);
 
-  it("changes nothing when run again, and `--if-needed` skips training altogether", async () => {
+  it("changes nothing when run again, `--if-needed` skips training, a new config replaces the model, a refused one does not", async () => {
     const before = await counts(t.db);
     await runAll(ws.ctx);
     expect(readJsonFile(artifactPaths(ws.ctx.config).ingestReport).status).toBe("unchanged");
@@ -74,13 +74,17 @@ describe.each(["pglite", "postgres"] as const)("pipeline all on the 438 seed son
     expect(timings.map((x) => x.step)).toEqual(["acquire", "clean", "featurize"]);
     expect(ws.ctx.log.lines.some((l) => l.startsWith("up to date: the active model"))).toBe(true);
 
-    ws.ctx.config.train.k = 4; // a different config is not "up to date"
-    const rebuilt = await runAll(ws.ctx).catch((error: Error) => error);
+    ws.ctx.config.train.k = 4; // a different config is not "up to date": rebuilt, evaluated (passes), activated
+    await runAll(ws.ctx);
     expect(ws.ctx.log.lines.some((l) => l.includes("is out of date: rebuilding"))).toBe(true);
-    // k = 4 either passes and becomes active, or is refused by evaluate; either way the database stays consistent
-    const active = await findActiveModel(t.db);
-    if (rebuilt instanceof Error) expect(active?.model.k).toBe(5);
-    else expect(active?.model.k).toBe(4);
-    expect((await t.db.model.findMany({ where: { isActive: true } })).length).toBe(1);
+    expect((await findActiveModel(t.db))?.model.k).toBe(4);
+    expect(await t.db.model.count()).toBe(2); // the k = 5 model stays stored, inactive
+
+    ws.ctx.config.train.k = 3; // refused by evaluate: the database keeps serving the k = 4 model
+    ws.ctx.config.evaluate.threshold = 0.99;
+    await expect(runAll(ws.ctx)).rejects.toThrow(/not published/);
+    expect((await findActiveModel(t.db))?.model.k).toBe(4);
+    expect(await t.db.model.findMany({ where: { isActive: true } })).toHaveLength(1);
+    expect(await t.db.model.count()).toBe(2);
   }, 60_000);
 });

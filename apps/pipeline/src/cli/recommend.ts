@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "@anisong/db";
 import { createSongResolver, SongNotFoundError, SpotifyPackageError, parseSpotifyTrackRef, type TSongQuery } from "@anisong/spotify";
+import { resolvePipelineConfig } from "../config/pipeline-config";
 import { PipelineError, UsageError } from "../errors";
 import { recommendSong } from "../recommend/recommend-song";
 
@@ -18,7 +19,7 @@ function parse(argv: string[]): { query: TSongQuery; topN: number } {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const topN = values.top === undefined ? 10 : Number(values.top);
+  const topN = values.top === undefined ? resolvePipelineConfig().recommend.topN : Number(values.top);
   if (!Number.isInteger(topN) || topN < 1 || topN > 100) throw new UsageError(`--top must be an integer from 1 to 100, got "${values.top}"`);
   if (values.track !== undefined) {
     const trackId = parseSpotifyTrackRef(values.track);
