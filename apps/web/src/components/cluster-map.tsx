@@ -23,13 +23,13 @@ export function ClusterMap({ map }: { map: TClusterMap }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
         <rect x="0" y="0" width={W} height={H} className="cluster-map__bg" />
         {map.points.map((p, i) => (
-          <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={3.2} className={`pt pt--c${p.cluster % 10}`}>
+          <circle key={i} cx={sx(p.x)} cy={sy(p.y)} r={3.2} className={`pt c${p.cluster % 10}`}>
             <title>{p.title}</title>
           </circle>
         ))}
         {map.clusters.map((c) => (
           <g key={c.index} className="centroid">
-            <circle cx={sx(c.x)} cy={sy(c.y)} r={9} className={`centroid__dot pt--c${c.index % 10}`} />
+            <circle cx={sx(c.x)} cy={sy(c.y)} r={9} className={`centroid__dot c${c.index % 10}`} />
             <text x={sx(c.x)} y={sy(c.y) + 4} textAnchor="middle" className="centroid__text">
               {c.index}
             </text>
@@ -54,7 +54,7 @@ export function ClusterMap({ map }: { map: TClusterMap }) {
         <ul className="map-legend">
           {map.clusters.map((c) => (
             <li key={c.index}>
-              <span className={`swatch pt--c${c.index % 10}`} aria-hidden="true" /> {c.index} · {c.label}{" "}
+              <span className={`swatch c${c.index % 10}`} aria-hidden="true" /> {c.index} · {c.label}{" "}
               <span className="muted">({c.size})</span>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ApiClientError } from "../lib/api-client";
+import { artistsText } from "../lib/features";
 
 const TITLES: Record<string, string> = {
   song_not_found: "We could not find that song",
@@ -30,7 +31,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
             {suggestions.map((s) => (
               <li key={s.id}>
                 <Link href={`/results?${new URLSearchParams({ track: s.id })}`} lang="ja">
-                  {s.title} <span className="chip__muted">· {s.artists.join(", ")}</span>
+                  {s.title} <span className="chip__muted">· {artistsText(s.artists)}</span>
                 </Link>
               </li>
             ))}

@@ -19,7 +19,7 @@ export function InsightsView({ recommendationId }: { recommendationId?: string }
       <section className="stats" aria-label="Ratings overall">
         <Stat label="Ratings" value={data ? String(data.ratings.count) : null} testId="ratings-count" />
         <Stat label="Average rating" value={data ? formatAverage(data.ratings) : null} testId="ratings-average" />
-        <Stat label="Recommendations served" value={data ? String(data.recommendations) : null} />
+        <Stat label="Recommendations" value={data ? String(data.recommendations) : null} />
       </section>
 
       <section className="card" aria-labelledby="map-title">
@@ -82,7 +82,7 @@ function ClusterTable({ data }: { data: TInsights }) {
           {data.byCluster.map((c) => (
             <tr key={c.index}>
               <th scope="row">
-                <span className={`tag tag--c${c.index % 10}`}>
+                <span className={`tag c${c.index % 10}`}>
                   {c.index} · {c.label}
                 </span>
               </th>

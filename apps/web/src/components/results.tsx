@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
 import type { TRecommendationResponse } from "../lib/api-types";
+import { artistsText } from "../lib/features";
 import { ErrorNotice } from "./error-notice";
 import { FeatureChart } from "./feature-chart";
 import { RatingForm } from "./rating-form";
@@ -44,7 +45,7 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
           {track.title}
         </h2>
         <p className="resolved__artists" lang="ja">
-          {track.artists.join(", ")}
+          {artistsText(track.artists)}
           {track.album ? <span className="muted"> · {track.album}</span> : null}
         </p>
         <p className="muted">
@@ -70,11 +71,13 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
             </caption>
             <thead>
               <tr>
-                <th scope="col" className="num">
+                <th scope="col" className="num rank">
                   #
                 </th>
                 <th scope="col">Title</th>
-                <th scope="col">Artists</th>
+                <th scope="col" className="hide-narrow">
+                  Artists
+                </th>
                 <th scope="col" className="hide-narrow">
                   Sound
                 </th>
@@ -89,13 +92,16 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
             <tbody>
               {data.items.map((item, i) => (
                 <tr key={item.trackId} className={i === selected ? "is-selected" : undefined} data-testid="recommendation-row">
-                  <td className="num">{item.rank}</td>
+                  <td className="num rank">{item.rank}</td>
                   <td className="title-cell" lang="ja">
                     {item.title}
+                    <span className="inline-artists">{artistsText(item.artists)}</span>
                   </td>
-                  <td lang="ja">{item.artists.join(", ")}</td>
+                  <td lang="ja" className="hide-narrow">
+                    {artistsText(item.artists)}
+                  </td>
                   <td className="hide-narrow">
-                    <span className={`tag tag--c${item.cluster.index % 10}`}>{item.cluster.label}</span>
+                    <span className={`tag c${item.cluster.index % 10}`}>{item.cluster.label}</span>
                   </td>
                   <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
                   <td className="actions">
@@ -149,10 +155,10 @@ function CandidateList({ data }: { data: TRecommendationResponse }) {
     <details className="candidates" open={data.query.ambiguous}>
       <summary>{data.query.ambiguous ? "Several songs match — pick the one you meant" : "Other matching songs"}</summary>
       <ul className="suggestions">
-        {data.query.candidates.map((c) => (
+        {data.query.candidates.slice(0, 6).map((c) => (
           <li key={c.id}>
             <Link href={`/results?${new URLSearchParams({ track: c.id })}`} lang="ja">
-              {c.title} <span className="chip__muted">· {c.artists.join(", ")}</span>
+              {c.title} <span className="chip__muted">· {artistsText(c.artists)}</span>
               {c.album ? <span className="chip__muted"> · {c.album}</span> : null}
             </Link>
           </li>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { fetchSongs } from "../lib/api-client";
 import type { TSongSort } from "../lib/api-types";
+import { artistsText } from "../lib/features";
 import { ErrorNotice } from "./error-notice";
 
 const COLUMNS: { key: TSongSort; label: string; className?: string }[] = [
@@ -105,9 +106,9 @@ export function SongBrowser() {
                           {song.title}
                         </Link>
                       </td>
-                      <td lang="ja">{song.artists.join(", ")}</td>
+                      <td lang="ja">{artistsText(song.artists)}</td>
                       <td className="hide-narrow">
-                        <span className={`tag tag--c${song.cluster.index % 10}`}>{song.cluster.label}</span>
+                        <span className={`tag c${song.cluster.index % 10}`}>{song.cluster.label}</span>
                       </td>
                       <td className="num hide-narrow">{song.features.energy.toFixed(2)}</td>
                       <td className="num hide-narrow">{song.popularity ?? "—"}</td>

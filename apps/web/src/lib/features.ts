@@ -32,3 +32,8 @@ export function formatFeature(name: TFeatureName, value: number): string {
 export function featureRows(a: TAudioFeatures, b: TAudioFeatures) {
   return FEATURE_ORDER.map((name) => ({ name, label: FEATURE_LABELS[name], a: a[name], b: b[name] }));
 }
+
+/** Some seed songs have no artist on record. */
+export function artistsText(artists: readonly string[]): string {
+  return artists.length > 0 ? artists.join(", ") : "Unknown artist";
+}

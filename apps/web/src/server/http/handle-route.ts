@@ -51,7 +51,7 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof AllProvidersFailedError) {
     return new ApiError(503, "providers_unavailable", "Every audio-feature source is unavailable right now. Please try again later.", {
-      details: { reasons: error.reasons },
+      details: { reasons: error.reasons, suggestions: error.suggestions.slice(0, 10).map(toTrackSummary) },
     });
   }
   if (error instanceof CoreMlError) {
