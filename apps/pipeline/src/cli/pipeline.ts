@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Errors of our own packages carry a clear message; anything else is a bug and keeps its stack. */
 function isExpected(error: Error): boolean {
-  return ["IngestError", "EmptyFileError", "NotCsvError", "MissingColumnsError", "RawStoreError", "InvalidIngestInputError", "IngestWriteError", "MigrationError", "InvalidModelArtifactError", "ModelArtifactVersionError"].includes(error.name);
+  return ["IngestError", "EmptyFileError", "NotCsvError", "MissingColumnsError", "RawStoreError", "InvalidIngestInputError", "IngestWriteError", "MigrationError", "PGliteLockedError", "InvalidModelArtifactError", "ModelArtifactVersionError"].includes(error.name);
 }
 
 if (require.main === module) {
