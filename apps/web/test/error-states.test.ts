@@ -7,8 +7,10 @@ import * as insightsRoute from "../src/app/api/insights/route";
 import * as ratingRoute from "../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationsRoute from "../src/app/api/recommendations/route";
 import * as songsRoute from "../src/app/api/songs/route";
-import { useDatabase } from "../src/server/context";
+import { createSongResolver, resolveSpotifyConfig } from "@anisong/spotify";
+import { useDatabase, useResolver } from "../src/server/context";
 import { call } from "./support/call-route";
+import { freePort } from "./support/next-server";
 
 jest.setTimeout(60_000);
 process.env.ANISONG_WRITE_RATE_BURST = "3";
@@ -59,6 +61,30 @@ describe("database unavailable", () => {
     const res = await call(healthRoute.GET, "/api/health");
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ status: "degraded", database: { ok: false }, model: { ok: false } });
+  });
+});
+
+describe("every feature source down", () => {
+  afterAll(() => useResolver(undefined));
+
+  test("a track no provider can answer for → 503 providers_unavailable with the reasons", async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    useResolver(
+      createSongResolver({
+        ...resolveSpotifyConfig({} as NodeJS.ProcessEnv),
+        providers: ["catalog", "reccobeats"],
+        reccobeatsApiBase: dead,
+        timeoutMs: 500,
+      }),
+    );
+    const res = await call(recommendationsRoute.POST, "/api/recommendations", {
+      method: "POST",
+      json: { trackId: "spotify:track:0000000000000000000000" },
+      ip: "198.51.100.2",
+    });
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe("providers_unavailable");
+    expect(res.body.error.details.reasons.map((r: { provider: string }) => r.provider)).toContain("reccobeats");
   });
 });
 

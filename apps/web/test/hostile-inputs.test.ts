@@ -13,6 +13,7 @@ import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-datab
 
 jest.setTimeout(180_000);
 process.env.ANISONG_WRITE_RATE_BURST = "100000";
+process.env.ANISONG_PROVIDERS = "catalog";
 
 const SCRIPT = "<script>alert(1)</script>";
 const SQL = `' OR 1=1; DROP TABLE "Song"; --`;

@@ -147,11 +147,20 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
     test("an unknown song answers 404 with suggestions, never a 5xx", async () => {
       const res = await call(recommendationsRoute.POST, "/api/recommendations", {
         method: "POST",
-        json: { title: "Levitatin", artist: "Dua Lipa" },
+        json: { title: "Qwzxv Plonkety", artist: "Nobody Zyx" },
       });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe("song_not_found");
-      expect(Array.isArray(res.body.error.details.suggestions)).toBe(true);
+      expect(res.body.error.details.suggestions.length).toBeGreaterThan(0);
+      expect(res.body.error.details.suggestions[0].spotifyUrl).toMatch(/^https:\/\/open\.spotify\.com\/track\//);
+
+      // A small typo still finds the song.
+      const typo = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { title: "Levitatin", artist: "Dua Lipa" },
+      });
+      expect(typo.status).toBe(201);
+      expect(typo.body.query.track.artists).toContain("Dua Lipa");
     });
 
     test("ratings are stored once per recommendation and counted by the insights", async () => {
