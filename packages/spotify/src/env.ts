@@ -1,5 +1,6 @@
 // The only place this package reads the environment. Everything else takes a TResolverConfig.
 import { z } from "zod";
+import { SpotifyPackageError } from "./errors";
 import { PROVIDER_NAMES, type TProviderName } from "./types";
 
 const ZProviderList = z
@@ -49,9 +50,8 @@ export type TResolverConfig = {
   cacheSize: number;
 };
 
-export class SpotifyConfigError extends Error {
-  override name = "SpotifyConfigError";
-}
+/** The provider environment is invalid (messages name variables, never their values). */
+export class SpotifyConfigError extends SpotifyPackageError {}
 
 export function resolveSpotifyConfig(env: NodeJS.ProcessEnv = process.env): TResolverConfig {
   const parsed = ZSpotifyEnv.safeParse(env);

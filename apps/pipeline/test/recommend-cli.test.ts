@@ -1,0 +1,111 @@
+// The recommend CLI in-process: a real PGlite database filled by the pipeline on fixtures, the offline catalog
+// resolver, and the table it prints; plus each way it can fail.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { closePrismaClient, createPrismaClient, createTestDatabase, type TTestDatabase } from "@anisong/db";
+import { createSongResolver } from "@anisong/spotify";
+import { runAll } from "../src";
+import { displayWidth, fitWidth, main } from "../src/cli/recommend";
+import { createWorkspace, FIXTURES, type TWorkspace } from "./helpers";
+
+const resolver = createSongResolver({ providers: ["catalog"], catalogPath: path.join(FIXTURES, "catalog-small.csv.gz"), catalogCacheDir: false });
+
+async function run(argv: string[], db: TTestDatabase["db"], r = resolver) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { db, resolver: r, out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+describe("pnpm recommend", () => {
+  let t: TTestDatabase;
+  let ws: TWorkspace;
+  beforeAll(async () => {
+    t = await createTestDatabase({ kind: "pglite" });
+    ws = createWorkspace({ train: { k: 3 }, evaluate: { threshold: -1 } });
+    ws.ctx.database = t.config;
+  }, 60_000);
+  afterAll(async () => {
+    ws?.remove();
+    await t?.drop();
+  });
+
+  it("asks for the pipeline first when there is no active model", async () => {
+    const r = await run(["怪物"], t.db);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("recommend: no active model in the database: run `pnpm run pipeline all` first");
+  });
+
+  it("says the same for a database without tables", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-unmigrated-"));
+    const db = await createPrismaClient({ kind: "pglite", dataDir });
+    try {
+      const r = await run(["怪物"], db);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe("recommend: the database has no Anisong tables yet: run `pnpm run pipeline all` first");
+    } finally {
+      await closePrismaClient(db);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("prints the resolved track, its feature source, its cluster and the top-N as a table", async () => {
+    await runAll(ws.ctx);
+    const r = await run(["怪物", "--artist", "YOASOBI", "--top", "5"], t.db);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("怪物 — YOASOBI  https://open.spotify.com/track/06XQvnJb53SUYmlWIhUXUi");
+    expect(lines[1]).toMatch(/^features from catalog \(catalog: matched "怪物" by YOASOBI \(exact\)\)$/);
+    const cluster = /^cluster (\d+) "(.+)" \((\d+) songs\) · model ([0-9a-f]{16,})$/.exec(lines[2]!);
+    expect(cluster).not.toBeNull();
+    expect(lines[4]).toMatch(/^ ?#  title +artists +similarity  cluster +spotify$/);
+    const rows = lines.slice(6);
+    expect(rows).toHaveLength(5);
+    const sims = rows.map((row, i) => {
+      expect(row).toMatch(new RegExp(`^ ?${i + 1}  .+  ${cluster![1]} .+  https://open\\.spotify\\.com/track/[0-9A-Za-z]{22}$`));
+      expect(row).not.toContain("06XQvnJb53SUYmlWIhUXUi"); // never the song itself
+      return Number(/  (\d\.\d{3})  /.exec(row)![1]);
+    });
+    expect([...sims].sort((a, b) => b - a)).toEqual(sims);
+    // Columns line up in terminal cells even with Japanese titles: every link starts in the same column.
+    const linkColumns = rows.map((row) => displayWidth(row.slice(0, row.indexOf("https://"))));
+    expect(new Set(linkColumns).size).toBe(1);
+  }, 60_000);
+
+  it("answers a missing song with the hint and suggestions", async () => {
+    const r = await run(["City of Stars"], t.db);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^recommend: No confident match for "City of Stars"\. Not found offline\. Set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET/);
+  });
+
+  it("lists every provider's reason when none can answer", async () => {
+    const offline = createSongResolver({ providers: ["catalog", "reccobeats"], catalogPath: path.join(FIXTURES, "catalog-small.csv.gz"), catalogCacheDir: false, reccobeatsApiBase: "http://127.0.0.1:9", timeoutMs: 500 });
+    const r = await run(["--track", "spotify:track:0000000000000000000000"], t.db, offline);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n")).toEqual(["recommend: no provider could resolve the song:", "  catalog: not in the offline catalog", expect.stringMatching(/^  reccobeats: network error/)]);
+  });
+
+  it("prints usage and exits 2 on bad arguments", async () => {
+    for (const argv of [[], ["--top", "0", "x"], ["--track", "https://example.com/track/x"], ["x", "--bogus"]]) {
+      const r = await run(argv, t.db);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("usage: pnpm run recommend");
+    }
+  });
+});
+
+describe("terminal width", () => {
+  it("counts CJK and full-width characters as two cells", () => {
+    expect(displayWidth("Levitating")).toBe(10);
+    expect(displayWidth("紅蓮華")).toBe(6);
+    expect(displayWidth("ｼﾙｴｯﾄ")).toBe(5); // half-width katakana: one cell each
+    expect(displayWidth("ＬｉＳＡ")).toBe(8);
+  });
+
+  it("cuts to a width with an ellipsis", () => {
+    expect(fitWidth("残酷な天使のテーゼ", 9)).toBe("残酷な天…");
+    expect(displayWidth(fitWidth("残酷な天使のテーゼ", 9))).toBeLessThanOrEqual(9);
+    expect(fitWidth("short", 9)).toBe("short");
+  });
+});
