@@ -1,5 +1,5 @@
 import { coreTitle, grams, normalizeText, sortedTokens } from "../src/text/normalize";
-import { artistSimilarity, textSimilarity, titleSimilarity } from "../src/catalog/match-score";
+import { artistSimilarity, editDistance, osaDistance, textSimilarity, titleSimilarity } from "../src/catalog/match-score";
 
 describe("normalizeText", () => {
   it("folds case, full-width Latin and punctuation", () => {
@@ -60,6 +60,16 @@ describe("similarity", () => {
     expect(textSimilarity("levitating", "levitating")).toBe(1);
     expect(textSimilarity("levitatng", "levitating")).toBeCloseTo(0.9, 5);
     expect(textSimilarity("levitating", "hesitating")).toBeLessThan(0.85);
+  });
+
+  it("counts a swapped pair of letters as one edit", () => {
+    expect(osaDistance("thirller", "thriller")).toBe(1);
+    expect(osaDistance("ca", "abc")).toBe(3); // OSA, not unrestricted Damerau (2)
+    expect(osaDistance("", "abc")).toBe(3);
+    expect(osaDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("thirller", "thriller")).toBe(1);
+    expect(editDistance("abcdefgh", "zyxwvuts")).toBe(8);
+    expect(textSimilarity("thirller", "thriller")).toBeCloseTo(0.875, 5);
   });
 
   it("tolerates word order", () => {

@@ -1,16 +1,55 @@
 // How well a typed title or artist matches a stored one, in [0, 1]. Pure; runs on the few hundred candidates
 // the gram index proposes, so it can afford edit distances.
-// fastest-levenshtein: Myers' bit-parallel Levenshtein, the fastest maintained JS implementation; a transposed
-// pair costs 2 instead of 1, which the length normalisation below absorbs for real typos.
+// fastest-levenshtein: Myers' bit-parallel Levenshtein, the fastest maintained JS implementation. It counts a
+// swapped pair ("Thirller") as 2 edits, so when Levenshtein says 2–4 we recount with optimal string alignment
+// (transposition = 1 edit). OSA is hand-written below: the npm Damerau packages allocate a full matrix per call,
+// ship no types, or cut off early with wrong counts.
 import { distance } from "fastest-levenshtein";
 import { sortedTokens } from "../text/normalize";
 
 const CLOSE_WORD = 0.6;
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions, three rolling rows. */
+export function osaDistance(a: string, b: string): number {
+  const n = b.length;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+    rowC = new Int32Array(n + 1);
+  }
+  let twoBack = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, twoBack[j - 2]! + 1);
+      cur[j] = d;
+    }
+    [twoBack, prev, cur] = [prev, cur, twoBack];
+  }
+  return prev[n]!;
+}
+
+/** Edit distance with transpositions counted once: Myers first, OSA only where a swap can matter. */
+export function editDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  return d >= 2 && d <= 4 ? Math.min(d, osaDistance(a, b)) : d;
+}
+
 function ratio(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 0;
-  return 1 - distance(a, b) / longest;
+  return 1 - editDistance(a, b) / longest;
 }
 
 /** Share of `from`'s characters covered by words of `to` (exact words first, else each word's best edit ratio). */
