@@ -161,6 +161,14 @@ describe("SpotifyClient", () => {
     expect((await fault(spotify.searchTracks({ title: "City" }))).kind).toBe("timeout");
   });
 
+  it("reports token endpoint faults with their status, honouring a short Retry-After", async () => {
+    spotifyServer.failNext("token", { status: 503 });
+    const f = await fault(client().searchTracks({ title: "City" }));
+    expect(f).toMatchObject({ kind: "http", message: "token request: HTTP 503", status: 503 });
+    spotifyServer.failNext("token", { status: 429, headers: { "Retry-After": "0" } });
+    expect((await client().searchTracks({ title: "City" }))[0]!.id).toBe(CITY_OF_STARS.id);
+  });
+
   it("reports a 403 on audio features as forbidden", async () => {
     const spotify = client();
     spotifyServer.failNext("audio-features", { status: 403 });

@@ -4,7 +4,7 @@
 // in-flight request. The secret only ever goes into the Basic header, never into a message.
 import type { AccessToken, IAuthStrategy, SdkConfiguration } from "@spotify/web-api-ts-sdk";
 import { ProviderFault } from "../../errors";
-import { fetchWithTimeout, readJson } from "../../http/http-faults";
+import { fetchWithTimeout, readJson, throwForStatus } from "../../http/http-faults";
 import { ZTokenResponse } from "./spotify-schemas";
 
 /** Renew this long before the token's stated expiry. */
@@ -55,8 +55,12 @@ export class ClientCredentialsAuth implements IAuthStrategy {
     if (response.status === 400 || response.status === 401) {
       throw new ProviderFault("credentials", `token request rejected (HTTP ${response.status}): check SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET`, response.status);
     }
-    if (response.status === 429) throw new ProviderFault("rate-limited", "token request rate limited (HTTP 429)", 429);
-    if (!response.ok) throw new ProviderFault("http", `token request failed (HTTP ${response.status})`, response.status);
+    try {
+      throwForStatus(response);
+    } catch (error) {
+      const f = error as ProviderFault;
+      throw new ProviderFault(f.kind, `token request: ${f.message}`, f.status, f.retryAfterMs);
+    }
     const body = await readJson(response, ZTokenResponse, "token");
     const token = { ...body, refresh_token: "", expires: Date.now() + body.expires_in * 1000 };
     this.token = token;
