@@ -120,8 +120,9 @@ describe("catalog search", () => {
     expect(titlesOf(matches).some((t) => /star|city/i.test(t))).toBe(true);
   });
 
-  it("rejects an empty query", () => {
+  it("rejects an empty or absurdly long query", () => {
     expect(() => catalog.search({ title: "  ", artist: "!!" })).toThrow(InvalidQueryError);
+    expect(() => catalog.search({ title: "la ".repeat(200) })).toThrow(/longer than 300 characters/);
   });
 
   it("honours the limit", () => {
@@ -165,6 +166,7 @@ describe("resolver with only the catalog (no credentials, no network)", () => {
   it("rejects an empty query and a non-Spotify link", async () => {
     await expect(resolver.resolve({ title: " ", artist: "" })).rejects.toBeInstanceOf(InvalidQueryError);
     await expect(resolver.resolve({ trackId: "https://example.com/track/x" })).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(resolver.resolve({ title: "x", artist: "y".repeat(301) })).rejects.toBeInstanceOf(InvalidQueryError);
   });
 
   it("returns ranked tracks for a picker", async () => {

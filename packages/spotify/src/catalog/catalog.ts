@@ -28,6 +28,7 @@ const CONFIDENT_TITLE = 0.8;
 const CONFIDENT_ARTIST = 0.75;
 /** Scores within one bucket count as equally good, so popularity decides between them. */
 const SCORE_BUCKET = 0.05;
+export const MAX_QUERY_LENGTH = 300;
 
 /** Everything a Catalog holds, derived from the file once; what the on-disk cache stores. */
 export type TCatalogSnapshot = {
@@ -111,6 +112,8 @@ export class Catalog {
     const title = normalizeText(query.title ?? "");
     const artist = normalizeText(query.artist ?? "");
     if (!title && !artist) throw new InvalidQueryError("Give a title, an artist, or both.");
+    // Scoring is quadratic in words; no real title or artist name comes near this.
+    if (title.length > MAX_QUERY_LENGTH || artist.length > MAX_QUERY_LENGTH) throw new InvalidQueryError(`A title or artist longer than ${MAX_QUERY_LENGTH} characters is not a song.`);
     const limit = options.limit ?? 10;
 
     const candidates = this.candidates(title, artist);

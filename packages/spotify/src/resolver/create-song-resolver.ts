@@ -3,7 +3,7 @@
 // in `attempts`; faults fall through to the next provider; nothing here logs.
 import { LRUCache } from "lru-cache";
 import type { TAudioFeatures } from "@anisong/core-ml";
-import type { Catalog, TCatalogMatch } from "../catalog/catalog";
+import { MAX_QUERY_LENGTH, type Catalog, type TCatalogMatch } from "../catalog/catalog";
 import { loadCatalog } from "../catalog/load-catalog";
 import { resolveSpotifyConfig, type TResolverConfig } from "../env";
 import { AllProvidersFailedError, InvalidQueryError, OFFLINE_HINT, ProviderFault, SongNotFoundError, type TProviderFailure } from "../errors";
@@ -229,6 +229,7 @@ export function createSongResolver(overrides: Partial<TResolverConfig> = {}): TS
     const artist = query.artist?.trim() ?? "";
     if (!artist && looksLikeSpotifyLink(title)) return { trackId: parseSpotifyTrackRef(title)! };
     if (!normalizeText(title) && !normalizeText(artist)) throw new InvalidQueryError("Give a title, an artist, or both.");
+    if (title.length > MAX_QUERY_LENGTH || artist.length > MAX_QUERY_LENGTH) throw new InvalidQueryError(`A title or artist longer than ${MAX_QUERY_LENGTH} characters is not a song.`);
     return { title: title || undefined, artist: artist || undefined };
   }
 
