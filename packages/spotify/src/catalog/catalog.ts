@@ -5,7 +5,7 @@ import { coreTitle, grams, normalizeText } from "../text/normalize";
 import { spotifyTrackUrl, type TTextQuery, type TTrack } from "../types";
 import { FEATURE_COUNT, type TCatalogData } from "./catalog-data";
 import { GramIndex, type TGramIndexSnapshot } from "./gram-index";
-import { artistSimilarity, titleSimilarity } from "./match-score";
+import { artistSimilarity, prepare, titleSimilarity, type TPrepared } from "./match-score";
 
 export type TCatalogEntry = { track: TTrack; features: TAudioFeatures };
 
@@ -29,6 +29,7 @@ const CONFIDENT_ARTIST = 0.75;
 /** Scores within one bucket count as equally good, so popularity decides between them. */
 const SCORE_BUCKET = 0.05;
 export const MAX_QUERY_LENGTH = 300;
+const MAX_QUERY_GRAMS = 40;
 
 /** Everything a Catalog holds, derived from the file once; what the on-disk cache stores. */
 export type TCatalogSnapshot = {
@@ -117,7 +118,9 @@ export class Catalog {
     const limit = options.limit ?? 10;
 
     const candidates = this.candidates(title, artist);
-    const matches = candidates.map((slot) => this.score(slot, title, artist));
+    const titleQuery = title ? prepare(title) : undefined;
+    const artistQuery = artist ? prepare(artist) : undefined;
+    const matches = candidates.map((slot) => this.score(slot, title, artist, titleQuery, artistQuery));
     matches.sort(
       (a, b) =>
         Number(b.exact) - Number(a.exact) ||
@@ -135,8 +138,10 @@ export class Catalog {
     const touched = this.touched;
     let count = 0;
     const accumulate = (index: GramIndex, queryGrams: string[], share: number) => {
-      const weight = share / queryGrams.length;
-      for (const postings of index.postingLists(queryGrams)) {
+      const weight = share / Math.min(queryGrams.length, MAX_QUERY_GRAMS);
+      // A long title's rarest grams find it as well as all of them do, at a fraction of the postings.
+      const lists = index.postingLists(queryGrams).sort((a, b) => a.length - b.length).slice(0, MAX_QUERY_GRAMS);
+      for (const postings of lists) {
         for (let p = 0; p < postings.length; p++) {
           const slot = postings[p]!;
           if (seen[slot] === 0) {
@@ -167,9 +172,9 @@ export class Catalog {
     return out;
   }
 
-  private score(slot: number, title: string, artist: string) {
-    const titleScore = title ? titleSimilarity(title, this.normTitles[slot]!, this.coreTitles[slot]!) : undefined;
-    const artistScore = artist ? artistSimilarity(artist, this.normArtists[slot]!, this.joinedArtists[slot]!) : undefined;
+  private score(slot: number, title: string, artist: string, titleQuery?: TPrepared, artistQuery?: TPrepared) {
+    const titleScore = titleQuery ? titleSimilarity(titleQuery, this.normTitles[slot]!, this.coreTitles[slot]!) : undefined;
+    const artistScore = artistQuery ? artistSimilarity(artistQuery, this.normArtists[slot]!, this.joinedArtists[slot]!) : undefined;
     const exact =
       (!title || title === this.normTitles[slot] || title === this.coreTitles[slot]) &&
       (!artist || this.normArtists[slot]!.includes(artist) || artist === this.joinedArtists[slot]);

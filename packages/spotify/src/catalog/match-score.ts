@@ -5,7 +5,6 @@
 // (transposition = 1 edit). OSA is hand-written below: the npm Damerau packages allocate a full matrix per call,
 // ship no types, or cut off early with wrong counts.
 import { distance } from "fastest-levenshtein";
-import { sortedTokens } from "../text/normalize";
 
 const CLOSE_WORD = 0.6;
 
@@ -46,30 +45,49 @@ export function editDistance(a: string, b: string): number {
   return d >= 2 && d <= 4 ? Math.min(d, osaDistance(a, b)) : d;
 }
 
-function ratio(a: string, b: string): number {
+/**
+ * 1 − distance / longer length. Below `floor` the exact value does not matter to the caller, so the transposition
+ * recount is skipped when even the best case it could reach (half the Levenshtein distance) stays below it.
+ */
+function ratio(a: string, b: string, floor = 0): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 0;
-  return 1 - editDistance(a, b) / longest;
+  const d = distance(a, b);
+  if (d < 2 || d > 4 || 1 - Math.ceil(d / 2) / longest < floor) return 1 - d / longest;
+  return 1 - Math.min(d, osaDistance(a, b)) / longest;
+}
+
+/** A string's parts, computed once and reused against every candidate. */
+export type TPrepared = { text: string; sorted: string; words: string[] };
+
+export function prepare(text: string): TPrepared {
+  const words = text.split(" ").filter(Boolean).sort();
+  return { text, sorted: words.join(" "), words };
 }
 
 /** Share of `from`'s characters covered by words of `to` (exact words first, else each word's best edit ratio). */
-function coverage(from: string[], to: string[], toSet: Set<string>): number {
+function coverage(from: TPrepared, to: TPrepared): number {
   let total = 0;
   let covered = 0;
-  for (const word of from) {
+  for (const word of from.words) {
     total += word.length;
-    if (toSet.has(word)) {
+    if (to.words.includes(word)) {
       covered += word.length;
       continue;
     }
-    let best = 0;
-    for (const other of to) {
-      // A ratio can't beat min/max length; skip pairs that can't improve on the best so far.
-      if (Math.min(word.length, other.length) / Math.max(word.length, other.length) <= best) continue;
-      best = Math.max(best, ratio(word, other));
-    }
     // "like" vs "love" (0.5) is not a near-miss of the same word: only close words count.
-    if (best >= CLOSE_WORD) covered += best * word.length;
+    let best = CLOSE_WORD;
+    let found = false;
+    for (const other of to.words) {
+      // A ratio can't beat shorter/longer length: skip pairs that can't beat the best so far.
+      if (Math.min(word.length, other.length) / Math.max(word.length, other.length) < best) continue;
+      const r = ratio(word, other, best);
+      if (r >= best) {
+        best = r;
+        found = true;
+      }
+    }
+    if (found) covered += best * word.length;
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -78,39 +96,39 @@ function coverage(from: string[], to: string[], toSet: Set<string>): number {
  * Similarity of two normalised strings: the best of the whole-string edit ratio, the same with words sorted
  * (word order), and a symmetric word-set coverage (a word missing on either side costs its share).
  */
+export function preparedSimilarity(q: TPrepared, t: TPrepared): number {
+  if (q.text.length === 0 || t.text.length === 0) return 0;
+  if (q.text === t.text) return 1;
+  if (q.sorted === t.sorted) return 0.99;
+  const best = Math.max(ratio(q.text, t.text), ratio(q.sorted, t.sorted));
+  if (q.words.length < 2 && t.words.length < 2) return best;
+  return Math.max(best, ((coverage(q, t) + coverage(t, q)) / 2) * 0.98);
+}
+
 export function textSimilarity(query: string, target: string): number {
-  if (query.length === 0 || target.length === 0) return 0;
-  if (query === target) return 1;
-  const whole = ratio(query, target);
-  const sortedQuery = sortedTokens(query);
-  const sortedTarget = sortedTokens(target);
-  if (sortedQuery === sortedTarget) return 0.99;
-  const sorted = ratio(sortedQuery, sortedTarget);
-  const q = sortedQuery.split(" ");
-  const t = sortedTarget.split(" ");
-  const wordSet = q.length > 1 || t.length > 1 ? (coverage(q, t, new Set(t)) + coverage(t, q, new Set(q))) / 2 : 0;
-  return Math.max(whole, sorted, wordSet * 0.98);
+  return preparedSimilarity(prepare(query), prepare(target));
 }
 
 /** Title similarity against both the full title and its core (no "(feat. …)", " - Remastered" …). */
-export function titleSimilarity(query: string, fullTitle: string, coreTitle: string): number {
-  return Math.max(textSimilarity(query, fullTitle), coreTitle === fullTitle ? 0 : textSimilarity(query, coreTitle));
+export function titleSimilarity(query: TPrepared | string, fullTitle: string, coreTitle: string): number {
+  const q = typeof query === "string" ? prepare(query) : query;
+  const full = preparedSimilarity(q, prepare(fullTitle));
+  return full === 1 || coreTitle === fullTitle ? full : Math.max(full, preparedSimilarity(q, prepare(coreTitle)));
 }
 
 /** A credited name that contains every word typed ("TK" → "TK from Ling tosite sigure") is a near match. */
 const CONTAINED_ARTIST = 0.9;
 
 /** Artist similarity: the best single credited artist, or all of them together ("Dua Lipa DaBaby"). */
-export function artistSimilarity(query: string, artists: string[], joined: string): number {
+export function artistSimilarity(query: TPrepared | string, artists: string[], joined: string): number {
+  const q = typeof query === "string" ? prepare(query) : query;
   let best = 0;
-  const queryWords = query.split(" ");
   for (const artist of artists) {
-    best = Math.max(best, textSimilarity(query, artist));
-    if (best < CONTAINED_ARTIST) {
-      const words = new Set(artist.split(" "));
-      if (words.size > queryWords.length && queryWords.every((w) => words.has(w))) best = CONTAINED_ARTIST;
-    }
+    const a = prepare(artist);
+    best = Math.max(best, preparedSimilarity(q, a));
+    if (best < CONTAINED_ARTIST && a.words.length > q.words.length && q.words.every((w) => a.words.includes(w))) best = CONTAINED_ARTIST;
+    if (best === 1) return 1;
   }
-  if (artists.length > 1) best = Math.max(best, textSimilarity(query, joined));
+  if (artists.length > 1) best = Math.max(best, preparedSimilarity(q, prepare(joined)));
   return best;
 }
