@@ -84,6 +84,9 @@ describe("catalog search", () => {
     expect(best!.exact).toBe(false);
     expect(best!.confident).toBe(true);
     expect(catalog.search({ title: "Kaikai Kitna", artist: "Eve" })[0]!.track.id).toBe("6y4GYuZszeXNOXuBFsJlos");
+    const [short] = catalog.search({ title: "Deicde" }); // trigrams miss "decide": found by the swap retry
+    expect(short!.track.title).toBe("Decide");
+    expect(short!.confident).toBe(true);
     const [swapped] = catalog.search({ title: "Thirller", artist: "Michael Jackson" });
     expect(swapped!.track.title).toBe("Thriller");
     expect(swapped!.confident).toBe(true);

@@ -1,5 +1,5 @@
 // The real SDK + HTTP code against loopback Spotify and ReccoBeats servers, fault by fault.
-import { ProviderFault } from "../src";
+import { InvalidQueryError, ProviderFault } from "../src";
 import { SpotifyClient, buildSearchQuery } from "../src/providers/spotify/spotify-client";
 import { ReccoBeatsClient } from "../src/providers/reccobeats/reccobeats-client";
 import { CITY_OF_STARS, FakeReccoBeats, FakeSpotify, LEVITATING, NO_FEATURES } from "./fake-services";
@@ -72,6 +72,12 @@ describe("SpotifyClient", () => {
     expect(log[1]!.query.get("limit")).toBe("5");
     expect(log[1]!.authorization).toMatch(/^Bearer BQ-fake-token-\d+$/);
     expect(spotify.tokenRequests).toBe(1);
+  });
+
+  it("refuses a query with neither title nor artist before calling Spotify", async () => {
+    const before = spotifyServer.requests.length;
+    await expect(client().searchTracks({ title: ' " ', artist: "" })).rejects.toBeInstanceOf(InvalidQueryError);
+    expect(spotifyServer.requests.length).toBe(before);
   });
 
   it("reads a track and its audio features", async () => {

@@ -117,10 +117,24 @@ export class Catalog {
     if (title.length > MAX_QUERY_LENGTH || artist.length > MAX_QUERY_LENGTH) throw new InvalidQueryError(`A title or artist longer than ${MAX_QUERY_LENGTH} characters is not a song.`);
     const limit = options.limit ?? 10;
 
-    const candidates = this.candidates(title, artist);
     const titleQuery = title ? prepare(title) : undefined;
     const artistQuery = artist ? prepare(artist) : undefined;
-    const matches = candidates.map((slot) => this.score(slot, title, artist, titleQuery, artistQuery));
+    const matches = this.candidates(title, artist).map((slot) => this.score(slot, title, artist, titleQuery, artistQuery));
+    if (!matches.some((m) => m.confident) && isShortWord(title)) {
+      // A swapped pair in a short word ("glsas") breaks most of its trigrams, so the gram index may not even
+      // propose the original ("glass"): retry candidates with each adjacent pair swapped back.
+      const seen = new Set(matches.map((m) => m.slot));
+      for (let i = 0; i + 1 < title.length; i++) {
+        if (title[i] === title[i + 1]) continue;
+        const swapped = title.slice(0, i) + title[i + 1] + title[i] + title.slice(i + 2);
+        for (const slot of this.candidates(swapped, artist)) {
+          if (!seen.has(slot)) {
+            seen.add(slot);
+            matches.push(this.score(slot, title, artist, titleQuery, artistQuery));
+          }
+        }
+      }
+    }
     matches.sort(
       (a, b) =>
         Number(b.exact) - Number(a.exact) ||
@@ -202,6 +216,10 @@ export class Catalog {
     if (d.albums[slot]) track.album = d.albums[slot];
     return { track, features };
   }
+}
+
+function isShortWord(text: string): boolean {
+  return text.length >= 4 && text.length <= 8 && !text.includes(" ");
 }
 
 function unique(...lists: string[][]): string[] {

@@ -5,7 +5,7 @@
 import { SpotifyApi, type IResponseDeserializer, type IValidateResponses } from "@spotify/web-api-ts-sdk";
 import type { TAudioFeatures } from "@anisong/core-ml";
 import { FEATURE_NAMES } from "@anisong/core-ml";
-import { ProviderFault } from "../../errors";
+import { InvalidQueryError, ProviderFault } from "../../errors";
 import { fetchWithTimeout, throwForStatus, validate, withRetries } from "../../http/http-faults";
 import { spotifyTrackUrl, type TTextQuery, type TTrack } from "../../types";
 import { ClientCredentialsAuth } from "./client-credentials-auth";
@@ -80,6 +80,7 @@ export class SpotifyClient {
 
   async searchTracks(query: TTextQuery, limit = 10): Promise<TTrack[]> {
     const q = buildSearchQuery(query);
+    if (!q) throw new InvalidQueryError("Give a title, an artist, or both.");
     const body = await this.call(() => this.api.search(q, ["track"], undefined, clampLimit(limit)));
     return validate(body, ZSearchResponse, "search").tracks.items.map(toTrack);
   }
