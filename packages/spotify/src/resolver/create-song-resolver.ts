@@ -19,7 +19,7 @@ export type TSongResolver = {
   resolve(query: TSongQuery): Promise<TResolvedSong>;
   /** Ranked tracks for a picker: catalog matches, then Spotify's (when configured), without features. */
   search(query: TTextQuery, options?: { limit?: number }): Promise<TTrack[]>;
-  /** Whether Spotify's audio-features endpoint is still used (a 403 turns it off for the process). */
+  /** Whether Spotify's audio-features endpoint is still used (a 403 turns it off for this resolver, which the apps keep for the whole process). */
   readonly spotifyFeaturesAvailable: boolean;
 };
 
@@ -93,7 +93,7 @@ export function createSongResolver(overrides: Partial<TResolverConfig> = {}): TS
             return { features, source: "spotify" };
           } catch (error) {
             if (error instanceof ProviderFault && error.kind === "forbidden") {
-              spotifyFeaturesOff = "audio features unavailable to this app (HTTP 403), not asked again in this process";
+              spotifyFeaturesOff = "audio features unavailable to this app (HTTP 403), not asked again by this resolver";
             }
             fail(run, provider, error);
           }
