@@ -12,10 +12,12 @@ import { prepareDatabase } from "../test/support/prepare-database";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
+/** "pglite" (the embedded default) or "postgres" (a throwaway database on TEST_DATABASE_URL's server). */
+const DATABASE = process.env.BENCH_DATABASE === "postgres" ? "postgres" : "pglite";
 
 async function main(): Promise<void> {
   ensureBuilt((line) => console.log(line));
-  const database = await prepareDatabase("pglite");
+  const database = await prepareDatabase(DATABASE);
   const server = await startNextServer({
     ...database.env,
     ANISONG_PROVIDERS: "catalog",
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: `${process.platform} ${process.arch}, node ${process.version}, ${require("node:os").cpus().length} cpus`,
       recommendations: {
+        database: DATABASE,
         connections: CONNECTIONS,
         durationSeconds: DURATION_S,
         requests: result.requests.total,
@@ -57,9 +60,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(report, null, 2));
     const out = path.join(findRepoRoot(), "artifacts", "bench");
     fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(path.join(out, "web.json"), JSON.stringify(report, null, 2));
+    fs.writeFileSync(path.join(out, `web-${DATABASE}.json`), JSON.stringify(report, null, 2));
     console.log(
-      `\nPOST /api/recommendations: ${report.recommendations.requestsPerSecond.toFixed(0)} req/s, ` +
+      `\nPOST /api/recommendations (${DATABASE}): ${report.recommendations.requestsPerSecond.toFixed(0)} req/s, ` +
         `p50 ${report.recommendations.latencyMs.p50} ms, p99 ${report.recommendations.latencyMs.p99} ms ` +
         `(${CONNECTIONS} connections, ${DURATION_S} s, ${result.non2xx} non-2xx)\n` +
         `Home page JavaScript: ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KiB gzip ` +
@@ -71,11 +74,15 @@ async function main(): Promise<void> {
   }
 }
 
-/** Sum of the script chunks the home page's HTML references, gzip-compressed at level 9. */
+/** Sum of the script chunks a modern browser loads for the home page's HTML, gzip-compressed at level 9. */
 export async function homePageJavaScript(baseUrl: string): Promise<{ scripts: number; rawBytes: number; gzipBytes: number }> {
   const html = await (await fetch(`${baseUrl}/`)).text();
   const sources = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) sources.add(m[1]!.replace(/&amp;/g, "&"));
+  for (const tag of html.match(/<script[^>]*>/g) ?? []) {
+    // Modern browsers skip `nomodule` scripts (the legacy polyfills), so they are not counted.
+    const src = /\ssrc="([^"]+)"/.exec(tag)?.[1];
+    if (src && !/\snomodule\b/i.test(tag)) sources.add(src.replace(/&amp;/g, "&"));
+  }
   for (const m of html.matchAll(/<link[^>]+rel="preload"[^>]+as="script"[^>]+href="([^"]+)"/g)) sources.add(m[1]!.replace(/&amp;/g, "&"));
   let rawBytes = 0;
   let gzipBytes = 0;

@@ -1,6 +1,5 @@
 // When the database is gone, every route answers a clear 503 JSON error (never a bare 500), and the
 // write limit answers 429 with Retry-After.
-import net from "node:net";
 import { createPrismaClient, closePrismaClient, type TDb } from "@anisong/db";
 import * as healthRoute from "../src/app/api/health/route";
 import * as insightsRoute from "../src/app/api/insights/route";
@@ -16,27 +15,21 @@ jest.setTimeout(60_000);
 process.env.ANISONG_WRITE_RATE_BURST = "3";
 process.env.ANISONG_WRITE_RATE_PER_MINUTE = "1";
 
+// Every test here serves from a PostgreSQL URL on a port that was just free: nothing listens there, so
+// connections are refused (and the repository's own database is never touched).
+let db: TDb;
+
+beforeAll(async () => {
+  db = await createPrismaClient({ kind: "postgres", url: `postgresql://postgres@127.0.0.1:${await freePort()}/anisong` });
+  useDatabase(db);
+});
+
+afterAll(async () => {
+  useDatabase(undefined);
+  await closePrismaClient(db).catch(() => undefined);
+});
+
 describe("database unavailable", () => {
-  let db: TDb;
-  let closedPort: number;
-
-  beforeAll(async () => {
-    // A port that was just free: nothing listens there, so connections are refused.
-    closedPort = await new Promise<number>((resolve) => {
-      const server = net.createServer().listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
-    db = await createPrismaClient({ kind: "postgres", url: `postgresql://postgres@127.0.0.1:${closedPort}/anisong` });
-    useDatabase(db);
-  });
-
-  afterAll(async () => {
-    useDatabase(undefined);
-    await closePrismaClient(db).catch(() => undefined);
-  });
-
   test.each([
     ["GET /api/songs", () => call(songsRoute.GET, "/api/songs")],
     ["GET /api/insights", () => call(insightsRoute.GET, "/api/insights")],

@@ -2,12 +2,23 @@
 // server at their own throwaway database with useDatabase(); the app itself uses @anisong/db's getDb().
 import { getDb, resolveDatabaseConfig, type TDb } from "@anisong/db";
 import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/spotify";
+import { webEnv } from "./env";
 
 let databaseOverride: TDb | undefined;
 let resolver: TSongResolver | undefined;
+let configured: Promise<TDb> | undefined;
 
 export function getServerDb(): Promise<TDb> {
-  return databaseOverride ? Promise.resolve(databaseOverride) : getDb();
+  if (databaseOverride) return Promise.resolve(databaseOverride);
+  configured ??= getDb().then(async (db) => {
+    // PGlite is one in-process session, so this SET holds for every request (see env.ts).
+    if (databaseKind() === "pglite") {
+      await db.$executeRawUnsafe(`SET synchronous_commit = ${webEnv().ANISONG_PGLITE_SYNCHRONOUS_COMMIT}`);
+    }
+    return db;
+  });
+  configured.catch(() => (configured = undefined));
+  return configured;
 }
 
 export function databaseKind(): "pglite" | "postgres" {

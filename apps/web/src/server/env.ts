@@ -13,6 +13,11 @@ export const ZWebEnv = z.object({
   ANISONG_MAX_BODY_BYTES: int(64, 8192),
   /** How long the active model's version is trusted before the database is asked again. */
   ANISONG_MODEL_CHECK_MS: int(0, 5000),
+  /**
+   * Embedded PGlite only: "off" (default) lets a commit return before its WAL record is flushed — a crash
+   * can lose the last moments of writes but never corrupts the database; "on" waits for every flush.
+   */
+  ANISONG_PGLITE_SYNCHRONOUS_COMMIT: z.enum(["on", "off"]).default("off"),
 });
 
 export type TWebEnv = z.infer<typeof ZWebEnv>;
@@ -25,6 +30,7 @@ export function webEnv(): TWebEnv {
     ANISONG_WRITE_RATE_BURST: emptyToUndefined(process.env.ANISONG_WRITE_RATE_BURST),
     ANISONG_MAX_BODY_BYTES: emptyToUndefined(process.env.ANISONG_MAX_BODY_BYTES),
     ANISONG_MODEL_CHECK_MS: emptyToUndefined(process.env.ANISONG_MODEL_CHECK_MS),
+    ANISONG_PGLITE_SYNCHRONOUS_COMMIT: emptyToUndefined(process.env.ANISONG_PGLITE_SYNCHRONOUS_COMMIT),
   });
   return cached;
 }

@@ -4,6 +4,7 @@ describe("isDatabaseUnavailable", () => {
   test.each([
     ["refused connection", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })],
     ["Prisma P1001", Object.assign(new Error("Can't reach database server"), { code: "P1001" })],
+    ["PGlite folder held by another process", Object.assign(new Error("open in process 1"), { name: "PGliteLockedError" })],
     ["Prisma init error", Object.assign(new Error("init"), { name: "PrismaClientInitializationError" })],
     ["SQLSTATE 57P01 in a cause", new Error("query failed", { cause: { code: "57P01", message: "terminating" } })],
     ["driver adapter kind", new Error("adapter", { cause: { kind: "DatabaseNotReachable" } })],

@@ -24,7 +24,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const e = current as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
-    if (e.name === "PrismaClientInitializationError") return true;
+    if (e.name === "PrismaClientInitializationError" || e.name === "PGliteLockedError") return true;
     if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))) return true;
     if (typeof e.code === "string" && e.code.length === 5 && UNAVAILABLE_SQLSTATE.test(e.code)) return true;
     if (typeof e.originalCode === "string" && UNAVAILABLE_SQLSTATE.test(e.originalCode)) return true;

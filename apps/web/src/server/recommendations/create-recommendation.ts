@@ -4,6 +4,7 @@ import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
 import type { TDb } from "@anisong/db";
 import { parseSpotifyTrackRef, type TResolvedSong } from "@anisong/spotify";
 import type { TRecommendationResponse } from "../../lib/api-types";
+import { storeRecommendation } from "./store-recommendation";
 import { getResolver } from "../context";
 import { ApiError } from "../http/errors";
 import { clusterOf, loadActiveModel } from "../model/load-active-model";
@@ -34,21 +35,18 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     };
   });
 
-  const stored = await db.recommendation.create({
-    data: {
-      queryTitle: input.title ?? null,
-      queryArtist: input.artist ?? null,
-      queryTrackId: input.trackId ?? null,
-      trackId: resolved.track.id,
-      trackTitle: resolved.track.title,
-      trackArtists: resolved.track.artists,
-      features: resolved.features,
-      featureSource: resolved.source,
-      modelId: loaded.version,
-      clusterIndex: result.cluster,
-      items: { create: items.map((item) => ({ rank: item.rank, songId: item.trackId, similarity: item.similarity })) },
-    },
-    select: { id: true, createdAt: true },
+  const stored = await storeRecommendation(db, {
+    queryTitle: input.title ?? null,
+    queryArtist: input.artist ?? null,
+    queryTrackId: input.trackId ?? null,
+    trackId: resolved.track.id,
+    trackTitle: resolved.track.title,
+    trackArtists: resolved.track.artists,
+    features: resolved.features,
+    featureSource: resolved.source,
+    modelId: loaded.version,
+    clusterIndex: result.cluster,
+    items: items.map((item) => ({ rank: item.rank, songId: item.trackId, similarity: item.similarity })),
   });
 
   const others = resolved.candidates.filter((c) => c.id !== resolved.track.id);

@@ -1,0 +1,25 @@
+import { createPrismaClient } from "@anisong/db";
+import { useDatabase, getResolver } from "./src/server/context";
+import { createRecommendation } from "./src/server/recommendations/create-recommendation";
+import { loadActiveModel } from "./src/server/model/load-active-model";
+(async () => {
+  const db = await createPrismaClient({ kind: "pglite", dataDir: "/tmp/tmp.2HMjPb5WA6/pglite" });
+  useDatabase(db);
+  const input = { title: "Levitating", artist: "Dua Lipa", topN: 10 } as any;
+  await createRecommendation(db, input);
+  let t = performance.now();
+  for (let i = 0; i < 200; i++) await getResolver().resolve({ title: "Levitating", artist: "Dua Lipa" });
+  console.log("resolve", (performance.now() - t) / 200);
+  t = performance.now();
+  for (let i = 0; i < 200; i++) await loadActiveModel(db);
+  console.log("loadActiveModel", (performance.now() - t) / 200);
+  t = performance.now();
+  for (let i = 0; i < 200; i++) await createRecommendation(db, input);
+  console.log("createRecommendation", (performance.now() - t) / 200);
+  t = performance.now();
+  for (let i = 0; i < 200; i++) await db.$queryRaw`SELECT 1`;
+  console.log("select 1", (performance.now() - t) / 200);
+  t = performance.now();
+  for (let i = 0; i < 200; i++) await db.model.findFirst({ where: { isActive: true }, select: { id: true } });
+  console.log("findFirst", (performance.now() - t) / 200);
+})();
