@@ -40,6 +40,9 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       duration: DURATION_S,
     });
+    // Context: the same server on a read that touches no database (the cached song list), i.e. the
+    // ceiling of `next start` itself on this machine.
+    const baseline = await autocannon({ url: `${server.url}/api/songs?page=2`, connections: CONNECTIONS, duration: 10 });
     const js = await homePageJavaScript(server.url);
     const report = {
       date: new Date().toISOString(),
@@ -55,6 +58,11 @@ async function main(): Promise<void> {
         requestsPerSecond: result.requests.average,
         latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       },
+      baselineGetSongs: {
+        requestsPerSecond: baseline.requests.average,
+        latencyMs: { p50: baseline.latency.p50, p99: baseline.latency.p99 },
+        non2xx: baseline.non2xx,
+      },
       homePageJavaScript: js,
     };
     console.log(JSON.stringify(report, null, 2));
@@ -65,6 +73,7 @@ async function main(): Promise<void> {
       `\nPOST /api/recommendations (${DATABASE}): ${report.recommendations.requestsPerSecond.toFixed(0)} req/s, ` +
         `p50 ${report.recommendations.latencyMs.p50} ms, p99 ${report.recommendations.latencyMs.p99} ms ` +
         `(${CONNECTIONS} connections, ${DURATION_S} s, ${result.non2xx} non-2xx)\n` +
+        `GET /api/songs (no database, for scale): ${baseline.requests.average.toFixed(0)} req/s, p50 ${baseline.latency.p50} ms, p99 ${baseline.latency.p99} ms\n` +
         `Home page JavaScript: ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KiB gzip ` +
         `(${(js.rawBytes / 1024).toFixed(1)} KiB raw)`,
     );

@@ -68,6 +68,8 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   // The browsable list: ten songs per page, and Japanese titles come through intact.
   await page.locator("table tbody tr:not(.skeleton-row)").first().waitFor();
   expect(await page.locator("table tbody tr").count()).toBe(10);
+  expect(await page.locator("table tbody").textContent()).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/); // Japanese titles
+  expect(await cls(page)).toBeLessThan(0.1); // the skeleton rows hold the list's place
   await page.screenshot({ path: path.join(SHOTS, "home-desktop.png"), fullPage: true });
 
   await page.getByLabel("Song title or Spotify link").fill("Levitating");
