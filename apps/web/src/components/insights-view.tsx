@@ -19,7 +19,7 @@ export function InsightsView({ recommendationId }: { recommendationId?: string }
       <section className="stats" aria-label="Ratings overall">
         <Stat label="Ratings" value={data ? String(data.ratings.count) : null} testId="ratings-count" />
         <Stat label="Average rating" value={data ? formatAverage(data.ratings) : null} testId="ratings-average" />
-        <Stat label="Recommendations" value={data ? String(data.recommendations) : null} />
+        <Stat label="Recommendations served" value={data ? String(data.recommendations) : null} />
       </section>
 
       <section className="card" aria-labelledby="map-title">
