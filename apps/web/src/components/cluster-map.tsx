@@ -1,3 +1,4 @@
+import { langOf } from "../lib/features";
 import type { TClusterMap } from "../lib/api-types";
 
 const W = 640;
@@ -61,7 +62,7 @@ export function ClusterMap({ map }: { map: TClusterMap }) {
           {map.query ? (
             <li>
               <span className="swatch swatch--query-ring" aria-hidden="true" /> your song:{" "}
-              <span lang="ja">{map.query.title}</span>
+              <span lang={langOf(map.query.title)}>{map.query.title}</span>
             </li>
           ) : null}
         </ul>

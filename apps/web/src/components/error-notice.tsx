@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ApiClientError } from "../lib/api-client";
-import { artistsText } from "../lib/features";
+import { artistsText, langOf } from "../lib/features";
 
 const TITLES: Record<string, string> = {
   song_not_found: "We could not find that song",
@@ -30,7 +30,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
           <ul className="suggestions">
             {suggestions.map((s) => (
               <li key={s.id}>
-                <Link href={`/results?${new URLSearchParams({ track: s.id })}`} lang="ja">
+                <Link href={`/results?${new URLSearchParams({ track: s.id })}`} lang={langOf(s.title + s.artists.join(" "))}>
                   {s.title} <span className="chip__muted">· {artistsText(s.artists)}</span>
                 </Link>
               </li>

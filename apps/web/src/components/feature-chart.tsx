@@ -1,5 +1,5 @@
 import type { TAudioFeatures } from "../lib/api-types";
-import { featureRows, formatFeature, normaliseFeature } from "../lib/features";
+import { featureRows, formatFeature, normaliseFeature, langOf } from "../lib/features";
 
 type TSeries = { name: string; features: TAudioFeatures };
 
@@ -12,10 +12,10 @@ export function FeatureChart({ query, pick }: { query: TSeries; pick: TSeries })
     <figure className="feature-chart">
       <div className="legend" aria-hidden="true">
         <span className="legend__item">
-          <span className="swatch swatch--query" /> <span lang="ja">{query.name}</span> (your song)
+          <span className="swatch swatch--query" /> <span lang={langOf(query.name)}>{query.name}</span> (your song)
         </span>
         <span className="legend__item">
-          <span className="swatch swatch--pick" /> <span lang="ja">{pick.name}</span>
+          <span className="swatch swatch--pick" /> <span lang={langOf(pick.name)}>{pick.name}</span>
         </span>
       </div>
       <table className="feature-chart__table">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
 import type { TRecommendationResponse } from "../lib/api-types";
-import { artistsText } from "../lib/features";
+import { artistsText, langOf } from "../lib/features";
 import { ErrorNotice } from "./error-notice";
 import { FeatureChart } from "./feature-chart";
 import { RatingForm } from "./rating-form";
@@ -41,10 +41,10 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
     <div className="results" data-recommendation-id={data.id}>
       <section className="card resolved" aria-labelledby="resolved-title">
         <p className="eyebrow">Your song</p>
-        <h2 id="resolved-title" lang="ja">
+        <h2 id="resolved-title" lang={langOf(track.title)}>
           {track.title}
         </h2>
-        <p className="resolved__artists" lang="ja">
+        <p className="resolved__artists" lang={langOf(track.artists.join(" "))}>
           {artistsText(track.artists)}
           {track.album ? <span className="muted"> · {track.album}</span> : null}
         </p>
@@ -93,11 +93,11 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
               {data.items.map((item, i) => (
                 <tr key={item.trackId} className={i === selected ? "is-selected" : undefined} data-testid="recommendation-row">
                   <td className="num rank">{item.rank}</td>
-                  <td className="title-cell" lang="ja">
+                  <td className="title-cell" lang={langOf(item.title)}>
                     {item.title}
                     <span className="inline-artists">{artistsText(item.artists)}</span>
                   </td>
-                  <td lang="ja" className="hide-narrow">
+                  <td lang={langOf(artistsText(item.artists))} className="hide-narrow">
                     {artistsText(item.artists)}
                   </td>
                   <td className="hide-narrow">
@@ -128,8 +128,10 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
         <h2 id="explain-title">Why this song?</h2>
         {pick ? (
           <>
-            <p className="muted">
-              Your song&rsquo;s nine audio features beside <strong lang="ja">#{pick.rank} {pick.title}</strong> (similarity{" "}
+            <p className="muted" aria-live="polite">
+              Your song&rsquo;s nine audio features beside <strong lang={langOf(pick.title)}>
+                #{pick.rank} {pick.title}
+              </strong> (similarity{" "}
               {(pick.similarity * 100).toFixed(1)}%). Both are in the <strong>{data.cluster.label}</strong> group.
             </p>
             <FeatureChart
@@ -157,7 +159,7 @@ function CandidateList({ data }: { data: TRecommendationResponse }) {
       <ul className="suggestions">
         {data.query.candidates.slice(0, 6).map((c) => (
           <li key={c.id}>
-            <Link href={`/results?${new URLSearchParams({ track: c.id })}`} lang="ja">
+            <Link href={`/results?${new URLSearchParams({ track: c.id })}`} lang={langOf(c.title + c.artists.join(" "))}>
               {c.title} <span className="chip__muted">· {artistsText(c.artists)}</span>
               {c.album ? <span className="chip__muted"> · {c.album}</span> : null}
             </Link>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { fetchSongs } from "../lib/api-client";
 import type { TSongSort } from "../lib/api-types";
-import { artistsText } from "../lib/features";
+import { artistsText, langOf } from "../lib/features";
 import { ErrorNotice } from "./error-notice";
 
 const COLUMNS: { key: TSongSort; label: string; className?: string }[] = [
@@ -102,11 +102,11 @@ export function SongBrowser() {
                 ? data.items.map((song) => (
                     <tr key={song.id}>
                       <td className="title-cell">
-                        <Link href={`/results?${new URLSearchParams({ track: song.id })}`} lang="ja">
+                        <Link href={`/results?${new URLSearchParams({ track: song.id })}`} lang={langOf(song.title)}>
                           {song.title}
                         </Link>
                       </td>
-                      <td lang="ja">{artistsText(song.artists)}</td>
+                      <td lang={langOf(song.artists.join(" "))}>{artistsText(song.artists)}</td>
                       <td className="hide-narrow">
                         <span className={`tag c${song.cluster.index % 10}`}>{song.cluster.label}</span>
                       </td>

@@ -37,3 +37,13 @@ export function featureRows(a: TAudioFeatures, b: TAudioFeatures) {
 export function artistsText(artists: readonly string[]): string {
   return artists.length > 0 ? artists.join(", ") : "Unknown artist";
 }
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
+
+/**
+ * `lang="ja"` for text with kana or kanji, so browsers pick Japanese glyph forms for Han characters and
+ * screen readers a Japanese voice; Latin titles keep the page's language.
+ */
+export function langOf(text: string): "ja" | undefined {
+  return JAPANESE.test(text) ? "ja" : undefined;
+}
