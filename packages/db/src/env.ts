@@ -15,11 +15,11 @@ export type TDatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglit
 
 /** Walks up from `start` to the folder holding pnpm-workspace.yaml. */
 export function findRepoRoot(start = process.cwd()): string {
-  let dir = path.resolve(start);
+  let dir = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     if (fs.existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
+    if (parent === dir) return path.resolve(/*turbopackIgnore: true*/ start);
     dir = parent;
   }
 }
@@ -28,7 +28,7 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): TDa
   const parsed = ZDatabaseEnv.parse({ DATABASE_URL: env.DATABASE_URL, ANISONG_PGLITE_DIR: env.ANISONG_PGLITE_DIR });
   if (parsed.DATABASE_URL) return { kind: "postgres", url: parsed.DATABASE_URL };
   const dataDir = parsed.ANISONG_PGLITE_DIR ?? path.join(findRepoRoot(), "data", "pglite");
-  return { kind: "pglite", dataDir: path.resolve(dataDir) };
+  return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ dataDir) };
 }
 
 /** Admin URL used to create throwaway PostgreSQL databases in tests and benchmarks. */

@@ -16,9 +16,9 @@ export function migrationChecksum(sql: string | Buffer): string {
 }
 
 export function readMigrations(dir = defaultMigrationsDir()): TMigration[] {
-  if (!fs.existsSync(dir)) throw new MigrationError(`migrations folder not found: ${dir}`);
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) throw new MigrationError(`migrations folder not found: ${dir}`);
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort()

@@ -18,11 +18,11 @@ const loaded = new Map<string, Promise<Catalog>>();
 
 /** Walks up from `start` to the folder holding pnpm-workspace.yaml (the repo root). */
 export function findRepoRoot(start = process.cwd()): string {
-  let dir = path.resolve(start);
+  let dir = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     if (fs.existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
+    if (parent === dir) return path.resolve(/*turbopackIgnore: true*/ start);
     dir = parent;
   }
 }
@@ -50,7 +50,7 @@ export async function readCatalog(file: string, cacheDir: string | false): Promi
 }
 
 export function loadCatalog(options: TLoadCatalogOptions = {}): Promise<Catalog> {
-  const file = path.resolve(options.path ?? defaultCatalogPath());
+  const file = path.resolve(/*turbopackIgnore: true*/ options.path ?? defaultCatalogPath());
   let promise = loaded.get(file);
   if (!promise) {
     promise = readCatalog(file, options.cacheDir ?? defaultCatalogCacheDir());
