@@ -9,11 +9,12 @@ import { clean } from "./steps/clean";
 import { evaluate } from "./steps/evaluate";
 import { featurize } from "./steps/featurize";
 import { describeDatabase, ingest } from "./steps/ingest";
+import { library } from "./steps/library";
 import { score } from "./steps/score";
 import { train } from "./steps/train";
 import { computeTrainingDataHash } from "./steps/training-hash";
 
-export const STEPS = { acquire, clean, featurize, train, score, evaluate, ingest } as const;
+export const STEPS = { acquire, clean, featurize, train, score, evaluate, ingest, library } as const;
 export type TStepName = keyof typeof STEPS;
 export const STEP_NAMES = Object.keys(STEPS) as TStepName[];
 

@@ -18,6 +18,7 @@ steps:
   score       place the sample songs → data/final/sample_scored.csv
   evaluate    silhouettes; publish models/active.json if above the threshold
   ingest      write model, clusters and songs into the database
+  library     the wider library (seed + tracks dataset's anime rows) → data/library/library.json
   all         every step in order
 
 options:

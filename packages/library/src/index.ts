@@ -1,0 +1,26 @@
+export { foldTitle, normalizedTitle, leadArtist, songKeyOf, recordingKey, VERSION_CUT_PATTERNS, type TFoldedTitle, type TVersionCut } from "./song-identity";
+export {
+  classifyKind,
+  KIND_RULES,
+  COVER_ARTISTS,
+  SCORE_COMPOSERS,
+  SONG_KINDS,
+  DEFAULT_KINDS,
+  INSTRUMENTAL_CUE_THRESHOLD,
+  type TSongKind,
+  type TKindInput,
+  type TKindResult,
+} from "./song-kind";
+export { parseKinds, selectKinds, InvalidKindError } from "./kind-selection";
+export { extractAnimeTitle, matchAnimeTitle, ANIME_TITLE_RULES, type TAnimeTitleInput, type TAnimeTitleMatch } from "./anime-title";
+export {
+  buildLibrary,
+  type TBuildLibraryInput,
+  type TLibraryInputSong,
+  type TLibrarySong,
+  type TLibraryStats,
+  type TTrackRow,
+  type TProvenance,
+  type TAnimeEvidence,
+} from "./build-library";
+export { scoreHandChecked, sameAnimeTitle, type THandCheckedRow, type THandCheckScore, type TPrecision } from "./hand-check";
