@@ -22,7 +22,7 @@ export const ANIME_TITLE_RULES: readonly TTitleRule[] = [
 ];
 
 function clean(raw: string): string | null {
-  const text = raw.normalize("NFKC").replace(/^[\s"“'«]+|[\s"”'»]+$/g, "").replace(SEASON_TAIL, "").trim();
+  const text = raw.normalize("NFKC").replace(/^[\s"“'«]+|[\s"”'»([（【-]+$/g, "").replace(SEASON_TAIL, "").trim();
   if (text.length < 2) return null;
   // Generic words are not titles: 'Vol.1', 'Original', 'Music'.
   if (/^(vol\.?\s*\d+|original|music|the|anime|best|theme|songs?)$/i.test(text)) return null;
