@@ -13,6 +13,12 @@ describe("extractAnimeTitle", () => {
     ["The Sixth Station", "Spirited Away Soundtrack", "Spirited Away", "soundtrack-suffix"],
     ["Opening of Dragon Ball", null, "Dragon Ball", "op-ed-of"],
     ["Blue Bird (Naruto Opening 3)", null, "Naruto", "x-op-ed"],
+    ["Unravel Lofi (Tokyo Ghoul)", "Sleep Anime Lofi Beats", "Tokyo Ghoul", "lofi-bracket"],
+    ["path of the wind (my neighbor totoro lofi)", "path of the wind", "my neighbor totoro", "lofi-bracket"],
+    ["Fire! (Digimon)", "Anime Covers, Vol. 1", "Digimon", "lofi-bracket"],
+    ["Copy (Kakashi Rap)", "Copy (Kakashi Rap)", null, null],
+    ["BAKU (CORSAK Remix) -Sakura Chill Beats Singles", "Lofi", null, null],
+    ["Inochi no Namae (Spirited Away)", "Ghibli Vibes", null, null],
     ["KICK BACK", "KICK BACK", null, null],
     ["Habit", "Habit", null, null],
   ])("%s | %s → %s", (title, album, animeTitle, rule) => {

@@ -4,7 +4,19 @@
 export type TAnimeTitleInput = { title: string; album: string | null };
 export type TAnimeTitleMatch = { animeTitle: string; rule: string };
 
-type TTitleRule = { rule: string; field: "title" | "album"; pattern: RegExp; comment: string };
+type TTitleRule = {
+  rule: string;
+  field: "title" | "album";
+  pattern: RegExp;
+  comment: string;
+  /** the rule applies only when this holds for the whole input */
+  when?: (input: TAnimeTitleInput) => boolean;
+};
+
+// Lofi remakes name the show in brackets ("Unravel Lofi (Tokyo Ghoul)"); fan raps name a character instead
+// ("Copy (Kakashi Rap)"), so only lofi/anime-cover titles qualify, and not brackets that hold credits or cuts.
+const LOFI_OR_ANIME_COVER = /\blo-?fi\b|lofi|anime\s+(covers?|piano|lofi)/i;
+const NOT_A_SHOW = /\b(rap|remix|feat\.?|ft\.?|ver(sion)?|theme|mix|edit|cover|instrumental|live)\b/i;
 
 const MEDIA = "(?:TV\\s*アニメ|TVアニメーション|テレビアニメ|アニメ|劇場版|映画|劇場アニメ|アニメーション映画|OVA|Netflix)";
 const SEASON_TAIL = /\s*[-–:]?\s*(season\s*\d+|\d+(st|nd|rd|th)\s+season|第\d+期|the\s+final\s+season(\s+part\s*\d+)?|final\s+season|part\s*\d+|vol\.?\s*\d+|volume\s*\d+|\d+)\s*$/i;
@@ -19,6 +31,13 @@ export const ANIME_TITLE_RULES: readonly TTitleRule[] = [
   { rule: "op-ed-of", field: "title", pattern: /\b(?:opening|ending|OP|ED)\s*\d*\s+(?:of|from|de|del)\s+["“]?([^"”()]+?)["”]?\s*(?:\)|$)/i, comment: "'Opening of X', 'OP de X'" },
   { rule: "x-op-ed", field: "title", pattern: /[(（\[]\s*([^()（）\[\]]+?)\s+(?:opening|ending|OP|ED)\s*\d*\s*[)）\]]/i, comment: "'(Naruto Opening 3)', '(Bleach OP)'" },
   { rule: "album-bracket", field: "album", pattern: /「([^」]+)」/, comment: "「…」 in the album (e.g. '「○○」オープニングテーマ')" },
+  {
+    rule: "lofi-bracket",
+    field: "title",
+    pattern: /\(([^()]+)\)\s*$/,
+    comment: "'Unravel Lofi (Tokyo Ghoul)', 'Konoha Peace (Naruto)' on 'Sleep Anime Lofi Beats'",
+    when: (input) => LOFI_OR_ANIME_COVER.test(`${input.title} ${input.album ?? ""}`),
+  },
 ];
 
 function clean(raw: string): string | null {
@@ -33,9 +52,10 @@ function clean(raw: string): string | null {
 export function matchAnimeTitle(input: TAnimeTitleInput): TAnimeTitleMatch | null {
   for (const rule of ANIME_TITLE_RULES) {
     const text = rule.field === "title" ? input.title : input.album;
-    if (!text) continue;
+    if (!text || (rule.when && !rule.when(input))) continue;
     const m = rule.pattern.exec(text.normalize("NFKC"));
-    const title = m?.[1] ? clean(m[1]) : null;
+    const found = m?.[1]?.replace(/\s*\blo-?fi\b\s*/gi, " ");
+    const title = found && (rule.rule !== "lofi-bracket" || !NOT_A_SHOW.test(found)) ? clean(found) : null;
     if (title) return { animeTitle: title, rule: rule.rule };
   }
   return null;

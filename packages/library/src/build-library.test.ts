@@ -51,11 +51,11 @@ describe("buildLibrary", () => {
   });
 
   it("classifies kinds and anime titles, and flags rows with no anime evidence", () => {
-    expect(byId.get(id(14))).toMatchObject({ kind: "cover", kindRule: "cover:lofi", animeTieIn: false, animeEvidence: [] });
+    expect(byId.get(id(14))).toMatchObject({ kind: "cover", kindRule: "cover:lofi", animeTitle: "Attack On Titan", animeTieIn: true, animeEvidence: ["anime-title", "covers-anime-song"] });
     expect(byId.get(id(16))).toMatchObject({ kind: "soundtrack", animeTitle: "Attack on Titan", animeTieIn: true, animeEvidence: ["anime-title", "seed-artist"] });
     expect(byId.get(id(15))).toMatchObject({ kind: "original", animeTitle: null, animeTieIn: false, animeEvidence: [] });
     expect(byId.get(id(13))!.animeEvidence).toEqual(["version-of-seed-song", "seed-artist"]);
     expect(stats.kinds).toEqual({ original: 4, soundtrack: 2, cover: 1 } as const);
-    expect(stats.animeTieIn.false).toBe(2);
+    expect(stats.animeTieIn.false).toBe(1);
   });
 });

@@ -4,7 +4,15 @@
 import type { TAudioFeatures } from "@anisong/core-ml";
 import { extractAnimeTitle } from "./anime-title";
 import { classifyKind, type TSongKind } from "./song-kind";
+import { normalizeText } from "@anisong/spotify";
 import { leadArtist, recordingKey, songKeyOf, type TVersionCut } from "./song-identity";
+
+// What a cover calls the song it covers: "Gurenge but is it okay if it's lofi?", "Unravel Lofi (Tokyo Ghoul)",
+// "Kaikai Kitan - Piano Version" → the bare title, to compare with the library's anime songs.
+const COVER_DECORATION = /\s*[([（【][^)\]）】]*[)\]）】]|\s+but\s+(is\s+it\s+okay\s+if\s+)?it'?s\s+lo-?fi.*$|\s+[-–]\s+.*$|\b(lo-?fi|hip\s*hop|remix|piano|epic|orchestral|version|ver\.?|cover)\b/gi;
+function coveredTitle(title: string): string {
+  return normalizeText(title.normalize("NFKC").replace(COVER_DECORATION, " "));
+}
 
 export type TProvenance = "seed" | "tracks-dataset";
 
@@ -19,7 +27,7 @@ export type TLibraryInputSong = {
 /** One row of the tracks dataset (a track listed under several genres appears once per genre). */
 export type TTrackRow = TLibraryInputSong & { genre: string };
 
-export type TAnimeEvidence = "seed" | "anime-title" | "version-of-seed-song" | "seed-artist";
+export type TAnimeEvidence = "seed" | "anime-title" | "version-of-seed-song" | "seed-artist" | "covers-anime-song";
 
 export type TLibrarySong = {
   id: string;
@@ -138,6 +146,7 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
   const seedArtists = new Set<string>();
   const songs: TLibrarySong[] = [];
   const titleKeys: Set<string>[] = [];
+  const memberTitles: string[][] = [];
   for (const group of groups.values()) {
     const primary = group.find((m) => m.provenance === "seed") ?? group[0]!;
     const ids = [...new Set(group.map((m) => m.id))];
@@ -163,6 +172,7 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
       if (lead) seedArtists.add(lead);
     }
     titleKeys.push(new Set(group.map((m) => songKeyOf({ id: primary.id, title: m.title, artists }))));
+    memberTitles.push([...new Set(group.map((m) => m.title))]);
     songs.push({
       id: primary.id,
       alternateIds: ids.filter((id) => id !== primary.id).sort(),
@@ -214,6 +224,11 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
 
   // Anime evidence: the genre label alone is not enough (it also holds J-pop/K-pop singles).
   const seedKeys = new Set(songs.filter((s) => s.provenance.includes("seed")).map((s) => s.songKey));
+  const animeSongTitles = new Set<string>();
+  songs.forEach((s, i) => {
+    if (s.kind === "cover" || !(s.provenance.includes("seed") || s.animeTitle !== null)) return;
+    for (const t of memberTitles[i]!) if (coveredTitle(t).length >= 3) animeSongTitles.add(coveredTitle(t));
+  });
   for (const s of songs) {
     const evidence: TAnimeEvidence[] = [];
     if (s.provenance.includes("seed")) evidence.push("seed");
@@ -221,6 +236,7 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
     if (!s.provenance.includes("seed") && seedKeys.has(s.songKey)) evidence.push("version-of-seed-song");
     const lead = leadArtist(s.artists);
     if (!s.provenance.includes("seed") && lead !== null && seedArtists.has(lead)) evidence.push("seed-artist");
+    if (s.kind === "cover" && animeSongTitles.has(coveredTitle(s.title))) evidence.push("covers-anime-song");
     s.animeEvidence = evidence;
     s.animeTieIn = evidence.length > 0;
   }
@@ -269,7 +285,7 @@ function computeStats(a: {
     animeTieIn: {
       true: count((s) => s.animeTieIn),
       false: count((s) => !s.animeTieIn),
-      byEvidence: { seed: evidence("seed"), "anime-title": evidence("anime-title"), "version-of-seed-song": evidence("version-of-seed-song"), "seed-artist": evidence("seed-artist") },
+      byEvidence: { seed: evidence("seed"), "anime-title": evidence("anime-title"), "version-of-seed-song": evidence("version-of-seed-song"), "seed-artist": evidence("seed-artist"), "covers-anime-song": evidence("covers-anime-song") },
     },
   };
 }
