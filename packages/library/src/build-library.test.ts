@@ -58,4 +58,14 @@ describe("buildLibrary", () => {
     expect(stats.kinds).toEqual({ original: 4, soundtrack: 2, cover: 1 } as const);
     expect(stats.animeTieIn.false).toBe(1);
   });
+
+  it("merges release variants of one recording a millisecond apart, and keeps a different cut apart", () => {
+    const variants = buildLibrary({
+      seed: [seedSong(1, "衝撃", 0.7, 181595)],
+      tracks: [track(2, "Shogeki", 0.7, { durationMs: 181594, artists: ["Yuko Ando"] }), track(3, "Shogeki (TV Size)", 0.7, { durationMs: 89000, artists: ["Yuko Ando"] })],
+    });
+    expect(variants.songs).toHaveLength(2);
+    expect(variants.songs[0]).toMatchObject({ id: id(1), alternateIds: [id(2)], artists: ["Yuko Ando"], provenance: ["seed", "tracks-dataset"] });
+    expect(variants.songs[1]).toMatchObject({ id: id(3), isVersion: true, versionOf: id(1), versionCut: "tv-size" });
+  });
 });

@@ -5,7 +5,7 @@ import type { TAudioFeatures } from "@anisong/core-ml";
 import { extractAnimeTitle } from "./anime-title";
 import { classifyKind, type TSongKind } from "./song-kind";
 import { normalizeText } from "@anisong/spotify";
-import { leadArtist, recordingKey, songKeyOf, type TVersionCut } from "./song-identity";
+import { featuresKey, leadArtist, sameRecording, songKeyOf, type TVersionCut } from "./song-identity";
 
 // What a cover calls the song it covers: "Gurenge but is it okay if it's lofi?", "Unravel Lofi (Tokyo Ghoul)",
 // "Kaikai Kitan - Piano Version" → the bare title, to compare with the library's anime songs.
@@ -84,14 +84,27 @@ function createUnion(n: number) {
   return { find, union: (a: number, b: number) => void (parent[find(a)] = find(b)) };
 }
 
+/** Same-features buckets: a recording is then found by comparing durations within one bucket. */
+class RecordingIndex<T extends { features: TAudioFeatures; durationMs: number | null }> {
+  private readonly buckets = new Map<string, T[]>();
+  add(item: T): void {
+    const key = featuresKey(item.features);
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push(item);
+    else this.buckets.set(key, [item]);
+  }
+  find(probe: { features: TAudioFeatures; durationMs: number | null }): T | undefined {
+    return this.buckets.get(featuresKey(probe.features))?.find((item) => sameRecording(item, probe));
+  }
+}
+
 function indexTracks(tracks: TTrackRow[]) {
   const byId = new Map<string, TTrackRow>();
-  const byRecording = new Map<string, TTrackRow>();
+  const byRecording = new RecordingIndex<TTrackRow>();
   for (const t of tracks) {
     if (t.artists.length === 0) continue;
     if (!byId.has(t.id)) byId.set(t.id, t);
-    const key = recordingKey(t.features, t.durationMs);
-    if (!byRecording.has(key)) byRecording.set(key, t);
+    byRecording.add(t);
   }
   return { byId, byRecording };
 }
@@ -119,12 +132,11 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
   // Same id, or identical nine features and duration: one recording.
   const union = createUnion(members.length);
   const firstById = new Map<string, number>();
-  const firstByRecording = new Map<string, number>();
+  const recordings = new RecordingIndex<{ features: TAudioFeatures; durationMs: number | null; index: number }>();
   const merged = { sameId: 0, sameRecording: 0 };
   members.forEach((m, i) => {
     const byId = firstById.get(m.id);
-    const rec = recordingKey(m.features, m.durationMs);
-    const byRec = firstByRecording.get(rec);
+    const byRec = recordings.find(m)?.index;
     if (byId !== undefined) {
       if (union.find(byId) !== union.find(i)) merged.sameId++;
       union.union(i, byId);
@@ -132,7 +144,7 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
     if (byRec !== undefined) {
       if (union.find(byRec) !== union.find(i)) merged.sameRecording++;
       union.union(i, byRec);
-    } else firstByRecording.set(rec, i);
+    } else recordings.add({ features: m.features, durationMs: m.durationMs, index: i });
   });
   const groups = new Map<number, TMember[]>();
   members.forEach((m, i) => {
@@ -155,7 +167,7 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
     let artistsFrom: TLibrarySong["artistsFrom"] = withArtists ? "entry" : null;
     if (artists.length === 0) {
       const byId = ids.map((id) => tracks.byId.get(id)).find((t) => t !== undefined);
-      const byRec = byId ? undefined : tracks.byRecording.get(recordingKey(primary.features, primary.durationMs));
+      const byRec = byId ? undefined : tracks.byRecording.find(primary);
       const found = byId ?? byRec;
       if (found) {
         artists = found.artists;

@@ -1,4 +1,15 @@
-export { foldTitle, normalizedTitle, leadArtist, songKeyOf, recordingKey, VERSION_CUT_PATTERNS, type TFoldedTitle, type TVersionCut } from "./song-identity";
+export {
+  foldTitle,
+  normalizedTitle,
+  leadArtist,
+  songKeyOf,
+  featuresKey,
+  sameRecording,
+  RECORDING_DURATION_TOLERANCE_MS,
+  VERSION_CUT_PATTERNS,
+  type TFoldedTitle,
+  type TVersionCut,
+} from "./song-identity";
 export {
   classifyKind,
   KIND_RULES,

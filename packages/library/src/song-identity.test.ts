@@ -1,4 +1,4 @@
-import { foldTitle, leadArtist, normalizedTitle, recordingKey, songKeyOf } from "./song-identity";
+import { foldTitle, leadArtist, normalizedTitle, sameRecording, songKeyOf } from "./song-identity";
 
 const features = { danceability: 0.5, energy: 0.8, loudness: -4.2, speechiness: 0.05, acousticness: 0.01, instrumentalness: 0, liveness: 0.1, valence: 0.6, tempo: 150 };
 
@@ -37,9 +37,12 @@ describe("song identity", () => {
     expect(leadArtist([])).toBeNull();
   });
 
-  it("a recording is the nine features plus the duration", () => {
-    expect(recordingKey(features, 200000)).toBe(recordingKey({ ...features }, 200000));
-    expect(recordingKey(features, 200000)).not.toBe(recordingKey(features, 200001));
-    expect(recordingKey(features, 200000)).not.toBe(recordingKey({ ...features, tempo: 150.001 }, 200000));
+  it("a recording is the nine features plus the duration, release variants a few ms apart included", () => {
+    const at = (durationMs: number | null, f = features) => ({ features: f, durationMs });
+    expect(sameRecording(at(238587), at(238586))).toBe(true);
+    expect(sameRecording(at(217013), at(215706))).toBe(true);
+    expect(sameRecording(at(200000), at(202001))).toBe(false);
+    expect(sameRecording(at(200000), at(200000, { ...features, tempo: 150.001 }))).toBe(false);
+    expect(sameRecording(at(null), at(200000))).toBe(true);
   });
 });

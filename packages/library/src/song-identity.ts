@@ -78,7 +78,23 @@ export function songKeyOf(input: { id: string; title: string; artists: readonly 
   return lead === null ? `${normalizedTitle(input.title)}|#${input.id}` : `${normalizedTitle(input.title)}|${lead}`;
 }
 
-/** One recording: the nine features and the duration, exactly as the data reports them. */
-export function recordingKey(features: TAudioFeatures, durationMs: number | null): string {
-  return `${FEATURE_NAMES.map((f) => features[f]).join("|")}|${durationMs ?? "?"}`;
+/** The nine features exactly as the data reports them: at 3–6 significant digits each, a recording's fingerprint. */
+export function featuresKey(features: TAudioFeatures): string {
+  return FEATURE_NAMES.map((f) => features[f]).join("|");
+}
+
+/**
+ * Durations of one recording may differ slightly: the tracks dataset lists release variants of one master
+ * 1 ms to 1.3 s apart (紅蓮華 238,587 / 238,586 ms, ブルーバード 217,013 / 215,706 ms) with identical features.
+ */
+export const RECORDING_DURATION_TOLERANCE_MS = 2000;
+
+/** One recording: identical nine features and the same duration (within the tolerance; unknown matches). */
+export function sameRecording(
+  a: { features: TAudioFeatures; durationMs: number | null },
+  b: { features: TAudioFeatures; durationMs: number | null },
+  toleranceMs = RECORDING_DURATION_TOLERANCE_MS,
+): boolean {
+  if (featuresKey(a.features) !== featuresKey(b.features)) return false;
+  return a.durationMs === null || b.durationMs === null || Math.abs(a.durationMs - b.durationMs) <= toleranceMs;
 }
