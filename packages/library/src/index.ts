@@ -4,6 +4,7 @@ export {
   leadArtist,
   songKeyOf,
   featuresKey,
+  recordingKey,
   sameRecording,
   RECORDING_DURATION_TOLERANCE_MS,
   VERSION_CUT_PATTERNS,

@@ -1,4 +1,4 @@
-import { foldTitle, leadArtist, normalizedTitle, sameRecording, songKeyOf } from "./song-identity";
+import { foldTitle, leadArtist, normalizedTitle, recordingKey, sameRecording, songKeyOf } from "./song-identity";
 
 const features = { danceability: 0.5, energy: 0.8, loudness: -4.2, speechiness: 0.05, acousticness: 0.01, instrumentalness: 0, liveness: 0.1, valence: 0.6, tempo: 150 };
 
@@ -44,5 +44,7 @@ describe("song identity", () => {
     expect(sameRecording(at(200000), at(202001))).toBe(false);
     expect(sameRecording(at(200000), at(200000, { ...features, tempo: 150.001 }))).toBe(false);
     expect(sameRecording(at(null), at(200000))).toBe(true);
+    expect(recordingKey(features, 200000)).toBe(recordingKey({ ...features }, 200000));
+    expect(recordingKey(features, 200000)).not.toBe(recordingKey(features, 200001));
   });
 });

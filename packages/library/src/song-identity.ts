@@ -89,6 +89,11 @@ export function featuresKey(features: TAudioFeatures): string {
  */
 export const RECORDING_DURATION_TOLERANCE_MS = 2000;
 
+/** Exact key of a recording (features and duration as reported): for lookups; merging uses `sameRecording`. */
+export function recordingKey(features: TAudioFeatures, durationMs: number | null): string {
+  return `${featuresKey(features)}|${durationMs ?? "?"}`;
+}
+
 /** One recording: identical nine features and the same duration (within the tolerance; unknown matches). */
 export function sameRecording(
   a: { features: TAudioFeatures; durationMs: number | null },
