@@ -1,5 +1,6 @@
 import type { TAudioFeatures } from "@anisong/core-ml";
-import { buildLibrary, type TLibraryInputSong, type TTrackRow } from "./build-library";
+import { buildLibrary } from "./build-library";
+import type { TLibraryInputSong, TTrackRow } from "./library-song";
 
 const f = (x: number, instrumentalness = 0): TAudioFeatures => ({
   danceability: x, energy: 0.8, loudness: -4, speechiness: 0.05, acousticness: 0.1, instrumentalness, liveness: 0.1, valence: 0.5, tempo: 120,

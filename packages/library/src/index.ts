@@ -25,14 +25,7 @@ export {
 } from "./song-kind";
 export { parseKinds, selectKinds, InvalidKindError } from "./kind-selection";
 export { extractAnimeTitle, matchAnimeTitle, ANIME_TITLE_RULES, type TAnimeTitleInput, type TAnimeTitleMatch } from "./anime-title";
-export {
-  buildLibrary,
-  type TBuildLibraryInput,
-  type TLibraryInputSong,
-  type TLibrarySong,
-  type TLibraryStats,
-  type TTrackRow,
-  type TProvenance,
-  type TAnimeEvidence,
-} from "./build-library";
+export { buildLibrary, type TBuildLibraryInput } from "./build-library";
+export type { TLibraryInputSong, TLibrarySong, TTrackRow, TProvenance, TAnimeEvidence } from "./library-song";
+export type { TLibraryStats } from "./library-stats";
 export { scoreHandChecked, sameAnimeTitle, type THandCheckedRow, type THandCheckScore, type TPrecision } from "./hand-check";

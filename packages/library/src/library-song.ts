@@ -1,0 +1,43 @@
+// The shape of one library entry: what the pipeline writes and the product ingests.
+import type { TAudioFeatures } from "@anisong/core-ml";
+import type { TVersionCut } from "./song-identity";
+import type { TSongKind } from "./song-kind";
+
+export type TProvenance = "seed" | "tracks-dataset";
+
+export type TLibraryInputSong = {
+  id: string;
+  title: string;
+  artists: string[];
+  album: string | null;
+  features: TAudioFeatures;
+  durationMs: number | null;
+};
+/** One row of the tracks dataset (a track listed under several genres appears once per genre). */
+export type TTrackRow = TLibraryInputSong & { genre: string };
+
+export type TAnimeEvidence = "seed" | "anime-title" | "version-of-seed-song" | "seed-artist" | "covers-anime-song";
+
+export type TLibrarySong = {
+  id: string;
+  /** every other track id of this recording, so a lookup by any of them resolves */
+  alternateIds: string[];
+  title: string;
+  artists: string[];
+  album: string | null;
+  features: TAudioFeatures;
+  durationMs: number | null;
+  provenance: TProvenance[];
+  kind: TSongKind;
+  kindRule: string;
+  /** true when another entry of the same song key is the canonical one (this is a TV-size/short/remaster cut or a re-release) */
+  isVersion: boolean;
+  versionOf: string | null;
+  versionCut: TVersionCut | null;
+  songKey: string;
+  animeTitle: string | null;
+  /** false: no evidence that this anime-genre row belongs to an anime (the dataset's genre also holds J-pop/K-pop) */
+  animeTieIn: boolean;
+  animeEvidence: TAnimeEvidence[];
+  artistsFrom: "entry" | "tracks-dataset-id" | "tracks-dataset-recording" | null;
+};
