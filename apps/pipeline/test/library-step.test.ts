@@ -1,7 +1,9 @@
 // The library step on the small fixtures: seed + the fixture catalog's anime rows, placed by the published model.
 import fs from "node:fs";
 import { artifactPaths, PipelineError, runStep } from "../src";
-import { libraryPaths } from "../src/steps/library";
+import os from "node:os";
+import path from "node:path";
+import { libraryPaths, readHandChecked } from "../src/steps/library";
 import { createWorkspace, readJsonFile, type TWorkspace } from "./helpers";
 
 describe("library step", () => {
@@ -59,5 +61,17 @@ describe("library step", () => {
     expect(sum(report.clusters.withExtraSongs)).toBe(songs.length);
     expect(report.kinds.original + report.kinds.soundtrack + report.kinds.cover).toBe(songs.length);
     expect(fs.existsSync(out.library)).toBe(true);
+  });
+
+  it("reads the hand-checked sample and names the row of a bad judgement", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "anisong-hand-")), "sample.csv");
+    const header = "id,title,album,artists,instrumentalness,true_kind,true_anime_title,true_tie_in,note";
+    fs.writeFileSync(file, `${header}\n1HXRpsMd3FJIvYQeNNVKQS,from the edge,,FictionJunction;LiSA,0.0,original,鬼滅の刃,yes,\n`);
+    expect(readHandChecked(file)).toEqual([
+      { id: "1HXRpsMd3FJIvYQeNNVKQS", title: "from the edge", album: null, artists: ["FictionJunction", "LiSA"], instrumentalness: 0, trueKind: "original", trueAnimeTitle: "鬼滅の刃", trueTieIn: "yes" },
+    ]);
+    fs.appendFileSync(file, "0GLQUeZqyIp8ay2PSM4Fcq,最恐,,,0.84,soundtrak,呪術廻戦,yes,\n");
+    expect(() => readHandChecked(file)).toThrow(/sample\.csv:3: true_kind: /);
+    expect(readHandChecked(path.join(path.dirname(file), "missing.csv"))).toBeNull();
   });
 });

@@ -14,6 +14,8 @@ export type THandCheckedRow = {
   trueKind: TSongKind | "unsure";
   /** the anime's title, "" for none, "unsure" when the checker could not tell */
   trueAnimeTitle: string;
+  /** does the row belong to an anime at all (scored against the library's animeTieIn flag, which needs the whole library) */
+  trueTieIn?: "yes" | "no" | "unsure";
 };
 
 export type TPrecision = { predicted: number; correct: number; precision: number | null };

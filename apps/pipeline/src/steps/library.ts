@@ -6,8 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { assignCluster, parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
 import { findRepoRoot } from "@anisong/db";
-import { parseSongRow, readCsvBytes, validateSongTable } from "@anisong/ingest";
-import { buildLibrary, scoreHandChecked, SONG_KINDS, type THandCheckedRow, type TLibrarySong, type TSongKind, type TTrackRow } from "@anisong/library";
+import { parseSongRow, readCsvBytes, SPOTIFY_ID, validateSongTable } from "@anisong/ingest";
+import { buildLibrary, scoreHandChecked, SONG_KINDS, type THandCheckedRow, type TLibrarySong, type TTrackRow } from "@anisong/library";
+import { z } from "zod";
 import { logRead, logWrote, type TStepContext } from "../context";
 import { PipelineError } from "../errors";
 import { artifactPaths } from "../io/artifact-paths";
@@ -56,19 +57,40 @@ function readTracks(ctx: TStepContext): { tracks: TTrackRow[]; badRows: number }
   return { tracks, badRows };
 }
 
-function readHandChecked(file: string): THandCheckedRow[] | null {
+const ZHandCheckedRow = z.object({
+  id: z.string().regex(SPOTIFY_ID),
+  title: z.string().min(1),
+  album: z.string(),
+  artists: z.string(),
+  instrumentalness: z.string(),
+  true_kind: z.enum([...SONG_KINDS, "unsure"]),
+  true_anime_title: z.string(),
+  true_tie_in: z.enum(["yes", "no", "unsure"]),
+  note: z.string(),
+});
+
+/** The hand-checked sample, validated row by row (a typo in a judgement must not silently change a figure). */
+export function readHandChecked(file: string): THandCheckedRow[] | null {
   if (!fs.existsSync(file)) return null;
   const table = readCsvBytes(fs.readFileSync(file), file);
-  return table.records.map((r) => ({
-    id: r.id ?? "",
-    title: r.title ?? "",
-    album: r.album ? r.album : null,
-    artists: (r.artists ?? "").split(";").map((a) => a.trim()).filter(Boolean),
-    instrumentalness: r.instrumentalness ? Number(r.instrumentalness) : null,
-    trueKind: (r.true_kind ?? "unsure") as TSongKind | "unsure",
-    trueAnimeTitle: r.true_anime_title ?? "",
-    ...(r.true_tie_in ? { trueTieIn: r.true_tie_in } : {}),
-  }));
+  return table.records.map((record, i) => {
+    const parsed = ZHandCheckedRow.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new PipelineError(`${file}:${i + 2}: ${issue.path.join(".")}: ${issue.message}`);
+    }
+    const r = parsed.data;
+    return {
+      id: r.id,
+      title: r.title,
+      album: r.album || null,
+      artists: r.artists.split(";").map((a) => a.trim()).filter(Boolean),
+      instrumentalness: r.instrumentalness ? Number(r.instrumentalness) : null,
+      trueKind: r.true_kind,
+      trueAnimeTitle: r.true_anime_title,
+      trueTieIn: r.true_tie_in,
+    };
+  });
 }
 
 function clusterSizes(k: number, clusters: number[]): number[] {
@@ -124,7 +146,7 @@ export async function library(ctx: TStepContext) {
   if (handRows) {
     const score = scoreHandChecked(handRows);
     // The tie-in flag needs the whole library (seed membership, seed artists), so it is scored here.
-    const judged = (handRows as (THandCheckedRow & { trueTieIn?: string })[]).filter((r) => r.trueTieIn === "yes" || r.trueTieIn === "no");
+    const judged = handRows.filter((r) => r.trueTieIn === "yes" || r.trueTieIn === "no");
     const flaggedFalse = judged.filter((r) => byId.get(r.id)?.animeTieIn === false);
     const flaggedTrue = judged.filter((r) => byId.get(r.id)?.animeTieIn === true);
     handCheck = {
