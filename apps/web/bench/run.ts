@@ -3,6 +3,7 @@
 // gzip size of the JavaScript the home page loads. The write rate limit is lifted for the run through
 // ANISONG_WRITE_RATE_PER_MINUTE / ANISONG_WRITE_RATE_BURST, otherwise it would answer 429s.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     const js = await homePageJavaScript(server.url);
     const report = {
       date: new Date().toISOString(),
-      machine: `${process.platform} ${process.arch}, node ${process.version}, ${require("node:os").cpus().length} cpus`,
+      machine: `${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus`,
       recommendations: {
         database: DATABASE,
         connections: CONNECTIONS,

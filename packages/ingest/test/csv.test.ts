@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import {
   EmptyFileError,
   MissingColumnsError,
@@ -87,7 +88,6 @@ describe("reading and validating song CSVs", () => {
   });
 
   it("reads gzip-compressed CSV and quoted fields with commas", () => {
-    const { gzipSync } = require("node:zlib") as typeof import("node:zlib");
     const text = `id,title,artists\n06XQvnJb53SUYmlWIhUXUi,"Hello, world","A;B"\n`;
     const table = readCsvBytes(gzipSync(Buffer.from(text)), "t.csv.gz");
     expect(table.records).toEqual([{ id: "06XQvnJb53SUYmlWIhUXUi", title: "Hello, world", artists: "A;B" }]);

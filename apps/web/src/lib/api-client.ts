@@ -29,7 +29,7 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
     throw new ApiClientError(0, { error: { code: "network", message: "We could not reach Anisong. Check your connection and try again." } });
   }
   const text = await response.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

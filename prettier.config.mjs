@@ -1,0 +1,2 @@
+// The repository's Prettier config lives in tooling/prettier.
+export { default } from "@anisong/prettier-config";
