@@ -1,0 +1,20 @@
+// The tarball build (`pnpm pack` runs it through prepack): ESM JavaScript and type declarations in dist/.
+// Inside the workspace nothing uses dist: package.json's exports point at src/index.ts.
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm"],
+  dts: true,
+  target: "es2022",
+  platform: "node",
+  sourcemap: true,
+  clean: true,
+  // dist/index.js, not .mjs: the workspace package.json has no "type" (tsx runs the benchmark as CommonJS);
+  // the packed manifest gets "type": "module" from publishConfig. tsup's declaration worker ignores
+  // outExtension and writes index.d.mts, so the build script renames it to index.d.ts.
+  outExtension: () => ({ js: ".js" }),
+  removeNodeProtocol: false,
+  // zod stays a dependency of the package, not a copy inside the bundle.
+  external: ["zod"],
+});
