@@ -7,14 +7,14 @@ export default defineConfig({
   format: ["esm"],
   dts: true,
   target: "es2022",
-  platform: "node",
+  // Pure: no Node built-ins (eslint.config.mjs forbids them in src), so any runtime can load it.
+  platform: "neutral",
   sourcemap: true,
   clean: true,
   // dist/index.js, not .mjs: the workspace package.json has no "type" (tsx runs the benchmark as CommonJS);
   // the packed manifest gets "type": "module" from publishConfig. tsup's declaration worker ignores
   // outExtension and writes index.d.mts, so the build script renames it to index.d.ts.
   outExtension: () => ({ js: ".js" }),
-  removeNodeProtocol: false,
   // zod stays a dependency of the package, not a copy inside the bundle.
   external: ["zod"],
 });

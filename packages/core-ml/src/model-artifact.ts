@@ -1,8 +1,8 @@
 // The versioned model artifact: everything needed to place and rank a song, identified by a hash of its content.
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "./canonical-json";
 import { InvalidModelArtifactError, ModelArtifactVersionError } from "./errors";
+import { sha256Hex } from "./sha256";
 import { CORE_ML_NAME, CORE_ML_VERSION } from "./version";
 
 export const MODEL_SCHEMA_VERSION = 1;
@@ -65,7 +65,7 @@ export function computeModelVersion(m: Omit<TModelArtifact, "version" | "created
 }
 
 function contentHash(m: Omit<TModelArtifact, "version" | "createdAt" | "library">): string {
-  return createHash("sha256").update(canonicalJson(contentOf(m))).digest("hex");
+  return sha256Hex(canonicalJson(contentOf(m)));
 }
 
 function issuesOf(error: z.ZodError): string[] {

@@ -50,6 +50,9 @@ describe("@anisong/core-ml as a packed package", () => {
     expect(Object.keys(manifest.dependencies)).toEqual(["zod"]);
     expect(fs.readdirSync(path.join(installed, "dist")).sort()).toEqual(["index.d.ts", "index.js", "index.js.map"]);
     expect(fs.readFileSync(path.join(installed, "dist", "index.d.ts"), "utf8")).toMatch(/declare function kmeans\(/);
+    const js = fs.readFileSync(path.join(installed, "dist", "index.js"), "utf8");
+    const imported = new Set([...js.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]));
+    expect([...imported]).toEqual(["zod"]); // pure: no Node built-ins, nothing bundled from the workspace
     const nodeModules = fs.readdirSync(path.join(project, "node_modules")).filter((f) => !f.startsWith("."));
     expect(nodeModules.sort()).toEqual(["@anisong", "zod"]);
 
