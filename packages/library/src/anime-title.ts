@@ -24,12 +24,12 @@ const SEASON_TAIL = /\s*[-–:]?\s*(season\s*\d+|\d+(st|nd|rd|th)\s+season|第\d
 export const ANIME_TITLE_RULES: readonly TTitleRule[] = [
   { rule: "media-bracket", field: "album", pattern: new RegExp(`${MEDIA}\\s*[「『]([^」』]+)[」』]`), comment: "TVアニメ「…」, 劇場版『…』 in the album" },
   { rule: "media-bracket", field: "title", pattern: new RegExp(`${MEDIA}\\s*[「『]([^」』]+)[」』]`), comment: "TVアニメ「…」 in the title" },
-  { rule: "from-quoted", field: "title", pattern: /[(（\[\-–]\s*from\s*(?:the\s+)?(?:anime\s+|tv\s+series\s+|movie\s+)?["“«]([^"”»]+)["”»]/i, comment: "'(From \"Naruto Shippuden\")', '- From \"…\"'" },
+  { rule: "from-quoted", field: "title", pattern: /[(（[\-–]\s*from\s*(?:the\s+)?(?:anime\s+|tv\s+series\s+|movie\s+)?["“«]([^"”»]+)["”»]/i, comment: "'(From \"Naruto Shippuden\")', '- From \"…\"'" },
   { rule: "quoted-soundtrack", field: "album", pattern: /["“『「]([^"”』」]+)["”』」]\s*(?:.*?)(?:original\s+(?:motion\s+picture\s+)?soundtrack|soundtrack|O\.?S\.?T|サウンドトラック)/i, comment: "'\"Fairy Tail\" Original Soundtrack Vol.1', 'A Shape of Light \"A Silent Voice the Movie\" Original Soundtrack'" },
   { rule: "double-bracket", field: "album", pattern: /『([^』]+)』/, comment: "『…』 in the album names a work" },
   { rule: "soundtrack-suffix", field: "album", pattern: /^(.+?)\s*[-–:]?\s*(?:original\s+(?:motion\s+picture\s+|television\s+|tv\s+)?soundtrack|soundtrack(?:\s+music\s+collection)?|O\.S\.T\.?|OST|オリジナル・?サウンドトラック|サウンドトラック)(?![A-Za-z])/i, comment: "'Attack on Titan The Final Season Original Soundtrack', 'NARUTO-ナルト- 疾風伝 オリジナル・サウンドトラック'" },
   { rule: "op-ed-of", field: "title", pattern: /\b(?:opening|ending|OP|ED)\s*\d*\s+(?:of|from|de|del)\s+["“]?([^"”()]+?)["”]?\s*(?:\)|$)/i, comment: "'Opening of X', 'OP de X'" },
-  { rule: "x-op-ed", field: "title", pattern: /[(（\[]\s*([^()（）\[\]]+?)\s+(?:opening|ending|OP|ED)\s*\d*\s*[)）\]]/i, comment: "'(Naruto Opening 3)', '(Bleach OP)'" },
+  { rule: "x-op-ed", field: "title", pattern: /[(（[]\s*([^()（）[\]]+?)\s+(?:opening|ending|OP|ED)\s*\d*\s*[)）\]]/i, comment: "'(Naruto Opening 3)', '(Bleach OP)'" },
   { rule: "album-bracket", field: "album", pattern: /「([^」]+)」/, comment: "「…」 in the album (e.g. '「○○」オープニングテーマ')" },
   {
     rule: "lofi-bracket",

@@ -1,0 +1,3 @@
+import config from "@anisong/eslint-config/base";
+
+export default config;
