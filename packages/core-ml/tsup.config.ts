@@ -17,4 +17,6 @@ export default defineConfig({
   outExtension: () => ({ js: ".js" }),
   // zod stays a dependency of the package, not a copy inside the bundle.
   external: ["zod"],
+  // @noble/hashes (the model hash) is a devDependency bundled in, so the tarball depends on zod alone.
+  noExternal: ["@noble/hashes"],
 });
