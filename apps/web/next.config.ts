@@ -6,7 +6,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ["@anisong/core-ml", "@anisong/db", "@anisong/spotify"],
+  transpilePackages: ["@anisong/core-ml", "@anisong/db", "@anisong/providers"],
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",

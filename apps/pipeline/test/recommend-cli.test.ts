@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closePrismaClient, createPrismaClient, createTestDatabase, type TTestDatabase } from "@anisong/db";
-import { createSongResolver } from "@anisong/spotify";
+import { createSongResolver } from "@anisong/providers";
 import { runAll } from "../src";
 import { displayWidth, fitWidth, main } from "../src/cli/recommend";
 import { createWorkspace, FIXTURES, type TWorkspace } from "./helpers";

@@ -1,7 +1,7 @@
 // The recommend CLI's core against a real database filled by the pipeline (fixtures), with the offline catalog resolver.
 import path from "node:path";
 import { createTestDatabase, type TTestDatabase } from "@anisong/db";
-import { createSongResolver } from "@anisong/spotify";
+import { createSongResolver } from "@anisong/providers";
 import { runAll } from "../src";
 import { recommendSong } from "../src/recommend/recommend-song";
 import { createWorkspace, FIXTURES, type TWorkspace } from "./helpers";

@@ -1,6 +1,6 @@
 // Anime evidence: the tracks dataset's anime genre also holds J-pop/K-pop singles with no anime link, so a row
 // counts as an anime tie-in only with evidence beyond the genre label. No evidence is not proof of no link.
-import { normalizeText } from "@anisong/spotify";
+import { normalizeText } from "@anisong/providers";
 import type { TAnimeEvidence, TLibrarySong } from "./library-song";
 import { leadArtist } from "./song-identity";
 

@@ -1,6 +1,6 @@
 // Precision of the kind and anime-title patterns against rows a person checked by hand. Rows whose
 // judgement is "unsure" are left out of the figure they are unsure about.
-import { normalizeText } from "@anisong/spotify";
+import { normalizeText } from "@anisong/providers";
 import { matchAnimeTitle } from "./anime-title";
 import { classifyKind, SONG_KINDS, type TSongKind } from "./song-kind";
 

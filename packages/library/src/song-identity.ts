@@ -3,7 +3,7 @@
 // and "- From …" tags are folded away). Normalisation is the catalog search's own `normalizeText` (pure), so a
 // title folds the same way here as when a listener types it.
 import { FEATURE_NAMES, type TAudioFeatures } from "@anisong/core-ml";
-import { normalizeText } from "@anisong/spotify";
+import { normalizeText } from "@anisong/providers";
 
 export type TVersionCut = "tv-size" | "short" | "remaster";
 

@@ -2,7 +2,7 @@
 // that matches decides (the table's order is the priority) and is named in `rule`, so a report can say
 // which pattern produced each kind. Version cuts (TV size, short ver., remaster) are found separately:
 // a TV-size cut of an opening is still an original, and a version of it.
-import { normalizeText } from "@anisong/spotify";
+import { normalizeText } from "@anisong/providers";
 import { foldTitle, type TVersionCut } from "./song-identity";
 
 export const SONG_KINDS = ["original", "soundtrack", "cover"] as const;

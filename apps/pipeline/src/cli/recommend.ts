@@ -13,7 +13,7 @@ import {
   spotifyTrackUrl,
   type TSongQuery,
   type TSongResolver,
-} from "@anisong/spotify";
+} from "@anisong/providers";
 import { resolvePipelineConfig } from "../config/pipeline-config";
 import { PipelineError, UsageError } from "../errors";
 import { recommendSong, type TSongRecommendation } from "../recommend/recommend-song";
@@ -113,7 +113,7 @@ function isMissingTable(error: unknown): boolean {
 export type TRecommendCliDeps = {
   /** Default: the database from the environment (@anisong/db getDb), closed at the end. */
   db?: TDb;
-  /** Default: providers and credentials from the environment (@anisong/spotify resolveSpotifyConfig). */
+  /** Default: providers and credentials from the environment (@anisong/providers resolveSpotifyConfig). */
   resolver?: TSongResolver;
   out?: (text: string) => void;
   err?: (text: string) => void;

@@ -2,7 +2,7 @@
 // the anime songs of its cluster by cosine similarity (the seed's rule), all read from the database.
 import { recommend } from "@anisong/core-ml";
 import { findActiveModel, listClusterSongs, type TClusterSong, type TDb } from "@anisong/db";
-import type { TResolvedSong, TSongQuery, TSongResolver } from "@anisong/spotify";
+import type { TResolvedSong, TSongQuery, TSongResolver } from "@anisong/providers";
 import { PipelineError } from "../errors";
 
 export type TSongRecommendation = {

@@ -1,7 +1,7 @@
 // Process-wide server dependencies: the database client and the song resolver. Route tests point the
 // server at their own throwaway database with useDatabase(); the app itself uses @anisong/db's getDb().
 import { getDb, resolveDatabaseConfig, type TDb } from "@anisong/db";
-import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/spotify";
+import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
 import { webEnv } from "./env";
 
 let databaseOverride: TDb | undefined;

@@ -1,5 +1,5 @@
 // The only place the web app reads its own environment. The database (DATABASE_URL, ANISONG_PGLITE_DIR)
-// and the song providers (SPOTIFY_*, ANISONG_PROVIDERS, …) are read by @anisong/db and @anisong/spotify.
+// and the song providers (SPOTIFY_*, ANISONG_PROVIDERS, …) are read by @anisong/db and @anisong/providers.
 import { z } from "zod";
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);

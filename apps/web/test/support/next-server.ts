@@ -16,7 +16,7 @@ function newestSource(): number {
     path.join(WEB_DIR, "src"),
     path.join(WEB_DIR, "next.config.ts"),
     path.join(WEB_DIR, "package.json"),
-    ...["core-ml", "db", "spotify"].map((p) => path.join(REPO_ROOT, "packages", p, "src")),
+    ...["core-ml", "db", "providers"].map((p) => path.join(REPO_ROOT, "packages", p, "src")),
   ];
   let newest = 0;
   const visit = (p: string) => {

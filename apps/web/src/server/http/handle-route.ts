@@ -1,7 +1,7 @@
 // Wraps every route handler: known failures become typed JSON errors with the right status, anything
 // unexpected becomes a 500 without a stack trace (the stack goes to the server log only).
 import { z } from "zod";
-import { AllProvidersFailedError, InvalidQueryError, SongNotFoundError } from "@anisong/spotify";
+import { AllProvidersFailedError, InvalidQueryError, SongNotFoundError } from "@anisong/providers";
 import { CoreMlError } from "@anisong/core-ml";
 import { ApiError } from "./errors";
 import { isDatabaseUnavailable } from "./database-errors";

@@ -2,7 +2,7 @@
 // songs → store the recommendation with its items in one write → answer with the explanation data.
 import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
 import type { TDb } from "@anisong/db";
-import { parseSpotifyTrackRef, type TResolvedSong } from "@anisong/spotify";
+import { parseSpotifyTrackRef, type TResolvedSong } from "@anisong/providers";
 import type { TRecommendationResponse } from "../../lib/api-types";
 import { storeRecommendation } from "./store-recommendation";
 import { getResolver } from "../context";

@@ -1,4 +1,4 @@
-import type { TTrack } from "@anisong/spotify";
+import type { TTrack } from "@anisong/providers";
 import type { TTrackSummary } from "../../lib/api-types";
 
 export function spotifyTrackUrl(id: string): string {

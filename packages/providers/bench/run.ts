@@ -1,5 +1,5 @@
 // Catalog benchmark: load (parse + index) time and search latency over a few hundred listener-style queries.
-// Run: pnpm --filter @anisong/spotify bench
+// Run: pnpm --filter @anisong/providers bench
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
