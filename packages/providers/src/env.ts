@@ -1,7 +1,7 @@
 // The only place this package reads the environment. Everything else takes a TResolverConfig.
 import { z } from "zod";
 import { SpotifyPackageError } from "./errors";
-import { PROVIDER_NAMES, type TProviderName } from "./types";
+import { PROVIDER_NAMES } from "./providers/registry";
 
 const ZProviderList = z
   .string()
@@ -16,7 +16,7 @@ const blankAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 export const ZSpotifyEnv = z.object({
   SPOTIFY_CLIENT_ID: z.preprocess(blankAsUndefined, z.string().optional()),
   SPOTIFY_CLIENT_SECRET: z.preprocess(blankAsUndefined, z.string().optional()),
-  ANISONG_PROVIDERS: z.preprocess(blankAsUndefined, ZProviderList.default(["catalog", "spotify", "reccobeats"])),
+  ANISONG_PROVIDERS: z.preprocess(blankAsUndefined, ZProviderList.default([...PROVIDER_NAMES])),
   ANISONG_CATALOG_PATH: z.preprocess(blankAsUndefined, z.string().optional()),
   ANISONG_CATALOG_CACHE_DIR: z.preprocess(blankAsUndefined, z.string().optional()),
   SPOTIFY_API_BASE: z.preprocess(blankAsUndefined, ZBaseUrl.default("https://api.spotify.com")),
@@ -30,8 +30,8 @@ export const ZSpotifyEnv = z.object({
 export type TSpotifyCredentials = { clientId: string; clientSecret: string };
 
 export type TResolverConfig = {
-  /** Providers in the order they are tried. */
-  providers: TProviderName[];
+  /** Providers in the order they are tried: registry names (checked when the resolver is built). */
+  providers: string[];
   /** Catalog file; default data/catalog/spotify_tracks.csv.gz at the repo root. */
   catalogPath?: string;
   /** Folder for the derived catalog cache; false: no cache; absent: <os tmp>/anisong-catalog-cache. */

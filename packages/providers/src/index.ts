@@ -1,7 +1,20 @@
 export { parseSpotifyTrackRef, looksLikeSpotifyLink } from "./track-ref/parse-spotify-track-ref";
 export { loadCatalog, defaultCatalogPath, defaultCatalogCacheDir, type TLoadCatalogOptions } from "./catalog/load-catalog";
 export { Catalog, type TCatalogEntry, type TCatalogMatch, type TCatalogSearchOptions } from "./catalog/catalog";
-export { createSongResolver, type TSongResolver } from "./resolver/create-song-resolver";
+export { createSongResolver, type TSongResolver, type TSongResolverOptions } from "./resolver/create-song-resolver";
+export { parseSongQuery, type TParsedSongQuery } from "./track-ref/parse-song-query";
+export { defaultRegistry, PROVIDER_NAMES, PROVIDER_LABELS, providerLabel, type TProviderName } from "./providers/registry";
+export {
+  defineProvider,
+  describeTrack,
+  type TFeatureProvider,
+  type TProviderDefinition,
+  type TCapability,
+  type TLookupAnswer,
+  type TSearchAnswer,
+  type TFeaturesAnswer,
+  type TMiss,
+} from "./providers/feature-provider";
 export { resolveSpotifyConfig, ZSpotifyEnv, SpotifyConfigError, type TResolverConfig, type TSpotifyCredentials } from "./env";
 export {
   SpotifyPackageError,
@@ -15,4 +28,4 @@ export {
   type TFaultKind,
 } from "./errors";
 export { normalizeText } from "./text/normalize";
-export { ZTrack, PROVIDER_NAMES, spotifyTrackUrl, type TTrack, type TResolvedSong, type TAttempt, type TProviderName, type TTextQuery, type TSongQuery } from "./types";
+export { ZTrack, spotifyTrackUrl, type TTrack, type TResolvedSong, type TAttempt, type TTextQuery, type TSongQuery } from "./types";

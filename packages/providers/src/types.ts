@@ -1,9 +1,9 @@
 // Public shapes of the package: what a resolved song looks like and where it came from.
 import { z } from "zod";
 import { ZAudioFeatures, type TAudioFeatures } from "@anisong/core-ml";
+import type { TProviderName } from "./providers/registry";
 
-export const PROVIDER_NAMES = ["catalog", "spotify", "reccobeats"] as const;
-export type TProviderName = (typeof PROVIDER_NAMES)[number];
+export type { TProviderName };
 
 export const ZTrack = z.object({
   id: z.string(),
@@ -36,6 +36,7 @@ export type TSongQuery = TTextQuery | { trackId: string };
 export { ZAudioFeatures };
 export type { TAudioFeatures };
 
+/** The open.spotify.com link of a track id (escaped: ids from stored rows or other providers are not trusted). */
 export function spotifyTrackUrl(id: string): string {
-  return `https://open.spotify.com/track/${id}`;
+  return `https://open.spotify.com/track/${encodeURIComponent(id)}`;
 }
