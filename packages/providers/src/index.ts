@@ -9,6 +9,7 @@ export {
   describeTrack,
   type TFeatureProvider,
   type TProviderDefinition,
+  type TProviderImpl,
   type TCapability,
   type TLookupAnswer,
   type TSearchAnswer,

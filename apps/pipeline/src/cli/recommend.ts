@@ -6,7 +6,8 @@ import { closeDb, getDb, type TDb } from "@anisong/db";
 import {
   AllProvidersFailedError,
   createSongResolver,
-  parseSpotifyTrackRef,
+  InvalidQueryError,
+  parseSongQuery,
   resolveSpotifyConfig,
   SongNotFoundError,
   SpotifyPackageError,
@@ -35,9 +36,13 @@ function parse(argv: string[]): { query: TSongQuery; topN: number } {
   const topN = values.top === undefined ? resolvePipelineConfig().recommend.topN : Number(values.top);
   if (!Number.isInteger(topN) || topN < 1 || topN > 100) throw new UsageError(`--top must be an integer from 1 to 100, got "${values.top}"`);
   if (values.track !== undefined) {
-    const trackId = parseSpotifyTrackRef(values.track);
-    if (!trackId) throw new UsageError(`--track must be a Spotify track link, URI or 22-character id, got "${values.track}"`);
-    return { query: { trackId }, topN };
+    try {
+      // Parsed once, here; the resolver takes the parsed query as is.
+      return { query: parseSongQuery({ trackId: values.track }), topN };
+    } catch (error) {
+      if (error instanceof InvalidQueryError) throw new UsageError(`--track must be a Spotify track link, URI or 22-character id, got "${values.track}"`);
+      throw error;
+    }
   }
   const title = values.title ?? (positionals.join(" ").trim() || undefined);
   if (!title && !values.artist) throw new UsageError("give a title, an --artist or a --track");

@@ -10,12 +10,6 @@ import { ErrorNotice } from "./error-notice";
 import { FeatureChart } from "./feature-chart";
 import { RatingForm } from "./rating-form";
 
-const SOURCE_LABELS: Record<TRecommendationResponse["query"]["source"], string> = {
-  catalog: "the offline Spotify tracks catalog",
-  spotify: "Spotify's audio-features API",
-  reccobeats: "ReccoBeats",
-};
-
 export function Results({ query }: { query: TRecommendationQuery }) {
   const result = useQuery({
     queryKey: ["recommendation", query],
@@ -49,7 +43,7 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
           {track.album ? <span className="muted"> · {track.album}</span> : null}
         </p>
         <p className="muted">
-          Features from {SOURCE_LABELS[data.query.source]}.{" "}
+          Features from {data.query.sourceLabel}.{" "}
           <a href={track.spotifyUrl} target="_blank" rel="noopener noreferrer">
             Open in Spotify<span className="visually-hidden"> (new tab)</span>
           </a>

@@ -1,6 +1,7 @@
 // JSON shapes of the web API, shared by route handlers and the browser code. Types only: importing
 // this file pulls no server module into the client bundle.
 import type { TAudioFeatures, TFeatureName } from "@anisong/core-ml";
+import type { TProviderName } from "@anisong/providers";
 
 export type { TAudioFeatures, TFeatureName };
 
@@ -58,7 +59,10 @@ export type TRecommendationResponse = {
   query: {
     track: TTrackSummary;
     features: TAudioFeatures;
-    source: "catalog" | "spotify" | "reccobeats";
+    /** Who supplied the features: a name from the providers registry. */
+    source: TProviderName;
+    /** Its listener-facing label, from the registry (so the client bundle needs no provider code). */
+    sourceLabel: string;
     attempts: { provider: string; outcome: string }[];
     /** Other tracks that matched the search; more than one means the listener may want to pick. */
     candidates: TTrackSummary[];

@@ -1,18 +1,14 @@
 // The offline catalog (the public Spotify tracks dataset): search, lookup and features, no network.
 import { loadCatalog } from "../catalog/load-catalog";
 import type { TResolverConfig } from "../env";
-import { defineProvider, describeTrack, type TFeatureProvider } from "./feature-provider";
+import { defineProvider, describeTrack, type TProviderImpl } from "./feature-provider";
 
-const NAME = "catalog";
-const LABEL = "the offline Spotify tracks catalog";
 const SUGGESTIONS_NOTE = (nearest: string | undefined) => `not found offline${nearest ? `; nearest ${nearest}` : ""}`;
 
-export function createCatalogProvider(config: Pick<TResolverConfig, "catalogPath" | "catalogCacheDir">): TFeatureProvider {
+export function createCatalogProvider(config: Pick<TResolverConfig, "catalogPath" | "catalogCacheDir">): TProviderImpl {
   // Loaded on first use, once per file per process (loadCatalog memoises).
   const catalog = () => loadCatalog({ path: config.catalogPath, cacheDir: config.catalogCacheDir });
   return {
-    name: NAME,
-    label: LABEL,
     reach: "local",
     capabilities: ["lookup", "search", "features"],
     configuration: { configured: true },
@@ -49,4 +45,4 @@ export function createCatalogProvider(config: Pick<TResolverConfig, "catalogPath
   };
 }
 
-export const catalogProvider = defineProvider({ name: NAME, label: LABEL, create: createCatalogProvider });
+export const catalogProvider = defineProvider({ name: "catalog", label: "the offline Spotify tracks catalog", create: createCatalogProvider });

@@ -40,12 +40,15 @@ export type TFeatureProvider = {
   extras?(id: string): Promise<Partial<TTrack>>;
 };
 
+/** What a registry factory builds; the resolver adds the definition's name and label. */
+export type TProviderImpl = Omit<TFeatureProvider, "name" | "label">;
+
 /** One registry line: how to build a provider from the resolver config. */
 export type TProviderDefinition<N extends string = string> = {
   readonly name: N;
   readonly label: string;
   /** Absent for a provider the app supplies (it needs something the package does not have, e.g. a database). */
-  readonly create?: (config: TResolverConfig) => TFeatureProvider;
+  readonly create?: (config: TResolverConfig) => TProviderImpl;
 };
 
 export function defineProvider<const N extends string>(definition: TProviderDefinition<N>): TProviderDefinition<N> {

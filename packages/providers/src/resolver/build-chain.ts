@@ -22,7 +22,7 @@ export function buildChain(
     if (supplied) return supplied;
     const definition = registry.find((d) => d.name === name);
     if (!definition) throw new SpotifyConfigError(`Unknown provider "${name}": expected one of ${registry.map((d) => d.name).join(", ")}.`);
-    return definition.create ? definition.create(config) : notSupplied(definition);
+    return definition.create ? { ...definition.create(config), name: definition.name, label: definition.label } : notSupplied(definition);
   });
   const searchesRemotely = providers.some((p) => p.reach === "remote" && p.configuration.configured && p.capabilities.includes("search"));
   return { providers, hint: searchesRemotely ? FOUND_ELSEWHERE_HINT : OFFLINE_HINT };

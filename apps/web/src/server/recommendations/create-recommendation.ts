@@ -2,14 +2,14 @@
 // songs → store the recommendation with its items in one write → answer with the explanation data.
 import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
 import type { TDb } from "@anisong/db";
-import { parseSpotifyTrackRef, type TResolvedSong } from "@anisong/providers";
+import { InvalidQueryError, parseSongQuery, providerLabel, spotifyTrackUrl, type TParsedSongQuery, type TResolvedSong } from "@anisong/providers";
 import type { TRecommendationResponse } from "../../lib/api-types";
 import { storeRecommendation } from "./store-recommendation";
 import { getResolver } from "../context";
 import { ApiError } from "../http/errors";
 import { clusterOf, loadActiveModel } from "../model/load-active-model";
 import type { TRecommendationRequest } from "../schemas";
-import { spotifyTrackUrl, toTrackSummary } from "../songs/track-summary";
+import { toTrackSummary } from "../songs/track-summary";
 
 export async function createRecommendation(db: TDb, input: TRecommendationRequest): Promise<TRecommendationResponse> {
   const resolved = await resolveSong(input);
@@ -58,6 +58,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
       track: toTrackSummary(resolved.track),
       features: resolved.features,
       source: resolved.source,
+      sourceLabel: providerLabel(resolved.source),
       attempts: resolved.attempts,
       candidates: others.slice(0, 10).map(toTrackSummary),
       // A title-only search that matched several tracks: offer the list to pick from.
@@ -70,14 +71,17 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
 }
 
 async function resolveSong(input: TRecommendationRequest): Promise<TResolvedSong> {
-  if (input.trackId !== undefined) {
-    const id = parseSpotifyTrackRef(input.trackId);
-    if (!id) {
+  let query: TParsedSongQuery;
+  try {
+    // Parsed once, here, so a bad track reference gets its field issue; the resolver takes the parsed query as is.
+    query = parseSongQuery(input.trackId !== undefined ? { trackId: input.trackId } : { title: input.title, artist: input.artist });
+  } catch (error) {
+    if (error instanceof InvalidQueryError && input.trackId !== undefined) {
       throw new ApiError(400, "bad_request", "That is not a Spotify track link, URI or id.", {
         issues: [{ path: "trackId", message: "expected https://open.spotify.com/track/…, spotify:track:… or a 22-character id" }],
       });
     }
-    return getResolver().resolve({ trackId: id });
+    throw error;
   }
-  return getResolver().resolve({ title: input.title, artist: input.artist });
+  return getResolver().resolve(query);
 }

@@ -1,10 +1,10 @@
 // The browsable list of the active model's anime songs: sorted and paged in memory (the catalog is
 // already cached per model version), so listing never touches the songs table.
 import type { TClusterSong, TDb } from "@anisong/db";
+import { spotifyTrackUrl } from "@anisong/providers";
 import type { TSongRow, TSongsPage } from "../../lib/api-types";
 import { loadActiveModel, clusterOf, type TLoadedModel } from "../model/load-active-model";
 import type { TSongsQuery } from "../schemas";
-import { spotifyTrackUrl } from "./track-summary";
 
 const collator = new Intl.Collator(["en", "ja"], { sensitivity: "base", numeric: true });
 

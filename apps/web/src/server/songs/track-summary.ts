@@ -1,9 +1,5 @@
-import type { TTrack } from "@anisong/providers";
+import { spotifyTrackUrl, type TTrack } from "@anisong/providers";
 import type { TTrackSummary } from "../../lib/api-types";
-
-export function spotifyTrackUrl(id: string): string {
-  return `https://open.spotify.com/track/${encodeURIComponent(id)}`;
-}
 
 export function toTrackSummary(track: TTrack): TTrackSummary {
   return {

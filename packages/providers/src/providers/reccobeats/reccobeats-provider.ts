@@ -1,17 +1,13 @@
 // ReccoBeats (free, keyless): track data and audio features by Spotify id. It cannot search by text, so it
 // joins the chain once another provider has identified the track.
 import type { TResolverConfig } from "../../env";
-import { defineProvider, type TFeatureProvider } from "../feature-provider";
+import { defineProvider, type TProviderImpl } from "../feature-provider";
 import { ReccoBeatsClient } from "./reccobeats-client";
 
-const NAME = "reccobeats";
-const LABEL = "ReccoBeats";
 
-export function createReccoBeatsProvider(config: TResolverConfig): TFeatureProvider {
+export function createReccoBeatsProvider(config: TResolverConfig): TProviderImpl {
   const client = new ReccoBeatsClient({ apiBase: config.reccobeatsApiBase, timeoutMs: config.timeoutMs, maxRetryAfterMs: config.maxRetryAfterMs });
   return {
-    name: NAME,
-    label: LABEL,
     reach: "remote",
     capabilities: ["lookup", "features"],
     configuration: { configured: true },
@@ -28,4 +24,4 @@ export function createReccoBeatsProvider(config: TResolverConfig): TFeatureProvi
   };
 }
 
-export const reccobeatsProvider = defineProvider({ name: NAME, label: LABEL, create: createReccoBeatsProvider });
+export const reccobeatsProvider = defineProvider({ name: "reccobeats", label: "ReccoBeats", create: createReccoBeatsProvider });

@@ -1,21 +1,19 @@
 // Spotify's Web API: search, track by id and audio features, with client credentials.
 import type { TResolverConfig } from "../../env";
 import { ProviderFault } from "../../errors";
-import { defineProvider, describeTrack, type TFeatureProvider } from "../feature-provider";
+import { defineProvider, describeTrack, type TProviderImpl } from "../feature-provider";
 import { SpotifyClient } from "./spotify-client";
 
-const NAME = "spotify";
-const LABEL = "Spotify's audio-features API";
 const FEATURES_OFF = "audio features unavailable to this app (HTTP 403), not asked again by this resolver";
 
-export function createSpotifyProvider(config: TResolverConfig): TFeatureProvider {
+export function createSpotifyProvider(config: TResolverConfig): TProviderImpl {
   const client = config.spotify
     ? new SpotifyClient({ ...config.spotify, apiBase: config.spotifyApiBase, accountsBase: config.spotifyAccountsBase, timeoutMs: config.timeoutMs, maxRetryAfterMs: config.maxRetryAfterMs })
     : null;
   // Set by the first 403 from audio-features (apps created after Nov 2024 get one on every call); the apps keep
   // one resolver per process, so this holds for the process.
   let featuresOff = false;
-  const base = { name: NAME, label: LABEL, reach: "remote", capabilities: ["lookup", "search", "features"] } as const;
+  const base = { reach: "remote", capabilities: ["lookup", "search", "features"] } as const;
   if (!client) return { ...base, configuration: { configured: false, reason: "no credentials" } };
   return {
     ...base,
@@ -45,4 +43,4 @@ export function createSpotifyProvider(config: TResolverConfig): TFeatureProvider
   };
 }
 
-export const spotifyProvider = defineProvider({ name: NAME, label: LABEL, create: createSpotifyProvider });
+export const spotifyProvider = defineProvider({ name: "spotify", label: "Spotify's audio-features API", create: createSpotifyProvider });
