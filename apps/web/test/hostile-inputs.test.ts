@@ -32,6 +32,7 @@ beforeAll(async () => {
   songCount = await db.song.count();
   const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: "5nujrmhLynf4yMoMtj8AQF" } });
   expect(rec.status).toBe(201);
+  expect(rec.body.query).toMatchObject({ source: "catalog", sourceLabel: "the offline Spotify tracks catalog" }); // label from the providers registry
   recommendationId = rec.body.id;
 });
 

@@ -3,7 +3,7 @@ import { ProviderFault, type TProviderFailure } from "../errors";
 import type { TCapability, TFeatureProvider } from "../providers/feature-provider";
 import type { TAttempt, TProviderName } from "../types";
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   if (error instanceof ProviderFault) return error.message;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
@@ -43,5 +43,3 @@ export class ResolutionRun {
     return this.failures.some((f) => f.fault);
   }
 }
-
-export { reasonOf };
