@@ -104,6 +104,20 @@ describe("adding a provider by the README recipe", () => {
     ]);
   });
 
+  it("an app-supplied provider: a registry line without a factory, the instance passed by the app", async () => {
+    const library = defineProvider({ name: "library", label: "the Anisong library" });
+    const withLine = [library, ...defaultRegistry];
+    const catalogPath = path.join(__dirname, "fixtures", "catalog-sample.csv");
+    const notSupplied = createSongResolver({ providers: ["library", "catalog"], registry: withLine, catalogPath, catalogCacheDir: false });
+    expect(notSupplied.providers[0]).toMatchObject({ name: "library", configuration: { configured: false, reason: "not supplied by the app" } });
+    await expect(notSupplied.resolve({ title: "Komorebi" })).rejects.toThrow(/No confident match/);
+
+    // What an app does with a provider that needs its database handle: build it, pass it in.
+    const instance = { ...memoryProvider.create!({} as never), name: "library", label: "the Anisong library" };
+    const supplied = createSongResolver({ providers: ["library", "catalog"], registry: withLine, supplied: [instance], catalogPath, catalogCacheDir: false });
+    expect(await supplied.resolve({ title: "Komorebi" })).toMatchObject({ source: "library", track: { id: KOMOREBI.id } });
+  });
+
   it("an unknown name in the configured order is a configuration error naming the known ones", () => {
     expect(() => createSongResolver({ providers: ["memroy"], registry })).toThrow('Unknown provider "memroy": expected one of memory, catalog, spotify, reccobeats.');
   });
