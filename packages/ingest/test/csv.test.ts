@@ -87,6 +87,33 @@ describe("reading and validating song CSVs", () => {
     expect(() => readCsvBytes(Buffer.from("a,b\n1,2,3\n"), "r.csv")).toThrow(/r.csv: not a valid CSV file/);
   });
 
+  it("takes only plain decimal numbers: hex, binary, octal and Infinity are bad cells", () => {
+    const cells = ["0x1", "0b1", "0o7", "Infinity", "-Infinity", "1_0", "1e", ".", "0x1p3"];
+    const text = [header!, ...cells.map((value) => withCell(lines[0]!, "energy", value))].join("\n");
+    const result = validate(text);
+    expect(result.songs).toEqual([]);
+    expect(result.badRows.map((b) => b.row)).toEqual(cells.map((_, i) => i + 2));
+    result.badRows.forEach((b, i) => expect(b.reason).toBe(`energy is not a finite number (${JSON.stringify(cells[i])})`));
+    // Ordinary decimal spellings still read.
+    const fine = [header!, withCell(lines[0]!, "energy", "+.5"), withCell(lines[1]!, "energy", "5E-1"), withCell(lines[2]!, "energy", "1.")].join("\n");
+    expect(validate(fine).songs.map((s) => s.features.energy)).toEqual([0.5, 0.5, 1]);
+  });
+
+  it("reports an unclosed quote at the line where it opens, not where parsing gave up", () => {
+    const rows = [header!];
+    for (let line = 2; line <= 227; line++) rows.push(line === 202 ? withCell(lines[0]!, "name", '"Unclosed title') : lines[line % 6]!);
+    expect(() => readCsvBytes(Buffer.from(rows.join("\n") + "\n"), "songs.csv")).toThrow(
+      new NotCsvError("songs.csv: not a valid CSV file (the quoted field opened at line 202 is not closed properly)"),
+    );
+    // A quote that closes with stray text after it is pointed at where its field opened, too.
+    rows[201] = lines[0]!;
+    rows[209] = withCell(lines[0]!, "name", '"Title" extra');
+    expect(() => readCsvBytes(Buffer.from(rows.join("\n")), "songs.csv")).toThrow(/opened at line 210 is not closed properly/);
+    // Quoted fields with newlines and doubled quotes inside are balanced: no error, correct count.
+    const ok = [header!, withCell(lines[0]!, "name", '"Line one\nline ""two"""'), lines[1]!].join("\n");
+    expect(readCsvBytes(Buffer.from(ok), "songs.csv").records.map((r) => r.name)).toEqual(['Line one\nline "two"', expect.any(String)]);
+  });
+
   it("reads gzip-compressed CSV and quoted fields with commas", () => {
     const text = `id,title,artists\n06XQvnJb53SUYmlWIhUXUi,"Hello, world","A;B"\n`;
     const table = readCsvBytes(gzipSync(Buffer.from(text)), "t.csv.gz");

@@ -27,6 +27,11 @@ export function parseCsv(text: string, file: string): TCsvTable {
   try {
     rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
   } catch (error) {
+    // csv-parse reports an unclosed quote where it gave up (the end of the file), not where it opened.
+    const opened = unclosedQuoteLine(text);
+    if (opened !== undefined) {
+      throw new NotCsvError(`${file}: not a valid CSV file (the quoted field opened at line ${opened} is not closed properly)`);
+    }
     throw new NotCsvError(`${file}: not a valid CSV file (${(error as Error).message})`);
   }
   const [header, ...data] = rows;
@@ -39,6 +44,46 @@ export function parseCsv(text: string, file: string): TCsvTable {
     return record;
   });
   return { header, records };
+}
+
+/**
+ * The line (1-based, the header is line 1) where a quoted field opens that never closes, or that
+ * closes with something other than a delimiter or the end of the line after it. Undefined when every
+ * quote is balanced. A tiny RFC 4180 scan, used only to point at the culprit after csv-parse failed.
+ */
+export function unclosedQuoteLine(text: string, delimiter = ","): number | undefined {
+  let line = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let fieldStart = true;
+  while (i < text.length) {
+    const ch = text[i];
+    if (fieldStart && ch === '"') {
+      const opened = line;
+      i++;
+      for (;;) {
+        if (i >= text.length) return opened;
+        const c = text[i];
+        if (c === "\n") line++;
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        i++;
+      }
+      const next = text[i];
+      if (next !== undefined && next !== delimiter && next !== "\n" && next !== "\r") return opened;
+      fieldStart = false;
+      continue;
+    }
+    if (ch === "\n") line++;
+    fieldStart = ch === delimiter || ch === "\n" || ch === "\r";
+    i++;
+  }
+  return undefined;
 }
 
 export function readCsvBytes(bytes: Buffer, file: string): TCsvTable {

@@ -39,12 +39,15 @@ export const ZCleanSong = z.object({
 });
 export type TCleanSong = z.infer<typeof ZCleanSong>;
 
+// Plain decimal notation only: Number() would also take "0x1", "0b1", "0o7" and "Infinity".
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 const numberCell = z
   .string()
   .trim()
   .min(1, "is empty")
   .transform((text, ctx) => {
-    const value = Number(text);
+    const value = DECIMAL.test(text) ? Number(text) : NaN;
     if (!Number.isFinite(value)) {
       ctx.addIssue({ code: "custom", message: `is not a finite number (${JSON.stringify(text.slice(0, 30))})` });
       return z.NEVER;
