@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/server/http/security-headers";
 
 // Workspace packages ship TypeScript source (no build step), so Next compiles them. PGlite loads its
 // .wasm/.data files from beside its own JS and Prisma's driver adapters use Node APIs: they stay
@@ -15,6 +16,10 @@ const nextConfig: NextConfig = {
     "pg",
     "csv-parse",
   ],
+  // The same on every response; the CSP (per-request nonce) and HSTS (per deployment) come from src/proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   description: "Type a song you love and get anime songs that sound like it.",
 };
 
+// Every page is rendered per request: the CSP nonce (src/proxy.ts) must be stamped on its scripts.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#3b2a8f" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

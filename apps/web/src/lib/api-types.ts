@@ -100,6 +100,8 @@ export type THealth = {
   status: "ok" | "degraded";
   database: { ok: boolean; kind: "pglite" | "postgres"; error?: string };
   model: { ok: boolean; version: string | null; k: number | null; songs: number | null; error?: string };
+  /** Whether write limits are shared across instances (Redis) or kept in this process. */
+  rateLimits: "per-instance" | "shared" | "per-instance (redis unreachable)";
 };
 
 export type TApiError = {

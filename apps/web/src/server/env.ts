@@ -1,6 +1,7 @@
 // The only place the web app reads its own environment. The database (DATABASE_URL, ANISONG_PGLITE_DIR)
 // and the song providers (SPOTIFY_*, ANISONG_PROVIDERS, …) are read by @anisong/db and @anisong/providers.
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/trusted-proxies";
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
@@ -18,6 +19,23 @@ export const ZWebEnv = z.object({
    * can lose the last moments of writes but never corrupts the database; "on" waits for every flush.
    */
   ANISONG_PGLITE_SYNCHRONOUS_COMMIT: z.enum(["on", "off"]).default("off"),
+  /**
+   * Who may set X-Forwarded-For: a comma-separated list of addresses/CIDRs (IPv4 or IPv6) of the
+   * proxies in front, or "hops:N" for N proxies. Unset: nobody; the client is the socket's peer.
+   */
+  ANISONG_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const parsed = parseTrustedProxies(value);
+      if (parsed.ok) return parsed.trust;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }),
+  /** "true" when the deployment is served over TLS (at a proxy or here): sends Strict-Transport-Security. */
+  ANISONG_BEHIND_TLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** redis://… shares the write limits across instances; unset keeps them in this process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
 });
 
 export type TWebEnv = z.infer<typeof ZWebEnv>;
@@ -31,8 +49,16 @@ export function webEnv(): TWebEnv {
     ANISONG_MAX_BODY_BYTES: emptyToUndefined(process.env.ANISONG_MAX_BODY_BYTES),
     ANISONG_MODEL_CHECK_MS: emptyToUndefined(process.env.ANISONG_MODEL_CHECK_MS),
     ANISONG_PGLITE_SYNCHRONOUS_COMMIT: emptyToUndefined(process.env.ANISONG_PGLITE_SYNCHRONOUS_COMMIT),
+    ANISONG_TRUSTED_PROXIES: emptyToUndefined(process.env.ANISONG_TRUSTED_PROXIES),
+    ANISONG_BEHIND_TLS: emptyToUndefined(process.env.ANISONG_BEHIND_TLS),
+    REDIS_URL: emptyToUndefined(process.env.REDIS_URL),
   });
   return cached;
+}
+
+/** Tests: read the environment again on next use. */
+export function resetWebEnv(): void {
+  cached = undefined;
 }
 
 function emptyToUndefined(v: string | undefined): string | undefined {

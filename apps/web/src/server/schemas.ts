@@ -2,12 +2,24 @@
 // as text, so they are coerced and then checked as integers.
 import { z } from "zod";
 
-const text = (max: number) =>
+// NUL and other C0/C1 controls (tab, newline and carriage return are fine in free text): PostgreSQL
+// refuses NUL in text (SQLSTATE 22021), and none of them belongs in a title, an artist or a comment.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * Free text from a client: well-formed UTF-16 (no lone surrogate, which Prisma and PostgreSQL cannot
+ * encode) and no control characters, checked before anything else touches it; then NFC and trimmed.
+ */
+export const safeText = (max: number) =>
   z
     .string()
     .max(max * 4, `must be at most ${max} characters`) // cheap guard before normalising
+    .refine((s) => s.isWellFormed(), "must be well-formed Unicode (no lone surrogate code units)")
+    .refine((s) => !CONTROL_CHARACTERS.test(s), "must not contain NUL or other control characters")
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(max, `must be at most ${max} characters`));
+
+const text = safeText;
 
 const optionalText = (max: number) =>
   text(max)
@@ -69,11 +81,7 @@ export const ZRecommendationId = z.uuid("must be a recommendation id");
 export const ZRatingRequest = z
   .object({
     stars: z.number().int("must be a whole number of stars").min(1).max(5),
-    comment: z
-      .string()
-      .max(4000)
-      .transform((s) => s.normalize("NFC").trim())
-      .pipe(z.string().max(1000, "must be at most 1000 characters"))
+    comment: safeText(1000)
       .nullish()
       .transform((s) => (s ? s : null)),
   })

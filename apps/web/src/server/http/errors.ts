@@ -10,6 +10,7 @@ export type TApiErrorCode =
   | "providers_unavailable"
   | "database_unavailable"
   | "model_unavailable"
+  | "method_not_allowed"
   | "internal";
 
 export type TApiErrorBody = {

@@ -1,5 +1,8 @@
 // A small in-memory token bucket per client. One process, one map: enough for a single `next start`;
-// several instances would each allow the rate (documented in the README).
+// several instances share their limits through Redis instead (write-limit.ts).
+import { webEnv } from "../env";
+import { clientAddressFromChain, type TTrustedProxies } from "./trusted-proxies";
+
 export type TRateLimiter = { take(key: string, now?: number): { ok: true } | { ok: false; retryAfterSeconds: number } };
 
 export function createRateLimiter(opts: { perMinute: number; burst: number; maxKeys?: number }): TRateLimiter {
@@ -30,11 +33,9 @@ export function createRateLimiter(opts: { perMinute: number; burst: number; maxK
 }
 
 /**
- * The client's address: the right-most x-forwarded-for entry (added by the nearest proxy, or by
- * `next start` itself from the socket when the header is absent).
+ * The client's address: the X-Forwarded-For chain (which ends with the socket's peer, see
+ * forward-peer-address.ts) walked from the right past the proxies ANISONG_TRUSTED_PROXIES trusts.
  */
-export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last || request.headers.get("x-real-ip") || "unknown";
+export function clientKey(request: Request, trust: TTrustedProxies = webEnv().ANISONG_TRUSTED_PROXIES): string {
+  return clientAddressFromChain(request.headers.get("x-forwarded-for"), trust) ?? "unknown";
 }

@@ -1,17 +1,37 @@
-// The per-client limit on writes (recommendations and ratings), sized from the environment.
+// The per-client limit on writes (recommendations and ratings), sized from the environment: in this
+// process by default, shared by every instance through Redis when REDIS_URL is set.
 import { webEnv } from "../env";
 import { ApiError } from "./errors";
-import { clientKey, createRateLimiter, type TRateLimiter } from "./rate-limit";
+import { clientKey } from "./rate-limit";
+import { createMemoryWriteLimiter, createRedisWriteLimiter, type TLimitMode, type TWriteLimiter } from "./write-limiters";
 
-let limiter: TRateLimiter | undefined;
+let limiter: TWriteLimiter | undefined;
 
-export function checkWriteLimit(request: Request): void {
+function currentLimiter(): TWriteLimiter {
+  if (limiter) return limiter;
   const env = webEnv();
-  limiter ??= createRateLimiter({ perMinute: env.ANISONG_WRITE_RATE_PER_MINUTE, burst: env.ANISONG_WRITE_RATE_BURST });
-  const outcome = limiter.take(clientKey(request));
+  const rate = { perMinute: env.ANISONG_WRITE_RATE_PER_MINUTE, burst: env.ANISONG_WRITE_RATE_BURST };
+  limiter = env.REDIS_URL ? createRedisWriteLimiter({ ...rate, redisUrl: env.REDIS_URL }) : createMemoryWriteLimiter(rate);
+  return limiter;
+}
+
+export async function checkWriteLimit(request: Request): Promise<void> {
+  const outcome = await currentLimiter().take(clientKey(request));
   if (!outcome.ok) {
     throw new ApiError(429, "rate_limited", "Too many requests from this client; please wait a little and try again.", {
       headers: { "retry-after": String(outcome.retryAfterSeconds) },
     });
   }
+}
+
+/** For /api/health: whether the limits are shared across instances right now. */
+export function writeLimitMode(): TLimitMode {
+  return currentLimiter().mode();
+}
+
+/** Tests: drop the limiter (and its Redis connection) so the next write builds one from the environment. */
+export async function resetWriteLimiter(): Promise<void> {
+  const old = limiter;
+  limiter = undefined;
+  await old?.close();
 }

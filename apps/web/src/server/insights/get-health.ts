@@ -2,6 +2,7 @@
 import type { THealth } from "../../lib/api-types";
 import { databaseKind, getServerDb } from "../context";
 import { toApiError } from "../http/handle-route";
+import { writeLimitMode } from "../http/write-limit";
 import { loadActiveModel } from "../model/load-active-model";
 
 export async function getHealth(): Promise<THealth> {
@@ -9,6 +10,8 @@ export async function getHealth(): Promise<THealth> {
     status: "ok",
     database: { ok: false, kind: databaseKind() },
     model: { ok: false, version: null, k: null, songs: null },
+    // Redis being away does not degrade the service: limits fall back to per instance.
+    rateLimits: writeLimitMode(),
   };
   try {
     const db = await getServerDb();

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/recommendations { trackId } | { title?, artist? }, topN? (≤ 50) — stored, 201. */
 export const POST = handleRoute(async (request: Request) => {
-  checkWriteLimit(request);
+  await checkWriteLimit(request);
   const input = ZRecommendationRequest.parse(await readJsonBody(request, webEnv().ANISONG_MAX_BODY_BYTES));
   const recommendation = await createRecommendation(await getServerDb(), input);
   return json(recommendation, { status: 201, headers: { location: `/api/recommendations/${recommendation.id}` } });

@@ -12,7 +12,7 @@ type TContext = { params: Promise<{ id: string }> };
 
 /** POST /api/recommendations/{id}/rating { stars: 1–5, comment? } — once per recommendation, 201. */
 export const POST = handleRoute(async (request: Request, context: TContext) => {
-  checkWriteLimit(request);
+  await checkWriteLimit(request);
   const { id } = await context.params;
   const recommendationId = ZRecommendationId.parse(id);
   const input = ZRatingRequest.parse(await readJsonBody(request, webEnv().ANISONG_MAX_BODY_BYTES));

@@ -1,0 +1,13 @@
+// The API's routes and the methods each answers, so that any other method gets 405 with an honest
+// Allow header (Next's own 405 has none) — from proxy.ts, and from the Node server for TRACE/TRACK.
+const API_ROUTES: { pattern: RegExp; methods: string[] }[] = [
+  { pattern: /^\/api\/recommendations\/[^/]+\/rating\/?$/, methods: ["POST", "OPTIONS"] },
+  { pattern: /^\/api\/recommendations\/?$/, methods: ["POST", "OPTIONS"] },
+  { pattern: /^\/api\/(songs|search|insights|health)\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
+];
+
+/** The methods a path answers, or undefined when it is not an API route. */
+export function allowedMethods(pathname: string): string[] | undefined {
+  if (!pathname.startsWith("/api/") && pathname !== "/api") return undefined;
+  return API_ROUTES.find((route) => route.pattern.test(pathname))?.methods;
+}

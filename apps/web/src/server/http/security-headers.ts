@@ -1,0 +1,43 @@
+// The response headers that limit what a page may load and who may frame it. Pure: proxy.ts adds the
+// per-request parts (CSP nonce, HSTS), next.config.ts the static ones.
+
+/** The only origin allowed in frames: the Spotify embed player (a later issue). */
+export const SPOTIFY_EMBED_ORIGIN = "https://open.spotify.com";
+
+export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+];
+
+export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
+
+/**
+ * Scripts only with this request's nonce ('strict-dynamic' lets Next's own chunks load the rest;
+ * 'self' is the fallback for browsers without CSP 3). Inline style attributes stay allowed: the charts
+ * position bars with them, and a style cannot run code.
+ */
+export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; tls: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `frame-src ${SPOTIFY_EMBED_ORIGIN}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(opts.tls ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** 128 random bits, base64: unguessable and new for every page view. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
