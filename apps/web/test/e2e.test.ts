@@ -18,6 +18,7 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, 
 let database: TPreparedDatabase;
 let server: TNextServer;
 let browser: Browser;
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   ensureBuilt();
@@ -39,6 +40,11 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 
+afterEach(() => {
+  // Every page of every test ran under the CSP (src/proxy.ts) without one violation.
+  expect(cspViolations).toEqual([]);
+});
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -48,6 +54,16 @@ afterAll(async () => {
 async function newPage(viewport: keyof typeof VIEWPORTS): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "en-GB" });
   const page = await context.newPage();
+  // Any Content-Security-Policy violation fails the run: the console message and the DOM event.
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.exposeFunction("__reportCspViolation", (text: string) => cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   // Record layout shifts from the first paint on.
   await page.addInitScript(() => {
     (window as unknown as { __cls: number }).__cls = 0;
@@ -110,6 +126,38 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   expect(await page.getByTestId("ratings-average").textContent()).toBe("4.00 ★");
   expect(await page.locator(".query-point").count()).toBe(1);
   await page.screenshot({ path: path.join(SHOTS, "insights-desktop.png"), fullPage: true });
+  await page.context().close();
+});
+
+test("pages are served with a nonce CSP and the security headers, and still hydrate under it", async () => {
+  const page = await newPage("desktop");
+  const response = await page.goto(`${server.url}/`);
+  const headers = response!.headers();
+  const csp = headers["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toContain("frame-src https://open.spotify.com");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["strict-transport-security"]).toBeUndefined(); // not behind TLS here
+  // Next stamped this request's nonce on its scripts (the page's own inline ones included).
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce)).toBe(true);
+  // A second view gets a fresh nonce.
+  const again = await page.request.get(`${server.url}/`);
+  expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+
+  // Hydrated: the song list is fetched by React Query, and client-side navigation works.
+  await page.locator("table tbody tr:not(.skeleton-row)").first().waitFor();
+  await page.getByRole("link", { name: "Insights" }).click();
+  await page.waitForURL(/\/insights$/);
+  await page.locator(".cluster-map svg").waitFor();
   await page.context().close();
 });
 

@@ -9,6 +9,7 @@ import * as searchRoute from "../src/app/api/search/route";
 import * as songsRoute from "../src/app/api/songs/route";
 import { useDatabase } from "../src/server/context";
 import { call } from "./support/call-route";
+import { createRandom, hostileForwardedFor, hostileJsonText, hostileQueryString, hostileString, hostileValue, isPoisoned, SEED, type TRandom } from "./support/hostile-cases";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
 
 jest.setTimeout(180_000);
@@ -187,5 +188,145 @@ describe("GET /api/insights and /api/health", () => {
   test("health ignores stray query parameters", async () => {
     const res = await call(healthRoute.GET, `/api/health?${q({ x: SCRIPT, y: SQL })}`);
     expect(res.status).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Generated cases: at least 2,000 per route from a seeded PRNG (HOSTILE_SEED overrides; the seed and
+// the case are in every failure message). No 5xx at all (catalog-only resolution and a live database
+// leave no intended 503 here); free text with NUL, other controls or lone surrogates is a 400 naming the
+// field (D1, D2); a forged X-Forwarded-For changes nothing but the limiter's key (D7).
+
+const CASES_PER_ROUTE = 2000;
+
+type TCase = { label: string; path: string; init: Parameters<typeof call>[2]; poisonedField?: string };
+
+async function runGenerated(route: string, handler: unknown, make: (r: TRandom, i: number) => TCase): Promise<Record<number, number>> {
+  const r = createRandom(SEED ^ hashString(route));
+  const statuses: Record<number, number> = {};
+  for (let i = 0; i < CASES_PER_ROUTE; i++) {
+    const c = make(r, i);
+    const label = `seed ${SEED} ${route} case #${i} ${c.label}`.slice(0, 400);
+    let res;
+    try {
+      res = await call(handler, c.path, { ...c.init, ip: r.chance(0.3) ? hostileForwardedFor(r) : undefined });
+    } catch (error) {
+      throw new Error(`${label}: the handler threw ${(error as Error).stack}`);
+    }
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    if (res.status >= 500) throw new Error(`${label}: got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status >= 400) {
+      if (typeof res.body?.error?.code !== "string") throw new Error(`${label}: ${res.status} without a JSON error body`);
+    }
+    if (c.poisonedField) {
+      const paths: string[] = (res.body?.error?.issues ?? []).map((issue: { path: string }) => issue.path);
+      if (res.status !== 400 || !paths.includes(c.poisonedField)) {
+        throw new Error(`${label}: expected 400 naming ${c.poisonedField}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      }
+    }
+  }
+  return statuses;
+}
+
+function hashString(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A query string; sometimes with one field carrying NUL or a control character (a URL can carry those). */
+function queryCase(r: TRandom, base: string, keys: readonly string[], textKeys: readonly string[]): TCase {
+  if (textKeys.length > 0 && r.chance(0.2)) {
+    const field = r.pick(textKeys);
+    const poison = r.pick(["%00", "a%00b", "%01", "%1B%5B31m", "%7F", "%C2%85"]);
+    const others = keys.filter((k) => k !== field && !textKeys.includes(k));
+    const extra = others.length > 0 && r.chance(0.5) ? `&${r.pick(others)}=1` : "";
+    return { label: `${field}=${poison}`, path: `${base}?${field}=${poison}${extra}`, init: {}, poisonedField: field };
+  }
+  const qs = hostileQueryString(r, keys);
+  return { label: qs.slice(0, 200), path: qs ? `${base}?${qs}` : base, init: {} };
+}
+
+function bodyCase(r: TRandom, base: string, keys: readonly string[], textKeys: readonly string[], params?: Record<string, string>): TCase {
+  const roll = r.next();
+  const headers: Record<string, string> = { "content-type": r.chance(0.95) ? "application/json" : r.pick(["text/plain", "", "application/jsonx", "multipart/form-data"]) };
+  if (roll < 0.2) {
+    const text = hostileJsonText(r);
+    return { label: `raw ${JSON.stringify(text.slice(0, 80))}`, path: base, init: { method: "POST", headers, body: text, params } };
+  }
+  const body: Record<string, unknown> = {};
+  for (const key of keys) if (r.chance(0.6)) body[key] = key === "stars" && r.chance(0.6) ? r.int(1, 5) : key === "topN" && r.chance(0.5) ? r.int(1, 50) : hostileValue(r);
+  if (r.chance(0.1)) body[hostileString(r).slice(0, 20).toWellFormed()] = hostileValue(r);
+  let poisonedField: string | undefined;
+  if (headers["content-type"] === "application/json" && roll < 0.45) {
+    // A well-formed request except for one free-text field carrying NUL, a control or a lone surrogate.
+    poisonedField = r.pick(textKeys);
+    for (const key of Object.keys(body)) if (!keys.includes(key)) delete body[key];
+    if ("stars" in body || keys.includes("stars")) body.stars = r.int(1, 5);
+    if ("topN" in body) body.topN = 10;
+    for (const key of textKeys) if (key !== poisonedField) body[key] = "Levitating";
+    body[poisonedField] = r.pick(["Levitating", "Dua Lipa", "", "怪物"]) + r.pick(["\u0000", "\u0007", "\u001b", "\u0085", "\ud800", "\udfff", "\udc00\ud800"]);
+  }
+  const json = JSON.stringify(body); // JSON.stringify escapes lone surrogates as \udXXX: they reach the server
+  const text = r.chance(0.05) ? json.slice(0, r.int(0, json.length)) : json;
+  const complete = text === json;
+  return {
+    label: `${headers["content-type"]} ${text.slice(0, 200)}`,
+    path: base,
+    init: { method: "POST", headers, body: text, params },
+    poisonedField: complete && poisonedField && isPoisoned(body[poisonedField]) ? poisonedField : undefined,
+  };
+}
+
+describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (seed ${SEED})`, () => {
+  test("GET /api/songs", async () => {
+    const statuses = await runGenerated("songs", songsRoute.GET, (r) => queryCase(r, "/api/songs", ["page", "size", "sort", "order", "cluster"], []));
+    expect(statuses[200]).toBeGreaterThan(0);
+  });
+
+  test("GET /api/search", async () => {
+    const statuses = await runGenerated("search", searchRoute.GET, (r) => queryCase(r, "/api/search", ["title", "artist", "limit"], ["title", "artist"]));
+    expect(statuses[200]).toBeGreaterThan(0);
+    expect(statuses[400]).toBeGreaterThan(0);
+  });
+
+  test("GET /api/insights", async () => {
+    const statuses = await runGenerated("insights", insightsRoute.GET, (r) =>
+      r.chance(0.2)
+        ? { label: "a real or unknown id", path: `/api/insights?recommendation=${r.pick([recommendationId, "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b"])}`, init: {} }
+        : queryCase(r, "/api/insights", ["recommendation"], []),
+    );
+    expect(statuses[200]).toBeGreaterThan(0);
+  });
+
+  test("GET /api/health", async () => {
+    const statuses = await runGenerated("health", healthRoute.GET, (r) => queryCase(r, "/api/health", ["x", "verbose", "model"], []));
+    expect(statuses[200]).toBe(CASES_PER_ROUTE);
+  });
+
+  test("POST /api/recommendations", async () => {
+    const statuses = await runGenerated("recommendations", recommendationsRoute.POST, (r) =>
+      bodyCase(r, "/api/recommendations", ["title", "artist", "trackId", "topN"], ["title", "artist", "trackId"]),
+    );
+    expect(statuses[400]).toBeGreaterThan(0);
+  });
+
+  test("POST /api/recommendations/{id}/rating", async () => {
+    // A few fresh recommendations to rate, so that both 201 and 409 happen.
+    const fresh: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: "5nujrmhLynf4yMoMtj8AQF" } });
+      fresh.push(rec.body.id);
+    }
+    const statuses = await runGenerated("rating", ratingRoute.POST, (r) => {
+      const id = r.chance(0.7)
+        ? r.pick([...fresh, recommendationId, "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b"])
+        : r.pick(["%zz", "not-a-uuid", "", "\u0000", "\ud800", "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7\u0000", hostileString(r)]);
+      const c = bodyCase(r, `/api/recommendations/${encodeURIComponent(id.toWellFormed())}/rating`, ["stars", "comment"], ["comment"], { id });
+      // A bad id is refused before the body is read: then the poisoned comment is not the field named.
+      return /^[0-9a-f-]{36}$/.test(id) ? c : { ...c, poisonedField: undefined };
+    });
+    expect(statuses[201]).toBeGreaterThan(0);
+    expect(statuses[409]).toBeGreaterThan(0);
   });
 });

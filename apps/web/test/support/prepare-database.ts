@@ -12,6 +12,8 @@ export type TPreparedDatabase = {
   /** Environment that points the app (or `next start`) at this database. */
   env: Record<string, string>;
   drop(): Promise<void>;
+  /** Runs the real pipeline again with other training settings: ingests and activates a second model. */
+  retrain(train: Record<string, unknown>): void;
 };
 
 export async function prepareDatabase(kind: "pglite" | "postgres"): Promise<TPreparedDatabase> {
@@ -23,7 +25,7 @@ export async function prepareDatabase(kind: "pglite" | "postgres"): Promise<TPre
       const env = { ANISONG_PGLITE_DIR: dataDir, DATABASE_URL: "" };
       run(["db:migrate"], env);
       runPipeline(work, env);
-      return { config: { kind, dataDir }, env, drop: async () => removeWork() };
+      return { config: { kind, dataDir }, env, drop: async () => removeWork(), retrain: (train) => runPipeline(work, env, train) };
     }
     // The throwaway PostgreSQL database comes migrated; the pipeline fills it through DATABASE_URL.
     const test = await createTestDatabase({ kind: "postgres" });
@@ -38,6 +40,7 @@ export async function prepareDatabase(kind: "pglite" | "postgres"): Promise<TPre
     return {
       config,
       env,
+      retrain: (train) => runPipeline(work, env, train),
       drop: async () => {
         await test.drop();
         removeWork();
@@ -49,7 +52,7 @@ export async function prepareDatabase(kind: "pglite" | "postgres"): Promise<TPre
   }
 }
 
-function runPipeline(work: string, env: Record<string, string>): void {
+function runPipeline(work: string, env: Record<string, string>, train?: Record<string, unknown>): void {
   const data = path.join(findRepoRoot(), "data");
   const configFile = path.join(work, "pipeline.json");
   fs.writeFileSync(
@@ -61,6 +64,7 @@ function runPipeline(work: string, env: Record<string, string>): void {
         catalog: path.join(data, "catalog", "spotify_tracks.csv.gz"),
         sample: path.join(data, "sample", "sample_search_songs.csv"),
       },
+      ...(train ? { train } : {}),
     }),
   );
   // `pnpm run`: pnpm itself would take a bare `pnpm pipeline … --config` as its own option.

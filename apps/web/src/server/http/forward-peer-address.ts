@@ -2,8 +2,8 @@
 // client sent none, so a client could name any address. Installed once from instrumentation.ts, this
 // makes the Node server behave like a well-behaved proxy before Next sees a request: the socket's peer
 // is appended to X-Forwarded-For (trusted-proxies.ts then walks the chain from the right). It also
-// answers the methods the WHATWG Request constructor refuses (TRACE, TRACK), for which Next would
-// otherwise answer 500 ("'TRACE' HTTP method is unsupported") before any route or proxy runs.
+// answers TRACE, the one method Node's parser accepts that the WHATWG Request constructor refuses
+// (TRACK too, should a parser ever pass it), for which Next would otherwise answer 500 ("'TRACE' HTTP method is unsupported") before any route or proxy runs.
 import http from "node:http";
 import { allowedMethods } from "./api-methods";
 
