@@ -5,6 +5,7 @@ import { randomInt } from "node:crypto";
 import { closePrismaClient, createPrismaClient } from "@anisong/db";
 import { ensureBuilt, startNextServer, type TNextServer } from "./support/next-server";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
+import { rawRequest } from "./support/raw-http";
 
 jest.setTimeout(600_000);
 
@@ -40,13 +41,15 @@ afterAll(async () => {
   await database?.drop();
 });
 
+// One connection per request: a kept-alive socket the server is just closing would reset (ECONNRESET).
 async function api(server: TNextServer, path: string, init: { json?: unknown; from?: string } = {}) {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await rawRequest(server.url, {
     method: init.json === undefined ? "GET" : "POST",
+    path,
     headers: { "content-type": "application/json", ...(init.from ? { "x-forwarded-for": init.from } : {}) },
     body: init.json === undefined ? undefined : JSON.stringify(init.json),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: res.json };
 }
 
 test("both instances share their rate limits through Redis", async () => {
