@@ -56,11 +56,6 @@ export function webEnv(): TWebEnv {
   return cached;
 }
 
-/** Tests: read the environment again on next use. */
-export function resetWebEnv(): void {
-  cached = undefined;
-}
-
 function emptyToUndefined(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === "" ? undefined : v;
 }

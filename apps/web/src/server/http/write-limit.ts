@@ -28,10 +28,3 @@ export async function checkWriteLimit(request: Request): Promise<void> {
 export function writeLimitMode(): TLimitMode {
   return currentLimiter().mode();
 }
-
-/** Tests: drop the limiter (and its Redis connection) so the next write builds one from the environment. */
-export async function resetWriteLimiter(): Promise<void> {
-  const old = limiter;
-  limiter = undefined;
-  await old?.close();
-}
