@@ -4,7 +4,7 @@
 // - pages: a Content-Security-Policy with a fresh nonce, which Next puts on its own scripts;
 // - both: Strict-Transport-Security when ANISONG_BEHIND_TLS=true.
 import { NextResponse, type NextRequest } from "next/server";
-import { webEnv } from "./server/env";
+import { isDevelopment, webEnv } from "./server/env";
 import { allowedMethods } from "./server/http/api-methods";
 import { hasMalformedPercentEncoding } from "./server/http/path-encoding";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "./server/http/security-headers";
@@ -36,7 +36,7 @@ function apiError(status: number, code: string, message: string, headers: Record
 }
 
 function withNonce(request: NextRequest): NextResponse {
-  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", tls: webEnv().ANISONG_BEHIND_TLS });
+  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: isDevelopment(), tls: webEnv().ANISONG_BEHIND_TLS });
   // Next reads the nonce from the request's CSP header while rendering and stamps it on its scripts.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);

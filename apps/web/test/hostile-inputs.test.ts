@@ -211,7 +211,7 @@ async function runGenerated(route: string, handler: unknown, make: (r: TRandom, 
     try {
       res = await call(handler, c.path, { ...c.init, ip: r.chance(0.3) ? hostileForwardedFor(r) : undefined });
     } catch (error) {
-      throw new Error(`${label}: the handler threw ${(error as Error).stack}`);
+      throw new Error(`${label}: the handler threw ${(error as Error).stack}`, { cause: error });
     }
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     if (res.status >= 500) throw new Error(`${label}: got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);

@@ -56,6 +56,11 @@ export function webEnv(): TWebEnv {
   return cached;
 }
 
+/** `next dev`: React needs 'unsafe-eval' in the CSP there (never in production). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 function emptyToUndefined(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === "" ? undefined : v;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 // NUL and other C0/C1 controls (tab, newline and carriage return are fine in free text): PostgreSQL
 // refuses NUL in text (SQLSTATE 22021), and none of them belongs in a title, an artist or a comment.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**

@@ -48,6 +48,7 @@ export function hostileString(r: TRandom): string {
 
 /** The free-text poison a case injected, if any: such input must be a 400 naming the field. */
 export function isPoisoned(value: unknown): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return typeof value === "string" && (!value.isWellFormed() || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value));
 }
 
