@@ -3,10 +3,20 @@
 import { potentialWithCandidate, squaredDistance } from "./kernels";
 import type { TRandom } from "./random";
 
+/** Local trials per new centre: scikit-learn's 2 + ⌊ln k⌋. */
+function localTrialCount(k: number): number {
+  return 2 + Math.floor(Math.log(k));
+}
+
+/** How many values kmeansPlusPlus draws from `rng` (always the same for a given k: one per sampled candidate). */
+export function seedingDraws(k: number): number {
+  return 1 + (k - 1) * localTrialCount(k);
+}
+
 /** Returns k initial centres (flat, k × d) chosen from the n × d rows of `data`. */
 export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, rng: TRandom): Float64Array {
   const centres = new Float64Array(k * d);
-  const localTrials = 2 + Math.floor(Math.log(k));
+  const localTrials = localTrialCount(k);
   const first = rng.int(n);
   centres.set(data.subarray(first * d, first * d + d), 0);
 

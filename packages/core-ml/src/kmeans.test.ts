@@ -1,5 +1,5 @@
-import { kmeans, kmeansFlat } from "./kmeans";
-import { kmeansPlusPlus } from "./kmeans-plus-plus";
+import { isBetterRestart, kmeans, kmeansFlat, kmeansRestart, planKmeans, type TKMeansFlatResult } from "./kmeans";
+import { kmeansPlusPlus, seedingDraws } from "./kmeans-plus-plus";
 import { createRandom } from "./random";
 import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 
@@ -113,5 +113,37 @@ describe("kmeans", () => {
     expect(generic.labels).toEqual(fast.labels);
     expect(generic.inertia).toBeCloseTo(fast.inertia, 8);
     expect(generic.iterations).toBe(fast.iterations);
+  });
+
+  it("k-means++ takes exactly seedingDraws(k) values from the stream", () => {
+    const rows = Float64Array.from({ length: 200 * 3 }, (_, i) => Math.sin(i * 1.7) * 5);
+    for (const k of [1, 2, 5, 12]) {
+      const base = createRandom(4);
+      let draws = 0;
+      const counting = { next: () => (draws++, base.next()), int: (m: number) => (draws++, base.int(m)) };
+      kmeansPlusPlus(rows, 200, 3, k, counting);
+      expect(draws).toBe(seedingDraws(k));
+    }
+  });
+
+  it("each restart run on its own reproduces the sequential restarts (what the parallel entry relies on)", () => {
+    const rng = createRandom(8);
+    const n = 600;
+    const data = Float64Array.from({ length: n * 9 }, () => rng.next() * 2 - 1); // no structure: restarts differ
+    const plan = planKmeans(data, n, 9, 5, { nInit: 6, seed: 11 });
+    let best: TKMeansFlatResult | undefined;
+    let bestRun = -1;
+    const inertias = new Set<number>();
+    for (let run = 0; run < plan.nInit; run++) {
+      const r = kmeansRestart(data, n, 9, plan, run);
+      inertias.add(r.inertia);
+      if (isBetterRestart(r, run, best, bestRun)) [best, bestRun] = [r, run];
+    }
+    expect(inertias.size).toBeGreaterThan(1);
+    const sequential = kmeansFlat(data, n, 9, 5, { nInit: 6, seed: 11 });
+    expect(best!.inertia).toBe(sequential.inertia);
+    expect(Array.from(best!.labels)).toEqual(Array.from(sequential.labels));
+    expect(Array.from(best!.centroids)).toEqual(Array.from(sequential.centroids));
+    expect(best!.iterations).toBe(sequential.iterations);
   });
 });

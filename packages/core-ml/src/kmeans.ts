@@ -1,7 +1,7 @@
 // k-means (Lloyd's algorithm) with greedy k-means++ seeding, n_init restarts and scikit-learn's stopping rules.
 import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 import { nearestTwo, squaredDistance } from "./kernels";
-import { kmeansPlusPlus } from "./kmeans-plus-plus";
+import { kmeansPlusPlus, seedingDraws } from "./kmeans-plus-plus";
 import { toFlatMatrix } from "./matrix";
 import { createRandom, type TRandom } from "./random";
 
@@ -70,20 +70,40 @@ function relocateEmpty(
   }
 }
 
+/**
+ * One k-means run's working state: the data, the current centres, labels, Hamerly's two bounds per point, the running
+ * cluster sums and the last centre moves. The assignment passes read it into locals once at the top, so passing one
+ * object costs nothing measurable against the former 16 positional parameters.
+ */
+interface TLloydState {
+  readonly data: Float64Array;
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  /** Current centres (k × d); swapped with the next buffer after every update. */
+  centres: Float64Array;
+  readonly labels: Int32Array;
+  /** Upper bound on each point's distance to its own centre. */
+  readonly upper: Float64Array;
+  /** Lower bound on each point's distance to any other centre. */
+  readonly lower: Float64Array;
+  /** Half the distance from each centre to its nearest other centre. */
+  readonly half: Float64Array;
+  /** Scratch for nearestTwo. */
+  readonly two: Float64Array;
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+  /** Distance each centre moved in the last update, applied lazily to the bounds by assignBounded. */
+  readonly moved: Float64Array;
+  /** The centre that moved farthest (−1: none), its move, and the largest move of any other centre. */
+  farIndex: number;
+  far1: number;
+  far2: number;
+}
+
 /** Full assignment: every point against every centre; resets both bounds. */
-function assignAll(
-  data: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  centres: Float64Array,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
-  two: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-): number {
+function assignAll(st: TLloydState): number {
+  const { data, n, d, k, centres, labels, upper, lower, two, sums, counts } = st;
   let changed = 0;
   for (let i = 0, a = 0; i < n; i++, a += d) {
     const c = nearestTwo(data, a, centres, k, d, two);
@@ -121,24 +141,8 @@ function recomputeSums(data: Float64Array, n: number, d: number, labels: Int32Ar
 }
 
 /** Hamerly assignment (after applying the centre moves to the bounds): a point whose upper bound is below max(lower bound, half gap to the nearest other centre) keeps its centre. */
-function assignBounded(
-  data: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  centres: Float64Array,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
-  half: Float64Array,
-  two: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  moved: Float64Array,
-  farIndex: number,
-  far1: number,
-  far2: number,
-): number {
+function assignBounded(st: TLloydState): number {
+  const { data, n, d, k, centres, labels, upper, lower, half, two, sums, counts, moved, farIndex, far1, far2 } = st;
   for (let c = 0; c < k; c++) {
     let m = Infinity;
     for (let o = 0; o < k; o++) {
@@ -152,7 +156,7 @@ function assignBounded(
     }
     half[c] = Math.sqrt(m) / 2;
   }
-  if (d === 9) return assignBounded9(data, n, k, centres, labels, upper, lower, half, sums, counts, moved, farIndex, far1, far2);
+  if (d === 9) return assignBounded9(st);
   let changed = 0;
   for (let i = 0, a = 0; i < n; i++, a += d) {
     const own = labels[i]!;
@@ -184,22 +188,8 @@ function assignBounded(
  * The full step repeats kernels.nearestTwo by hand on purpose: calling it costs ~8 % of k-means time on the
  * 114,000-song catalog (0.86 s → 0.93 s, k = 5, nInit = 10).
  */
-function assignBounded9(
-  data: Float64Array,
-  n: number,
-  k: number,
-  centres: Float64Array,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
-  half: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  moved: Float64Array,
-  farIndex: number,
-  far1: number,
-  far2: number,
-): number {
+function assignBounded9(st: TLloydState): number {
+  const { data, n, k, centres, labels, upper, lower, half, sums, counts, moved, farIndex, far1, far2 } = st;
   let changed = 0;
   for (let i = 0, a = 0; i < n; i++, a += 9) {
     const own = labels[i]!;
@@ -234,29 +224,35 @@ function assignBounded9(
     const u = Math.sqrt(s);
     upper[i] = u;
     if (u <= bound) continue;
+    // The own centre's distance is s already; only the other k − 1 are computed.
+    const ownSq = s;
     let best = 0;
     let bestSq = Infinity;
     let secondSq = Infinity;
     for (let c = 0; c < k; c++) {
-      b = c * 9;
-      t = x0 - centres[b]!;
-      s = t * t;
-      t = x1 - centres[b + 1]!;
-      s += t * t;
-      t = x2 - centres[b + 2]!;
-      s += t * t;
-      t = x3 - centres[b + 3]!;
-      s += t * t;
-      t = x4 - centres[b + 4]!;
-      s += t * t;
-      t = x5 - centres[b + 5]!;
-      s += t * t;
-      t = x6 - centres[b + 6]!;
-      s += t * t;
-      t = x7 - centres[b + 7]!;
-      s += t * t;
-      t = x8 - centres[b + 8]!;
-      s += t * t;
+      if (c === own) {
+        s = ownSq;
+      } else {
+        b = c * 9;
+        t = x0 - centres[b]!;
+        s = t * t;
+        t = x1 - centres[b + 1]!;
+        s += t * t;
+        t = x2 - centres[b + 2]!;
+        s += t * t;
+        t = x3 - centres[b + 3]!;
+        s += t * t;
+        t = x4 - centres[b + 4]!;
+        s += t * t;
+        t = x5 - centres[b + 5]!;
+        s += t * t;
+        t = x6 - centres[b + 6]!;
+        s += t * t;
+        t = x7 - centres[b + 7]!;
+        s += t * t;
+        t = x8 - centres[b + 8]!;
+        s += t * t;
+      }
       if (s < bestSq) {
         secondSq = bestSq;
         bestSq = s;
@@ -290,30 +286,35 @@ function lloyd(
   maxIterations: number,
   tolerance: number,
 ): TKMeansFlatResult {
-  let centres: Float64Array = initial;
   let next: Float64Array = new Float64Array(k * d);
-  // Running member sums and counts, updated only for points that change cluster (the M-step costs O(changes)).
-  const sums = new Float64Array(k * d);
-  const counts = new Float64Array(k);
-  const labels = new Int32Array(n).fill(-1);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const half = new Float64Array(k); // half the distance from each centre to its nearest other centre
-  const moved = new Float64Array(k);
-  const two = new Float64Array(2);
+  const st: TLloydState = {
+    data,
+    n,
+    d,
+    k,
+    centres: initial,
+    labels: new Int32Array(n).fill(-1),
+    upper: new Float64Array(n),
+    lower: new Float64Array(n),
+    half: new Float64Array(k),
+    two: new Float64Array(2),
+    // Running member sums and counts, updated only for points that change cluster (the M-step costs O(changes)).
+    sums: new Float64Array(k * d),
+    counts: new Float64Array(k),
+    moved: new Float64Array(k),
+    farIndex: -1,
+    far1: 0,
+    far2: 0,
+  };
+  const { labels, sums, counts, moved } = st;
   let boundsValid = false;
-  // Centre moves of the last update, applied lazily to the bounds by assignBounded: max move and runner-up.
-  let farIndex = -1;
-  let far1 = 0;
-  let far2 = 0;
   let iterations = 0;
   let strict = false;
 
   for (let it = 0; it < maxIterations; it++) {
     iterations = it + 1;
-    const changed = boundsValid
-      ? assignBounded(data, n, d, k, centres, labels, upper, lower, half, two, sums, counts, moved, farIndex, far1, far2)
-      : assignAll(data, n, d, k, centres, labels, upper, lower, two, sums, counts);
+    const centres = st.centres;
+    const changed = boundsValid ? assignBounded(st) : assignAll(st);
     boundsValid = true;
     let relocated = false;
     for (let c = 0; c < k; c++) {
@@ -329,9 +330,9 @@ function lloyd(
       break;
     }
     let shift = 0;
-    far1 = 0;
-    far2 = 0;
-    farIndex = -1;
+    let far1 = 0;
+    let far2 = 0;
+    let farIndex = -1;
     for (let c = 0; c < k; c++) {
       const inv = counts[c]! > 0 ? 1 / counts[c]! : 0;
       let s = 0;
@@ -352,11 +353,14 @@ function lloyd(
         farIndex = c;
       } else if (p > far2) far2 = p;
     }
-    const swap = centres;
-    centres = next;
-    next = swap;
+    st.farIndex = farIndex;
+    st.far1 = far1;
+    st.far2 = far2;
+    st.centres = next;
+    next = centres;
     if (shift <= tolerance) break;
   }
+  const centres = st.centres;
   if (strict) {
     // Labels did not change, so the centres are the member means; recompute them exactly.
     recomputeSums(data, n, d, labels, sums, counts);
@@ -366,9 +370,9 @@ function lloyd(
     }
   } else if (boundsValid) {
     // Stopped on the centre-shift tolerance: one more assignment so labels match the final centres (as sklearn does).
-    assignBounded(data, n, d, k, centres, labels, upper, lower, half, two, sums, counts, moved, farIndex, far1, far2);
+    assignBounded(st);
   } else {
-    assignAll(data, n, d, k, centres, labels, upper, lower, two, sums, counts);
+    assignAll(st);
   }
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += squaredDistance(data, i * d, centres, labels[i]! * d, d);
@@ -391,8 +395,17 @@ function meanVariance(data: Float64Array, n: number, d: number): number {
   return total / d;
 }
 
-/** k-means on a flat row-major n × d matrix (no copy and no per-value check: the caller supplies finite values). */
-export function kmeansFlat(data: Float64Array, n: number, d: number, k: number, opts: TKMeansOptions = {}): TKMeansFlatResult {
+/** Validated k-means settings with their defaults applied; `tolerance` is absolute (already × mean variance). */
+export interface TKMeansPlan {
+  k: number;
+  nInit: number;
+  maxIterations: number;
+  tolerance: number;
+  seed: number;
+}
+
+/** Checks the matrix and options and resolves the defaults (shared by the single-thread and the parallel entry). */
+export function planKmeans(data: Float64Array, n: number, d: number, k: number, opts: TKMeansOptions = {}): TKMeansPlan {
   if (!Number.isInteger(n) || !Number.isInteger(d) || d < 1 || data.length !== n * d) {
     throw new DimensionMismatchError(n * d, data.length, `flat ${n} × ${d} matrix`);
   }
@@ -406,12 +419,33 @@ export function kmeansFlat(data: Float64Array, n: number, d: number, k: number, 
     throw new InvalidArgumentError(`maxIterations must be a positive integer, got ${maxIterations}`);
   }
   if (!(tolerance >= 0)) throw new InvalidArgumentError(`tolerance must be ≥ 0, got ${tolerance}`);
-  const rng: TRandom = createRandom(opts.seed ?? 0);
-  const absTolerance = tolerance * meanVariance(data, n, d);
+  return { k, nInit, maxIterations, tolerance: tolerance * meanVariance(data, n, d), seed: opts.seed ?? 0 };
+}
+
+/**
+ * Restart number `run` of a plan. Restarts draw from one seeded stream in order and each seeding takes a fixed number
+ * of draws, so restart r starts r × seedingDraws(k) draws into the stream: any restart can run on its own (on any
+ * thread) and give exactly what it gives in the sequential loop.
+ */
+export function kmeansRestart(data: Float64Array, n: number, d: number, plan: TKMeansPlan, run: number): TKMeansFlatResult {
+  const rng: TRandom = createRandom(plan.seed);
+  for (let i = run * seedingDraws(plan.k); i > 0; i--) rng.next();
+  return lloyd(data, n, d, plan.k, kmeansPlusPlus(data, n, d, plan.k, rng), plan.maxIterations, plan.tolerance);
+}
+
+/** The restart with the lowest inertia wins; on equal inertia the earlier restart (the sequential loop's rule). */
+export function isBetterRestart(a: TKMeansFlatResult, aRun: number, b: TKMeansFlatResult | undefined, bRun: number): boolean {
+  return !b || a.inertia < b.inertia || (a.inertia === b.inertia && aRun < bRun);
+}
+
+/** k-means on a flat row-major n × d matrix (no copy and no per-value check: the caller supplies finite values). */
+export function kmeansFlat(data: Float64Array, n: number, d: number, k: number, opts: TKMeansOptions = {}): TKMeansFlatResult {
+  const plan = planKmeans(data, n, d, k, opts);
+  const rng: TRandom = createRandom(plan.seed);
   let best: TKMeansFlatResult | undefined;
-  for (let run = 0; run < nInit; run++) {
+  for (let run = 0; run < plan.nInit; run++) {
     const initial = kmeansPlusPlus(data, n, d, k, rng);
-    const result = lloyd(data, n, d, k, initial, maxIterations, absTolerance);
+    const result = lloyd(data, n, d, k, initial, plan.maxIterations, plan.tolerance);
     if (!best || result.inertia < best.inertia) best = result;
   }
   return best!;
