@@ -1,5 +1,7 @@
 // `pnpm --filter @anisong/core-ml bench`: k-means, exact silhouette and recommend on the real 114,000-track catalog,
-// with scikit-learn timed on the same matrices when Debian's python3-sklearn is installed.
+// with scikit-learn timed on the same matrices when Debian's python3-sklearn is installed. The machine is shared, so
+// core-ml and scikit-learn measurements alternate (A B A B, BENCH_ROUNDS rounds, default 3) and each row reports the
+// ratio of the medians from this run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -16,60 +18,78 @@ import {
   silhouetteScoreFlat,
   toRows,
 } from "../src";
+import { KMeansPool } from "../src/parallel";
 import { loadCatalog } from "./load-catalog";
 
 const PYTHON = "/usr/bin/python3";
 const SILHOUETTE_POINTS = 20_000;
 const QUERIES = 1_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const K = 5;
+const N_INIT = 10;
 const d = FEATURE_NAMES.length;
 
 function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/** Process CPU time since `start` (all threads, workers included), in seconds. */
+function cpuSeconds(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1e6;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function sklearnAvailable(): boolean {
-  return existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import sklearn"]).status === 0;
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-function main(): void {
+function sklearnAvailable(): boolean {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import sklearn, threadpoolctl"]).status === 0;
+}
+
+interface TSklearnRun {
+  seconds: number;
+  /** Process CPU time, all threads (time.process_time). */
+  cpu_seconds: number;
+  inertia?: number;
+  iterations?: number;
+  score?: number;
+}
+
+/** One scikit-learn measurement in a fresh process pinned to `threads` threads (OpenMP, BLAS and threadpoolctl). */
+function runSklearn(folder: string, n: number, m: number, task: "kmeans" | "silhouette", threads: number): TSklearnRun {
+  const t = String(threads);
+  const py = spawnSync(PYTHON, [join(__dirname, "sklearn_bench.py"), folder, String(n), String(d), String(m), task, t], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+    env: { ...process.env, OMP_NUM_THREADS: t, OPENBLAS_NUM_THREADS: t, MKL_NUM_THREADS: t },
+  });
+  if (py.status !== 0) throw new Error(`scikit-learn run failed: ${py.stderr.trim().split("\n").pop()}`);
+  return JSON.parse(py.stdout.trim().split("\n").pop()!) as TSklearnRun;
+}
+
+async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
   const catalog = loadCatalog();
   const n = catalog.trackIds.length;
   const loadSeconds = seconds(t0);
   const scaler = StandardScaler.fit(toRows({ data: catalog.raw, rows: n, cols: d }));
   const X = scaler.transformFlat(catalog.raw);
-  console.log(`catalog: ${n} rows × ${d} features, loaded in ${loadSeconds.toFixed(2)} s; ${cpus().length} CPUs`);
+  console.log(`catalog: ${n} rows × ${d} features, loaded in ${loadSeconds.toFixed(2)} s; ${cpus().length} CPUs; ${ROUNDS} rounds`);
+  const openblasEnv = Object.entries(process.env).filter(([key]) => key.startsWith("OPENBLAS_"));
+  if (openblasEnv.length > 0) console.log(`environment (left as is): ${openblasEnv.map(([key, v]) => `${key}=${v}`).join(" ")}`);
 
-  // k-means: best of two runs (other processes share the cores).
-  const kmRuns: number[] = [];
-  let km = kmeansFlat(X, n, d, 5, { nInit: 10, seed: 0 });
-  for (let r = 0; r < 2; r++) {
-    const t = process.hrtime.bigint();
-    km = kmeansFlat(X, n, d, 5, { nInit: 10, seed: 0 });
-    kmRuns.push(seconds(t));
-  }
-  const kmSeconds = Math.min(...kmRuns);
-  console.log(`core-ml kmeans: ${kmSeconds.toFixed(3)} s, inertia ${km.inertia.toFixed(2)}, ${km.iterations} iterations`);
-
-  // ml-kmeans for comparison (no nInit option: ten seeded runs, keep the lowest inertia).
-  const rows = toRows({ data: X, rows: n, cols: d });
-  let mlInertia = Infinity;
-  const tMl = process.hrtime.bigint();
-  for (let seed = 0; seed < 10; seed++) {
-    const r = mlKmeans(rows, 5, { seed, initialization: "kmeans++", maxIterations: 300 });
-    let inertia = 0;
-    r.clusters.forEach((c, i) => {
-      const centre = r.centroids[c]!;
-      for (let j = 0; j < d; j++) inertia += (rows[i]![j]! - centre[j]!) ** 2;
-    });
-    mlInertia = Math.min(mlInertia, inertia);
-  }
-  const mlSeconds = seconds(tMl);
-  console.log(`ml-kmeans (10 runs): ${mlSeconds.toFixed(3)} s, inertia ${mlInertia.toFixed(2)}`);
+  // Warm-up (JIT) run; its labels feed the silhouette and recommend sections.
+  const km = kmeansFlat(X, n, d, K, { nInit: N_INIT, seed: 0 });
+  const tPool = process.hrtime.bigint();
+  const pool = await KMeansPool.create({ threads: 2 });
+  const poolStartSeconds = seconds(tPool);
+  await pool.kmeansFlat(X.subarray(0, 20_000 * d), 20_000, d, K, { nInit: 2, seed: 0 }); // JIT-warms the workers
 
   // Exact silhouette on a seeded sample of 20,000 points, labelled by the k-means above.
   const rng = createRandom(1);
@@ -85,17 +105,94 @@ function main(): void {
     S.set(X.subarray(row * d, row * d + d), i * d);
     subsetLabels[i] = km.labels[row]!;
   });
-  const tSil = process.hrtime.bigint();
-  const sil = silhouetteScoreFlat(S, SILHOUETTE_POINTS, d, subsetLabels);
-  const silSeconds = seconds(tSil);
-  console.log(`core-ml silhouette (${SILHOUETTE_POINTS}): ${silSeconds.toFixed(3)} s, score ${sil.toFixed(6)}`);
+
+  let skNote = sklearnAvailable() ? "" : `${PYTHON} with scikit-learn not found (apt-get install -y python3-sklearn): comparison skipped`;
+  const folder = mkdtempSync(join(tmpdir(), "core-ml-bench-"));
+  const le = (a: Float64Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  writeFileSync(join(folder, "scaled.f64"), le(X));
+  writeFileSync(join(folder, "subset.f64"), le(S));
+  writeFileSync(join(folder, "subset_labels.i32"), le(subsetLabels));
+  const sk = (task: "kmeans" | "silhouette", threads: number): TSklearnRun | null => {
+    if (skNote) return null;
+    try {
+      return runSklearn(folder, n, SILHOUETTE_POINTS, task, threads);
+    } catch (e) {
+      skNote = (e as Error).message;
+      return null;
+    }
+  };
+
+  // k-means, A B A B: core-ml 1 thread, scikit-learn 1 thread, core-ml 2 threads (warm pool), scikit-learn 2 threads.
+  const runs = { core1: [] as number[], sk1: [] as TSklearnRun[], core2: [] as number[], sk2: [] as TSklearnRun[] };
+  const cpu = { core1: [] as number[], core2: [] as number[] };
+  let km2 = km;
+  try {
+    for (let r = 0; r < ROUNDS; r++) {
+      let t = process.hrtime.bigint();
+      let c = process.cpuUsage();
+      const one = kmeansFlat(X, n, d, K, { nInit: N_INIT, seed: 0 });
+      runs.core1.push(seconds(t));
+      cpu.core1.push(cpuSeconds(c));
+      if (one.inertia !== km.inertia) throw new Error("core-ml k-means is not deterministic");
+      const s1 = sk("kmeans", 1);
+      if (s1) runs.sk1.push(s1);
+      t = process.hrtime.bigint();
+      c = process.cpuUsage();
+      km2 = await pool.kmeansFlat(X, n, d, K, { nInit: N_INIT, seed: 0 });
+      runs.core2.push(seconds(t));
+      cpu.core2.push(cpuSeconds(c));
+      const s2 = sk("kmeans", 2);
+      if (s2) runs.sk2.push(s2);
+      console.log(
+        `round ${r + 1}: core-ml ${runs.core1[r]!.toFixed(3)} s / ${runs.core2[r]!.toFixed(3)} s (1 / 2 threads), ` +
+          `scikit-learn ${s1?.seconds.toFixed(3) ?? "—"} s / ${s2?.seconds.toFixed(3) ?? "—"} s`,
+      );
+    }
+  } finally {
+    await pool.close();
+  }
+  if (km2.inertia !== km.inertia || km2.labels.some((l, i) => l !== km.labels[i])) {
+    throw new Error("the 2-thread k-means differs from the 1-thread run");
+  }
+
+  // Silhouette, A B A B (scikit-learn with 2 threads, its default here; core-ml single-threaded).
+  const silRuns = { core: [] as number[], sk: [] as TSklearnRun[] };
+  let sil = 0;
+  for (let r = 0; r < Math.min(ROUNDS, 2); r++) {
+    const t = process.hrtime.bigint();
+    sil = silhouetteScoreFlat(S, SILHOUETTE_POINTS, d, subsetLabels);
+    silRuns.core.push(seconds(t));
+    const s = sk("silhouette", 2);
+    if (s) silRuns.sk.push(s);
+  }
+  rmSync(folder, { recursive: true, force: true });
+  if (skNote) console.log(skNote);
+
+  // ml-kmeans for comparison (no nInit option: ten seeded runs, keep the lowest inertia). BENCH_ML_KMEANS=0 skips it.
+  let mlSeconds = NaN;
+  let mlInertia = NaN;
+  if (process.env.BENCH_ML_KMEANS !== "0") {
+    const rows = toRows({ data: X, rows: n, cols: d });
+    mlInertia = Infinity;
+    const tMl = process.hrtime.bigint();
+    for (let seed = 0; seed < 10; seed++) {
+      const r = mlKmeans(rows, K, { seed, initialization: "kmeans++", maxIterations: 300 });
+      let inertia = 0;
+      r.clusters.forEach((c, i) => {
+        const centre = r.centroids[c]!;
+        for (let j = 0; j < d; j++) inertia += (rows[i]![j]! - centre[j]!) ** 2;
+      });
+      mlInertia = Math.min(mlInertia, inertia);
+    }
+    mlSeconds = seconds(tMl);
+  }
 
   // recommend over the whole prepared catalog.
   const model = createModelArtifact({
     featureNames: [...FEATURE_NAMES],
     scaler: scaler.toJSON(),
-    k: 5,
-    centroids: toRows({ data: km.centroids, rows: 5, cols: d }),
+    k: K,
+    centroids: toRows({ data: km.centroids, rows: K, cols: d }),
     assignment: "cosine",
     inertia: km.inertia,
     silhouette: sil,
@@ -118,71 +215,63 @@ function main(): void {
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
-  console.log(`recommend: prepare ${prepSeconds.toFixed(3)} s for ${prepared.size} distinct tracks; p50 ${p50.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms`);
 
-  // scikit-learn on the same matrices.
-  let sk: Record<string, unknown> | null = null;
-  let skSingle: Record<string, unknown> | null = null;
-  let skNote = "";
-  if (sklearnAvailable()) {
-    const folder = mkdtempSync(join(tmpdir(), "core-ml-bench-"));
-    try {
-      const le = (a: Float64Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-      writeFileSync(join(folder, "scaled.f64"), le(X));
-      writeFileSync(join(folder, "subset.f64"), le(S));
-      writeFileSync(join(folder, "subset_labels.i32"), le(subsetLabels));
-      const runPython = (mode: string, env: NodeJS.ProcessEnv) => {
-        const py = spawnSync(PYTHON, [join(__dirname, "sklearn_bench.py"), folder, String(n), String(d), String(SILHOUETTE_POINTS), mode], {
-          encoding: "utf8",
-          maxBuffer: 1 << 20,
-          env: { ...process.env, ...env },
-        });
-        if (py.status !== 0) throw new Error(`scikit-learn run failed: ${py.stderr.trim().split("\n").pop()}`);
-        return JSON.parse(py.stdout.trim().split("\n").pop()!) as Record<string, unknown>;
-      };
-      try {
-        sk = runPython("all", {});
-        // Same k-means pinned to one thread: the like-for-like figure for single-threaded JavaScript.
-        skSingle = runPython("kmeans", { OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" });
-      } catch (e) {
-        skNote = (e as Error).message;
-      }
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  } else {
-    skNote = `${PYTHON} with scikit-learn not found (apt-get install -y python3-sklearn): comparison skipped`;
-  }
-  if (skNote) console.log(skNote);
-
-  const fmt = (v: unknown, digits = 3) => (typeof v === "number" ? v.toFixed(digits) : "—");
-  const table = [
-    ["task", "core-ml (1 thread)", `scikit-learn (${cpus().length} threads)`, "scikit-learn (1 thread)", "ml-kmeans"],
-    [`k-means k=5 nInit=10, ${n}×${d} (s)`, fmt(kmSeconds), fmt(sk?.kmeans_seconds), fmt(skSingle?.kmeans_seconds), fmt(mlSeconds)],
-    ["  inertia", fmt(km.inertia, 1), fmt(sk?.kmeans_inertia, 1), fmt(skSingle?.kmeans_inertia, 1), fmt(mlInertia, 1)],
-    [`exact silhouette, ${SILHOUETTE_POINTS} points (s)`, fmt(silSeconds), fmt(sk?.silhouette_seconds), "—", "—"],
-    ["  score", fmt(sil, 6), fmt(sk?.silhouette, 6), "—", "—"],
-    [`recommend p50 / p99, ${QUERIES} queries (ms)`, `${fmt(p50, 4)} / ${fmt(p99, 4)}`, "—", "—", "—"],
-  ];
-  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-  console.log("\n" + table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")).join("\n"));
+  const fmt = (v: number | undefined, digits = 3) => (v !== undefined && Number.isFinite(v) ? v.toFixed(digits) : "—");
+  const skMedian = (xs: TSklearnRun[]) => (xs.length ? median(xs.map((x) => x.seconds)) : NaN);
+  const skInertia = (xs: TSklearnRun[]) => (xs.length ? xs[0]!.inertia! : NaN);
+  const kmRow = (threads: number, core: number[], coreCpu: number[], skRuns: TSklearnRun[], inertia: number) => {
+    const a = median(core);
+    const b = skMedian(skRuns);
+    const ac = median(coreCpu);
+    const bc = skRuns.length ? median(skRuns.map((x) => x.cpu_seconds)) : NaN;
+    return (
+      `k-means k=${K} nInit=${N_INIT} ${n}×${d}, ${threads} thread${threads > 1 ? "s" : ""}: core-ml ${fmt(a)} s, ` +
+      `scikit-learn ${fmt(b)} s, ratio ${fmt(a / b, 2)}; inertia ratio ${fmt(inertia / skInertia(skRuns), 6)} ` +
+      `(${fmt(inertia, 1)} / ${fmt(skInertia(skRuns), 1)}); CPU time ${fmt(ac)} s / ${fmt(bc)} s, ratio ${fmt(ac / bc, 2)}`
+    );
+  };
+  const silA = median(silRuns.core);
+  const silB = skMedian(silRuns.sk);
+  console.log(
+    [
+      "",
+      `medians of ${ROUNDS} alternating rounds (silhouette: ${silRuns.core.length}); pool start-up ${poolStartSeconds.toFixed(3)} s, not in the 2-thread figure`,
+      kmRow(1, runs.core1, cpu.core1, runs.sk1, km.inertia),
+      kmRow(2, runs.core2, cpu.core2, runs.sk2, km2.inertia),
+      `exact silhouette, ${SILHOUETTE_POINTS} points: core-ml ${fmt(silA)} s (1 thread), scikit-learn ${fmt(silB)} s (2 threads), ` +
+        `ratio ${fmt(silA / silB, 2)}; score ${fmt(sil, 6)} / ${fmt(silRuns.sk[0]?.score, 6)}`,
+      `recommend, ${QUERIES} queries on ${prepared.size} tracks: p50 ${fmt(p50, 4)} ms, p99 ${fmt(p99, 4)} ms (prepare ${prepSeconds.toFixed(3)} s)`,
+      `ml-kmeans (10 seeded runs, 1 thread): ${fmt(mlSeconds)} s, inertia ${fmt(mlInertia, 1)}`,
+    ].join("\n"),
+  );
 
   const results = {
     date: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
     rows: n,
+    rounds: ROUNDS,
+    openblasEnv: Object.fromEntries(openblasEnv),
     coreMl: {
-      kmeans: { seconds: kmSeconds, runs: kmRuns, inertia: km.inertia, iterations: km.iterations },
-      silhouette: { points: SILHOUETTE_POINTS, seconds: silSeconds, score: sil },
+      kmeans: {
+        inertia: km.inertia,
+        iterations: km.iterations,
+        oneThread: runs.core1,
+        twoThreads: runs.core2,
+        cpuSeconds: cpu,
+        poolStartSeconds,
+      },
+      silhouette: { points: SILHOUETTE_POINTS, runs: silRuns.core, score: sil },
       recommend: { queries: QUERIES, prepareSeconds: prepSeconds, p50Ms: p50, p99Ms: p99, distinctTracks: prepared.size },
     },
     mlKmeans: { seconds: mlSeconds, inertia: mlInertia },
-    sklearn: sk ?? { skipped: skNote },
-    sklearnSingleThread: skSingle,
+    sklearn: skNote ? { skipped: skNote } : { kmeansOneThread: runs.sk1, kmeansTwoThreads: runs.sk2, silhouette: silRuns.sk },
   };
   writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${join(__dirname, "results.json")}`);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

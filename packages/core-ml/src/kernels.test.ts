@@ -1,4 +1,4 @@
-import { nearestTwo, potentialWithCandidate, squaredDistance } from "./kernels";
+import { nearestTwo, potentialWithCandidate, potentialsWithCandidates, squaredDistance } from "./kernels";
 import { createRandom } from "./random";
 
 // The nine-feature fast paths must agree with the generic loops. A zero 10th column leaves every distance unchanged
@@ -59,5 +59,23 @@ describe("distance kernels", () => {
       expect(o9[i]).toBeCloseTo(o10[i]!, 12);
     }
     expect(o9[3]).toBe(0);
+  });
+
+  it("potentialsWithCandidates: one pass over the data equals one potentialWithCandidate per candidate, bit for bit", () => {
+    const m = 400;
+    const y9 = randomRows(m, 9, 3);
+    const y10 = widen(y9, m);
+    const closest = Float64Array.from({ length: m }, (_, i) => ((i * 37) % 11) * 0.7);
+    const candidates = Int32Array.from([5, 0, 399, 5]);
+    for (const [data, d] of [[y9, 9], [y10, 10]] as const) {
+      const out = new Float64Array(candidates.length * m);
+      const pots = new Float64Array(candidates.length);
+      potentialsWithCandidates(data, m, d, candidates, closest, out, pots);
+      candidates.forEach((c, t) => {
+        const one = new Float64Array(m);
+        expect(pots[t]).toBe(potentialWithCandidate(data, m, d, c, closest, one));
+        expect(Array.from(out.subarray(t * m, t * m + m))).toEqual(Array.from(one));
+      });
+    }
   });
 });

@@ -131,3 +131,63 @@ export function potentialWithCandidate(
   }
   return pot;
 }
+
+/**
+ * potentialWithCandidate for several candidates in one pass over the data (each row is loaded once, not once per
+ * candidate): for candidate t and every row i, out[t·n + i] = min(closest[i], ‖row i − row candidates[t]‖²) and
+ * pots[t] = Σ_i out[t·n + i], summed in row order, so each equals what potentialWithCandidate returns.
+ */
+export function potentialsWithCandidates(
+  data: Float64Array,
+  n: number,
+  d: number,
+  candidates: Int32Array,
+  closest: Float64Array,
+  out: Float64Array,
+  pots: Float64Array,
+): void {
+  const trials = candidates.length;
+  const cand = new Float64Array(trials * d);
+  for (let t = 0; t < trials; t++) cand.set(data.subarray(candidates[t]! * d, candidates[t]! * d + d), t * d);
+  pots.fill(0);
+  if (d !== 9) {
+    for (let i = 0, a = 0; i < n; i++, a += d) {
+      const ci = closest[i]!;
+      for (let t = 0; t < trials; t++) {
+        const s = squaredDistance(data, a, cand, t * d, d);
+        const m = s < ci ? s : ci;
+        out[t * n + i] = m;
+        pots[t]! += m;
+      }
+    }
+    return;
+  }
+  for (let i = 0, a = 0; i < n; i++, a += 9) {
+    const x0 = data[a]!, x1 = data[a + 1]!, x2 = data[a + 2]!, x3 = data[a + 3]!, x4 = data[a + 4]!;
+    const x5 = data[a + 5]!, x6 = data[a + 6]!, x7 = data[a + 7]!, x8 = data[a + 8]!;
+    const ci = closest[i]!;
+    for (let t = 0, b = 0, o = i; t < trials; t++, b += 9, o += n) {
+      let u = x0 - cand[b]!;
+      let s = u * u;
+      u = x1 - cand[b + 1]!;
+      s += u * u;
+      u = x2 - cand[b + 2]!;
+      s += u * u;
+      u = x3 - cand[b + 3]!;
+      s += u * u;
+      u = x4 - cand[b + 4]!;
+      s += u * u;
+      u = x5 - cand[b + 5]!;
+      s += u * u;
+      u = x6 - cand[b + 6]!;
+      s += u * u;
+      u = x7 - cand[b + 7]!;
+      s += u * u;
+      u = x8 - cand[b + 8]!;
+      s += u * u;
+      const m = s < ci ? s : ci;
+      out[o] = m;
+      pots[t]! += m;
+    }
+  }
+}

@@ -1,6 +1,6 @@
 // Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with scikit-learn's 2 + ln(k) local trials per centre:
 // each step samples several candidates by D² weighting and keeps the one that lowers the potential most).
-import { potentialWithCandidate, squaredDistance } from "./kernels";
+import { potentialsWithCandidates, squaredDistance } from "./kernels";
 import type { TRandom } from "./random";
 
 /** Local trials per new centre: scikit-learn's 2 + ⌊ln k⌋. */
@@ -20,7 +20,7 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
   const first = rng.int(n);
   centres.set(data.subarray(first * d, first * d + d), 0);
 
-  let closest = new Float64Array(n);
+  const closest = new Float64Array(n);
   let potential = 0;
   for (let i = 0; i < n; i++) {
     closest[i] = squaredDistance(data, i * d, centres, 0, d);
@@ -28,14 +28,14 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
   }
 
   const cumulative = new Float64Array(n);
-  let candidateDist = new Float64Array(n);
-  let bestDist = new Float64Array(n);
+  const candidates = new Int32Array(localTrials);
+  const trialDist = new Float64Array(localTrials * n);
+  const pots = new Float64Array(localTrials);
   for (let c = 1; c < k; c++) {
     let running = 0;
     for (let i = 0; i < n; i++) cumulative[i] = running += closest[i]!;
 
-    let bestPotential = Infinity;
-    let bestIndex = -1;
+    // The draws do not depend on the trials' outcome, so all candidates are drawn first and scored in one pass.
     for (let t = 0; t < localTrials; t++) {
       const target = rng.next() * potential;
       // searchsorted(side="left"): first index whose cumulative sum reaches the target.
@@ -46,21 +46,15 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
         if (cumulative[mid]! < target) lo = mid + 1;
         else hi = mid;
       }
-      const candidate = lo;
-      const pot = potentialWithCandidate(data, n, d, candidate, closest, candidateDist);
-      if (pot < bestPotential) {
-        bestPotential = pot;
-        bestIndex = candidate;
-        const swap = bestDist;
-        bestDist = candidateDist;
-        candidateDist = swap;
-      }
+      candidates[t] = lo;
     }
+    potentialsWithCandidates(data, n, d, candidates, closest, trialDist, pots);
+    let best = 0;
+    for (let t = 1; t < localTrials; t++) if (pots[t]! < pots[best]!) best = t;
+    const bestIndex = candidates[best]!;
     centres.set(data.subarray(bestIndex * d, bestIndex * d + d), c * d);
-    potential = bestPotential;
-    const swap = closest;
-    closest = bestDist;
-    bestDist = swap;
+    potential = pots[best]!;
+    closest.set(trialDist.subarray(best * n, best * n + n));
   }
   return centres;
 }
