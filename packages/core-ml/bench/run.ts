@@ -156,12 +156,14 @@ async function main(): Promise<void> {
   }
 
   // Silhouette, A B A B (scikit-learn with 2 threads, its default here; core-ml single-threaded).
-  const silRuns = { core: [] as number[], sk: [] as TSklearnRun[] };
+  const silRuns = { core: [] as number[], coreCpu: [] as number[], sk: [] as TSklearnRun[] };
   let sil = 0;
   for (let r = 0; r < Math.min(ROUNDS, 2); r++) {
     const t = process.hrtime.bigint();
+    const c = process.cpuUsage();
     sil = silhouetteScoreFlat(S, SILHOUETTE_POINTS, d, subsetLabels);
     silRuns.core.push(seconds(t));
+    silRuns.coreCpu.push(cpuSeconds(c));
     const s = sk("silhouette", 2);
     if (s) silRuns.sk.push(s);
   }
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
   };
   const silA = median(silRuns.core);
   const silB = skMedian(silRuns.sk);
+  const silCpuB = silRuns.sk.length ? median(silRuns.sk.map((x) => x.cpu_seconds)) : NaN;
   console.log(
     [
       "",
@@ -239,7 +242,8 @@ async function main(): Promise<void> {
       kmRow(1, runs.core1, cpu.core1, runs.sk1, km.inertia),
       kmRow(2, runs.core2, cpu.core2, runs.sk2, km2.inertia),
       `exact silhouette, ${SILHOUETTE_POINTS} points: core-ml ${fmt(silA)} s (1 thread), scikit-learn ${fmt(silB)} s (2 threads), ` +
-        `ratio ${fmt(silA / silB, 2)}; score ${fmt(sil, 6)} / ${fmt(silRuns.sk[0]?.score, 6)}`,
+        `ratio ${fmt(silA / silB, 2)}; score ${fmt(sil, 6)} / ${fmt(silRuns.sk[0]?.score, 6)}; ` +
+        `CPU time ${fmt(median(silRuns.coreCpu))} s / ${fmt(silCpuB)} s, ratio ${fmt(median(silRuns.coreCpu) / silCpuB, 2)}`,
       `recommend, ${QUERIES} queries on ${prepared.size} tracks: p50 ${fmt(p50, 4)} ms, p99 ${fmt(p99, 4)} ms (prepare ${prepSeconds.toFixed(3)} s)`,
       `ml-kmeans (10 seeded runs, 1 thread): ${fmt(mlSeconds)} s, inertia ${fmt(mlInertia, 1)}`,
     ].join("\n"),
@@ -261,7 +265,7 @@ async function main(): Promise<void> {
         cpuSeconds: cpu,
         poolStartSeconds,
       },
-      silhouette: { points: SILHOUETTE_POINTS, runs: silRuns.core, score: sil },
+      silhouette: { points: SILHOUETTE_POINTS, runs: silRuns.core, cpuSeconds: silRuns.coreCpu, score: sil },
       recommend: { queries: QUERIES, prepareSeconds: prepSeconds, p50Ms: p50, p99Ms: p99, distinctTracks: prepared.size },
     },
     mlKmeans: { seconds: mlSeconds, inertia: mlInertia },
