@@ -379,19 +379,20 @@ function lloyd(
   return { centroids: centres, labels, inertia, iterations };
 }
 
+/** Mean of the column variances, in two row-major passes (all columns at once, not one strided pass per column). */
 function meanVariance(data: Float64Array, n: number, d: number): number {
-  let total = 0;
-  for (let j = 0; j < d; j++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += data[i * d + j]!;
-    const mu = sum / n;
-    let sq = 0;
-    for (let i = 0; i < n; i++) {
-      const t = data[i * d + j]! - mu;
-      sq += t * t;
+  const mu = new Float64Array(d);
+  for (let i = 0, a = 0; i < n; i++, a += d) for (let j = 0; j < d; j++) mu[j]! += data[a + j]!;
+  for (let j = 0; j < d; j++) mu[j]! /= n;
+  const sq = new Float64Array(d);
+  for (let i = 0, a = 0; i < n; i++, a += d) {
+    for (let j = 0; j < d; j++) {
+      const t = data[a + j]! - mu[j]!;
+      sq[j]! += t * t;
     }
-    total += sq / n;
   }
+  let total = 0;
+  for (let j = 0; j < d; j++) total += sq[j]! / n;
   return total / d;
 }
 
