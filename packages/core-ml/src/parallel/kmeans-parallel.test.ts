@@ -52,6 +52,8 @@ describe("parallel k-means (worker threads)", () => {
     await expect(pool.kmeansFlat(new Float64Array(10), 5, 2, 6)).rejects.toThrow(InvalidArgumentError);
     await expect(pool.kmeansFlat(new Float64Array(10), 5, 2, 2, { nInit: 0 })).rejects.toThrow(/nInit/);
     await expect(KMeansPool.create({ threads: 0 })).rejects.toThrow(InvalidArgumentError);
+    await expect(kmeansFlatParallel(new Float64Array(10), 5, 2, 2, { nInit: 0 })).rejects.toThrow(/nInit/);
+    await expect(kmeansFlatParallel(new Float64Array(10), 5, 2, 2, { threads: 1.5 })).rejects.toThrow(/threads/);
     expect((await pool.kmeansFlat(overlapping(50, 1), 50, 9, 2, { nInit: 2 })).labels).toHaveLength(50);
   });
 

@@ -138,7 +138,10 @@ export async function kmeansFlatParallel(
   k: number,
   opts: TKMeansOptions & TKMeansPoolOptions = {},
 ): Promise<TKMeansFlatResult> {
-  const pool = await KMeansPool.create({ threads: Math.min(opts.threads ?? availableParallelism(), opts.nInit ?? 10) });
+  planKmeans(data, n, d, k, opts); // bad input fails here, before any thread starts
+  // No more threads than restarts.
+  const threads = opts.threads ?? availableParallelism();
+  const pool = await KMeansPool.create({ threads: Number.isInteger(threads) && threads > 0 ? Math.min(threads, opts.nInit ?? 10) : threads });
   try {
     return await pool.kmeansFlat(data, n, d, k, opts);
   } finally {
