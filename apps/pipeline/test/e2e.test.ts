@@ -52,7 +52,7 @@ describe.each(["pglite", "postgres"] as const)("pipeline all on the 438 seed son
     expect(active?.model.k).toBe(5);
     expect(active?.clusters.map((c) => c.size).reduce((a, b) => a + b, 0)).toBe(438);
     for (const c of active!.clusters) expect(c.label).toMatch(/^[a-z ]+ · [a-z ]+$/);
-    const songs = await listClusterSongs(t.db, published.version);
+    const songs = await listClusterSongs(t.db, { modelId: published.version });
     expect(songs).toHaveLength(438);
     expect(songs.filter((s) => s.artists.length > 0)).toHaveLength(65);
     const yoasobi = songs.find((s) => s.trackId === "06XQvnJb53SUYmlWIhUXUi");

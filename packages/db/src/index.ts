@@ -1,10 +1,26 @@
 export * from "./env";
 export { createPrismaClient, closePrismaClient, getDb, closeDb, type TDb } from "./client/create-prisma-client";
+export type { TDbOrTx } from "./db-transaction";
 export { PGliteLockedError, lockFileFor } from "./client/pglite-registry";
+export { DatabaseError, classifyDatabaseError, toDatabaseError, type TDatabaseErrorCode } from "./errors/database-error";
 export { migrateDatabase, type TMigrateOptions, type TMigrateResult } from "./migrate/migrate-database";
 export { readMigrations, migrationChecksum, MigrationError, type TMigration } from "./migrate/read-migrations";
 export { createTestDatabase, type TTestDatabase } from "./testing/create-test-database";
-export { findActiveModel, type TActiveModel, type TActiveCluster } from "./queries/find-active-model";
-export { listClusterSongs, type TClusterSong } from "./queries/list-cluster-songs";
+// models
+export { findActiveModel, findActiveModelVersion, findModel, type TActiveModel, type TActiveCluster } from "./models/find-active-model";
+export { storeModel, type TStoreModelInput, type TStoreModelResult } from "./models/store-model";
+export { insertModel } from "./models/insert-model";
+export { activateModel } from "./models/activate-model";
+// songs and clusters
+export { listClusterSongs, type TClusterSong } from "./songs/list-cluster-songs";
+export { insertSongs, type TNewSong } from "./songs/insert-songs";
+export { insertClusters, type TNewCluster } from "./clusters/insert-clusters";
+export { assignSongs } from "./clusters/assign-songs";
+// what the web app writes and reads
+export { storeRecommendation, type TNewRecommendation } from "./recommendations/store-recommendation";
+export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
+export { getInsights, type TInsightsData, type TRatingGroup } from "./insights/get-insights";
+export { pingDatabase } from "./health/ping-database";
+export { setSynchronousCommit, ZSynchronousCommit } from "./session/set-synchronous-commit";
 export { PrismaClient, Prisma } from "./generated/prisma/client";
 export type { Model, Cluster, Song, SongCluster, Recommendation, RecommendationItem, Rating } from "./generated/prisma/client";

@@ -100,10 +100,10 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     expect(active?.clusters.map((c) => [c.index, c.label, c.size])).toEqual([[0, "energetic · loud", 1], [1, "calm · acoustic", 1]]);
     expect(active?.clusters[0]?.centroid).toEqual(artifact.centroids[0]);
 
-    const all = await listClusterSongs(t.db, version);
+    const all = await listClusterSongs(t.db, { modelId: version });
     expect(all.map((s) => [s.trackId, s.cluster])).toEqual([["06XQvnJb53SUYmlWIhUXUi", 0], ["5MVjxslIF7mVtYo75Nk445", 1]]);
     expect(all[0]).toMatchObject({ title: "怪物", artists: ["YOASOBI"], album: "怪物", popularity: 70, genres: ["anime"], source: "seed", features: songFeatures });
-    const second = await listClusterSongs(t.db, version, { clusterIndex: 1 });
+    const second = await listClusterSongs(t.db, { modelId: version, clusterIndex: 1 });
     expect(second.map((s) => s.features.energy)).toEqual([0.2]);
   });
 });

@@ -2,7 +2,7 @@
 // from the active model in the database (run `pnpm run pipeline all` first). Prints the resolved track, where its
 // features came from, its cluster, and the top-N songs of that cluster as a table.
 import { parseArgs } from "node:util";
-import { closeDb, getDb, type TDb } from "@anisong/db";
+import { classifyDatabaseError, closeDb, getDb, type TDb } from "@anisong/db";
 import {
   AllProvidersFailedError,
   createSongResolver,
@@ -109,12 +109,6 @@ export function formatRecommendation(r: TSongRecommendation): string {
   return lines.join("\n");
 }
 
-/** Prisma's "table does not exist" (P2021, or PostgreSQL's 42P01 through the driver adapter): an unmigrated database. */
-function isMissingTable(error: unknown): boolean {
-  const e = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
-  return e?.code === "P2021" || e?.code === "42P01" || e?.meta?.code === "42P01" || (typeof e?.message === "string" && /relation "[^"]+" does not exist/.test(e.message));
-}
-
 export type TRecommendCliDeps = {
   /** Default: the database from the environment (@anisong/db getDb), closed at the end. */
   db?: TDb;
@@ -154,7 +148,7 @@ export async function main(argv: string[], deps: TRecommendCliDeps = {}): Promis
       err(`recommend: ${error.message}`);
       return 1;
     }
-    if (isMissingTable(error)) {
+    if (classifyDatabaseError(error) === "missing_tables") {
       err(`recommend: the database has no Anisong tables yet: ${RUN_PIPELINE_FIRST}`);
       return 1;
     }

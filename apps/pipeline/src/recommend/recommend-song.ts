@@ -16,7 +16,7 @@ export async function recommendSong(db: TDb, resolver: TSongResolver, query: TSo
   const active = await findActiveModel(db);
   if (!active) throw new PipelineError("no active model in the database: run `pnpm run pipeline all` first");
   const song = await resolver.resolve(query);
-  const catalog = await listClusterSongs(db, active.model.version);
+  const catalog = await listClusterSongs(db, { modelId: active.model.version });
   const result = recommend(active.model, { trackId: song.track.id, features: song.features }, catalog, { topN });
   const cluster = active.clusters.find((c) => c.index === result.cluster);
   return {

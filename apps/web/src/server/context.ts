@@ -1,6 +1,6 @@
 // Process-wide server dependencies: the database client and the song resolver. Route tests point the
 // server at their own throwaway database with useDatabase(); the app itself uses @anisong/db's getDb().
-import { getDb, resolveDatabaseConfig, type TDb } from "@anisong/db";
+import { getDb, resolveDatabaseConfig, setSynchronousCommit, type TDb } from "@anisong/db";
 import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
 import { webEnv } from "./env";
 
@@ -13,7 +13,7 @@ export function getServerDb(): Promise<TDb> {
   configured ??= getDb().then(async (db) => {
     // PGlite is one in-process session, so this SET holds for every request (see env.ts).
     if (databaseKind() === "pglite") {
-      await db.$executeRawUnsafe(`SET synchronous_commit = ${webEnv().ANISONG_PGLITE_SYNCHRONOUS_COMMIT}`);
+      await setSynchronousCommit(db, { value: webEnv().ANISONG_PGLITE_SYNCHRONOUS_COMMIT });
     }
     return db;
   });

@@ -7,9 +7,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import { DatabaseError } from "../errors/database-error";
 
-export class PGliteLockedError extends Error {
+export class PGliteLockedError extends DatabaseError {
   override name = "PGliteLockedError";
+  constructor(message: string) {
+    super("locked", message);
+  }
 }
 
 type TRegistry = { instances: Map<string, Promise<PGlite>>; locks: Set<string> };

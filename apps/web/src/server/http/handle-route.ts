@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AllProvidersFailedError, InvalidQueryError, SongNotFoundError } from "@anisong/providers";
 import { CoreMlError } from "@anisong/core-ml";
 import { ApiError } from "./errors";
-import { isDatabaseUnavailable } from "./database-errors";
+import { toDatabaseApiError } from "./database-errors";
 import { toTrackSummary } from "../songs/track-summary";
 
 type THandler<C> = (request: Request, context: C) => Promise<Response>;
@@ -58,8 +58,7 @@ export function toApiError(error: unknown): ApiError {
     // The song's features or the model are unusable together (e.g. invalid features from a provider).
     return new ApiError(422, "bad_request", `We cannot place this song in the model: ${error.message}`);
   }
-  if (isDatabaseUnavailable(error)) {
-    return new ApiError(503, "database_unavailable", "The database is unavailable right now. Please try again in a moment.");
-  }
+  const databaseError = toDatabaseApiError(error);
+  if (databaseError) return databaseError;
   return new ApiError(500, "internal", "Something went wrong on our side. Please try again.");
 }

@@ -1,4 +1,5 @@
 // Database and model status for GET /api/health (200 when both are usable, 503 otherwise).
+import { pingDatabase } from "@anisong/db";
 import type { THealth } from "../../lib/api-types";
 import { databaseKind, getServerDb } from "../context";
 import { toApiError } from "../http/handle-route";
@@ -15,7 +16,7 @@ export async function getHealth(): Promise<THealth> {
   };
   try {
     const db = await getServerDb();
-    await db.$queryRaw`SELECT 1`;
+    await pingDatabase(db);
     health.database.ok = true;
     try {
       const loaded = await loadActiveModel(db);

@@ -1,35 +1,17 @@
 // Ratings at a glance (overall, per model version, per cluster of the active model) and the catalog
 // map, with the query's point when a recommendation id is given.
 import { ZAudioFeatures } from "@anisong/core-ml";
-import type { TDb } from "@anisong/db";
+import { getInsights as readInsights, type TDb } from "@anisong/db";
 import type { TInsights } from "../../lib/api-types";
 import { ApiError } from "../http/errors";
 import { loadActiveModel, scaleFeatures } from "../model/load-active-model";
 
-type TGroupRow = { key: string; count: number; average: number | null };
-
 export async function getInsights(db: TDb, options: { recommendationId?: string } = {}): Promise<TInsights> {
   const loaded = await loadActiveModel(db);
-  const [overall, recommendations, models, byModel, byCluster, query] = await Promise.all([
-    db.rating.aggregate({ _count: { _all: true }, _avg: { stars: true } }),
-    db.recommendation.count(),
-    db.model.findMany({ select: { id: true, isActive: true, createdAt: true }, orderBy: { createdAt: "desc" } }),
-    db.$queryRaw<TGroupRow[]>`
-      SELECT r."modelId" AS key, COUNT(*)::int AS count, AVG(rt."stars")::float8 AS average
-      FROM "Rating" rt JOIN "Recommendation" r ON r."id" = rt."recommendationId"
-      GROUP BY r."modelId"`,
-    db.$queryRaw<TGroupRow[]>`
-      SELECT r."clusterIndex"::text AS key, COUNT(*)::int AS count, AVG(rt."stars")::float8 AS average
-      FROM "Rating" rt JOIN "Recommendation" r ON r."id" = rt."recommendationId"
-      WHERE r."modelId" = ${loaded.version}
-      GROUP BY r."clusterIndex"`,
-    options.recommendationId
-      ? db.recommendation.findUnique({
-          where: { id: options.recommendationId },
-          select: { trackTitle: true, trackArtists: true, features: true, clusterIndex: true },
-        })
-      : Promise.resolve(undefined),
-  ]);
+  const { ratings, recommendations, models, byModel, byCluster, query } = await readInsights(db, {
+    clustersOf: loaded.version,
+    recommendationId: options.recommendationId,
+  });
   if (query === null) throw new ApiError(404, "not_found", "There is no recommendation with that id.");
 
   const modelStats = new Map(byModel.map((row) => [row.key, row]));
@@ -43,7 +25,7 @@ export async function getInsights(db: TDb, options: { recommendationId?: string 
   }
 
   return {
-    ratings: { count: overall._count._all, average: overall._avg.stars ?? null },
+    ratings,
     recommendations,
     byModel: models
       .filter((m) => m.isActive || modelStats.has(m.id))

@@ -1,10 +1,9 @@
 // One recommendation: resolve the listener's song → place it in the active model → rank that cluster's
 // songs → store the recommendation with its items in one write → answer with the explanation data.
 import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
-import type { TDb } from "@anisong/db";
+import { storeRecommendation, type TDb } from "@anisong/db";
 import { InvalidQueryError, parseSongQuery, providerLabel, spotifyTrackUrl, type TParsedSongQuery, type TResolvedSong } from "@anisong/providers";
 import type { TRecommendationResponse } from "../../lib/api-types";
-import { storeRecommendation } from "./store-recommendation";
 import { getResolver } from "../context";
 import { ApiError } from "../http/errors";
 import { clusterOf, loadActiveModel } from "../model/load-active-model";

@@ -14,13 +14,10 @@ export type TClusterSong = {
   source: string;
 };
 
-export async function listClusterSongs(
-  db: TDb,
-  modelId: string,
-  options: { clusterIndex?: number } = {},
-): Promise<TClusterSong[]> {
+export async function listClusterSongs(db: TDb, input: { modelId: string; clusterIndex?: number }): Promise<TClusterSong[]> {
+  const { modelId, clusterIndex } = input;
   const rows = await db.songCluster.findMany({
-    where: { modelId, ...(options.clusterIndex === undefined ? {} : { clusterIndex: options.clusterIndex }) },
+    where: { modelId, ...(clusterIndex === undefined ? {} : { clusterIndex }) },
     include: { song: true },
     orderBy: [{ clusterIndex: "asc" }, { songId: "asc" }],
   });

@@ -1,10 +1,10 @@
 // Stores a recommendation and its items as ONE SQL statement (a data-modifying CTE), so it is atomic
 // without an interactive transaction. Prisma's nested create costs five round trips (BEGIN, two INSERTs,
 // SELECT, COMMIT): 5.6 ms per recommendation on PGlite against about 1 ms here, and the write is the
-// request's main cost. Items travel as one jsonb parameter so similarities keep every digit.
+// web request's main cost. Items travel as one jsonb parameter so similarities keep every digit.
 import { randomUUID } from "node:crypto";
 import type { TAudioFeatures } from "@anisong/core-ml";
-import type { TDb } from "@anisong/db";
+import type { TDb } from "../client/create-prisma-client";
 
 export type TNewRecommendation = {
   queryTitle: string | null;

@@ -1,0 +1,79 @@
+// One model version made ready to serve: its artifact, clusters and songs read once, the catalog prepared
+// for ranking, the songs projected for the map. Pure work after the two reads; no caching here.
+import {
+  featuresToVector,
+  prepareCatalog,
+  scaleWithModel,
+  type TAudioFeatures,
+  type TModelArtifact,
+  type TPreparedCatalog,
+} from "@anisong/core-ml";
+import { findModel, listClusterSongs, type TClusterSong, type TDb } from "@anisong/db";
+import type { TClusterMap } from "../../lib/api-types";
+import { ModelUnavailableError } from "../http/errors";
+import { fitProjection, type TProjection } from "./project-pca";
+
+export type TLoadedCluster = { index: number; label: string; size: number };
+
+export type TLoadedModel = {
+  version: string;
+  model: TModelArtifact;
+  clusters: Map<number, TLoadedCluster>;
+  songs: TClusterSong[];
+  songsById: Map<string, TClusterSong>;
+  prepared: TPreparedCatalog;
+  projection: TProjection;
+  /** The catalog map without a query point. */
+  map: Omit<TClusterMap, "query">;
+  loadedAt: Date;
+  /** Sorted views of `songs`, built on first use per sort key. */
+  sorted: Map<string, TClusterSong[]>;
+};
+
+/** Loads the given version (the cache has just asked which one is active), not "the active one" again. */
+export async function buildLoadedModel(db: TDb, input: { version: string }): Promise<TLoadedModel> {
+  const stored = await findModel(db, { modelId: input.version });
+  if (!stored) throw new ModelUnavailableError();
+  const { model } = stored;
+  const songs = await listClusterSongs(db, { modelId: model.version });
+  if (songs.length === 0) throw new ModelUnavailableError();
+
+  const scaled = songs.map((song) => scaleFeatures(model, song.features));
+  const projection = fitProjection(scaled);
+  const clusters = new Map(stored.clusters.map((c) => [c.index, { index: c.index, label: c.label, size: c.size }]));
+  const points = songs.map((song, i) => ({ ...projection.project(scaled[i]!), cluster: song.cluster, title: song.title }));
+
+  return {
+    version: model.version,
+    model,
+    clusters,
+    songs,
+    songsById: new Map(songs.map((s) => [s.trackId, s])),
+    prepared: prepareCatalog(model, songs),
+    projection,
+    map: {
+      modelVersion: model.version,
+      explained: projection.explained,
+      points: points.map((p) => ({ x: round(p.x), y: round(p.y), cluster: p.cluster, title: p.title })),
+      clusters: stored.clusters.map((c) => {
+        const centre = projection.project(c.centroid);
+        return { index: c.index, label: c.label, size: c.size, x: round(centre.x), y: round(centre.y) };
+      }),
+    },
+    loadedAt: new Date(),
+    sorted: new Map(),
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+export function clusterOf(loaded: TLoadedModel, index: number): TLoadedCluster {
+  return loaded.clusters.get(index) ?? { index, label: `cluster ${index}`, size: 0 };
+}
+
+/** Raw features → the model's scaled space, in the model's feature order. */
+export function scaleFeatures(model: TModelArtifact, features: TAudioFeatures): Float64Array {
+  return scaleWithModel(model, featuresToVector(features, model.featureNames));
+}

@@ -1,0 +1,64 @@
+// Writes a model, its clusters and its songs (with their cluster ids) in one interactive transaction.
+// Idempotent by model version: the same version already active changes nothing. The model becomes
+// active last, in the same transaction, so a failure anywhere leaves the previous model serving.
+// Input is trusted here (ingest validates it); this is only the SQL.
+import type { TModelArtifact } from "@anisong/core-ml";
+import type { TDb } from "../client/create-prisma-client";
+import { assignSongs } from "../clusters/assign-songs";
+import { insertClusters, type TNewCluster } from "../clusters/insert-clusters";
+import { insertSongs, type TNewSong } from "../songs/insert-songs";
+import { activateModel } from "./activate-model";
+import { insertModel } from "./insert-model";
+
+export type TStoreModelInput = {
+  artifact: TModelArtifact;
+  clusters: TNewCluster[];
+  songs: (TNewSong & { cluster: number })[];
+  /** Songs per insert statement (default 2000); cluster assignments go four chunks at a time. */
+  chunkSize?: number;
+  /** Rows written so far out of songs × 2 (songs, then their cluster assignments). */
+  onProgress?: (done: number, total: number) => void;
+};
+export type TStoreModelResult = { status: "created" | "activated" | "unchanged"; songsInserted: number };
+
+export function storeModel(db: TDb, input: TStoreModelInput): Promise<TStoreModelResult> {
+  const { artifact, clusters, songs, onProgress } = input;
+  const chunkSize = input.chunkSize ?? 2000;
+  const modelId = artifact.version;
+  const total = songs.length * 2;
+  return db.$transaction(
+    async (tx): Promise<TStoreModelResult> => {
+      const existing = await tx.model.findUnique({ where: { id: modelId }, select: { isActive: true } });
+      if (existing?.isActive) return { status: "unchanged", songsInserted: 0 };
+      if (existing) {
+        // Already written by an earlier run (everything commits together), just not the active one now.
+        await activateModel(tx, { modelId });
+        return { status: "activated", songsInserted: 0 };
+      }
+
+      let inserted = 0;
+      let written = 0;
+      for (const chunk of chunks(songs, chunkSize)) {
+        inserted += await insertSongs(tx, { songs: chunk });
+        written += chunk.length;
+        onProgress?.(written, total);
+      }
+      await insertModel(tx, { artifact });
+      await insertClusters(tx, { modelId, clusters });
+      for (const chunk of chunks(songs, chunkSize * 4)) {
+        await assignSongs(tx, { modelId, songs: chunk });
+        written += chunk.length;
+        onProgress?.(written, total);
+      }
+      await activateModel(tx, { modelId });
+      return { status: "created", songsInserted: inserted };
+    },
+    { maxWait: 60_000, timeout: 600_000 },
+  );
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
