@@ -1,7 +1,7 @@
 // The API's behaviour against one real database filled by the real pipeline. Run for PGlite and for
 // the PostgreSQL server by routes.pglite.test.ts and routes.postgres.test.ts.
 import { cosineSimilarity, FEATURE_NAMES } from "@anisong/core-ml";
-import { createPrismaClient, closePrismaClient, type TDb } from "@anisong/db";
+import { createPrismaClient, closePrismaClient, openFaultSession, type TDb } from "@anisong/db";
 import * as healthRoute from "../../src/app/api/health/route";
 import * as insightsRoute from "../../src/app/api/insights/route";
 import * as ratingRoute from "../../src/app/api/recommendations/[id]/rating/route";
@@ -220,5 +220,41 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       const b = await loadActiveModel(db, Date.now() + 60_000); // past the re-check interval
       expect(b).toBe(a);
     });
+
+    // Hardening D5: PostgreSQL shutting the app's connections down (pg_terminate_backend, SQLSTATE 57P01)
+    // while a write waits, and while the pool is idle. PGlite is in-process: nothing can close it from outside.
+    if (kind === "postgres") {
+      test("backends terminated mid-request → 503 database_unavailable; between requests → no 500; then it recovers", async () => {
+        const config = database.config as Extract<typeof database.config, { kind: "postgres" }>;
+        const post = () => call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: LEVITATING } });
+        expect((await post()).status).toBe(201);
+
+        const faults = await openFaultSession(config);
+        try {
+          await faults.lockTable("Recommendation"); // the request's INSERT waits here: it is in flight
+          const inFlight = post();
+          await faults.waitForBlockedQuery();
+          expect(await faults.terminateOtherBackends()).toBeGreaterThan(0);
+          const res = await inFlight;
+          expect(res.status).toBe(503);
+          expect(res.body.error.code).toBe("database_unavailable");
+          expect(res.body.error.message).toMatch(/database is unavailable/i);
+        } finally {
+          await faults.close();
+        }
+        expect((await post()).status).toBe(201); // the pool connects afresh
+
+        const idle = await openFaultSession(config);
+        try {
+          expect(await idle.terminateOtherBackends()).toBeGreaterThan(0);
+        } finally {
+          await idle.close();
+        }
+        const statuses: number[] = [];
+        for (let i = 0; i < 5 && statuses.at(-1) !== 201; i++) statuses.push((await post()).status);
+        expect(statuses.every((s) => s === 201 || s === 503)).toBe(true);
+        expect(statuses.at(-1)).toBe(201);
+      });
+    }
   });
 }
