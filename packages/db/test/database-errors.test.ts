@@ -35,6 +35,9 @@ describe("classifyDatabaseError on the shapes drivers throw", () => {
     // closed connections and shutdowns (hardening D5)
     ["Prisma's closed connection", "unavailable", new Error("Server has closed the connection.")],
     ["pg's closed connection", "unavailable", new Error("Connection terminated unexpectedly")],
+    // what an interactive transaction gets after its backend was terminated (seen against PostgreSQL 15;
+    // not a live test: adapter-pg then never releases that pool client, so $disconnect waits forever)
+    ["pg's dead client in a transaction", "unavailable", new Error("Client has encountered a connection error and is not queryable")],
     ["ECONNRESET", "unavailable", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })],
     ["EPIPE", "unavailable", Object.assign(new Error("write EPIPE"), { code: "EPIPE" })],
     ["Prisma P1017", "unavailable", Object.assign(new Error("Server has closed the connection."), { code: "P1017" })],
