@@ -7,7 +7,13 @@ import {
   closePrismaClient,
   createPrismaClient,
   createTestDatabase,
+  createRating,
   findActiveModel,
+  findActiveModelVersion,
+  findModel,
+  getInsights,
+  pingDatabase,
+  storeRecommendation,
   lockFileFor,
   PGliteLockedError,
   listClusterSongs,
@@ -106,6 +112,37 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     const second = await listClusterSongs(t.db, { modelId: version, clusterIndex: 1 });
     expect(second.map((s) => s.features.energy)).toEqual([0.2]);
   });
+
+  it("names the active version, stores a recommendation, rates it once and counts it in the insights", async () => {
+    const version = await findActiveModelVersion(t.db);
+    expect(version).toBe(artifactFor(`test-${kind}`).version);
+    expect((await findModel(t.db, { modelId: version! }))?.clusters.map((c) => c.index)).toEqual([0, 1]);
+    expect(await findModel(t.db, { modelId: "no-such-version" })).toBeNull();
+    await pingDatabase(t.db);
+
+    const similarity = 0.123456789012345678; // more digits than Prisma's float parameters keep
+    const { id } = await storeRecommendation(t.db, {
+      queryTitle: "怪物", queryArtist: null, queryTrackId: null, trackId: "06XQvnJb53SUYmlWIhUXUi", trackTitle: "怪物",
+      trackArtists: ["YOASOBI"], features: songFeatures, featureSource: "catalog", modelId: version!, clusterIndex: 0,
+      items: [{ rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity }],
+    });
+    const stored = await t.db.recommendation.findUniqueOrThrow({ where: { id }, include: { items: true } });
+    expect(stored).toMatchObject({ trackArtists: ["YOASOBI"], features: songFeatures, clusterIndex: 0 });
+    expect(stored.items).toEqual([{ recommendationId: id, rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity }]);
+
+    const rated = await createRating(t.db, { recommendationId: id, stars: 4, comment: "いいね" });
+    expect(rated).toMatchObject({ status: "created", rating: { recommendationId: id, stars: 4, comment: "いいね" } });
+    expect(await createRating(t.db, { recommendationId: id, stars: 1 })).toEqual({ status: "already_rated" });
+    expect(await createRating(t.db, { recommendationId: "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b", stars: 1 })).toEqual({ status: "recommendation_not_found" });
+
+    const insights = await getInsights(t.db, { clustersOf: version!, recommendationId: id });
+    expect(insights).toMatchObject({ ratings: { count: 1, average: 4 }, recommendations: 1 });
+    expect(insights.byModel).toEqual([{ key: version, count: 1, average: 4 }]);
+    expect(insights.byCluster).toEqual([{ key: "0", count: 1, average: 4 }]);
+    expect(insights.query).toMatchObject({ trackTitle: "怪物", clusterIndex: 0 });
+    expect((await getInsights(t.db, { clustersOf: version!, recommendationId: "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b" })).query).toBeNull();
+    expect((await getInsights(t.db, { clustersOf: version! })).query).toBeUndefined();
+  });
 });
 
 describe("migration runner edge cases (PGlite)", () => {
@@ -166,7 +203,7 @@ describe("migration runner edge cases (PGlite)", () => {
     } finally {
       await t.drop();
     }
-  }, 60_000);
+  }, 180_000); // spawns the Prisma CLI: over a minute when the machine is loaded
 });
 
 /** `prisma migrate status` prints its verdict but keeps PGlite's event loop alive, so stop it once it has spoken. */
