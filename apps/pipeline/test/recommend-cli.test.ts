@@ -48,7 +48,7 @@ describe("pnpm recommend", () => {
       await closePrismaClient(db);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000); // opens a fresh PGlite folder: seconds, more on a loaded machine
 
   it("prints the resolved track, its feature source, its cluster and the top-N as a table", async () => {
     await runAll(ws.ctx);
