@@ -120,7 +120,7 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     expect(await findModel(t.db, { modelId: "no-such-version" })).toBeNull();
     await pingDatabase(t.db);
 
-    const similarity = 0.123456789012345678; // more digits than Prisma's float parameters keep
+    const similarity = Math.PI / 10; // 17 significant digits: more than Prisma's float parameters keep
     const { id } = await storeRecommendation(t.db, {
       queryTitle: "怪物", queryArtist: null, queryTrackId: null, trackId: "06XQvnJb53SUYmlWIhUXUi", trackTitle: "怪物",
       trackArtists: ["YOASOBI"], features: songFeatures, featureSource: "catalog", modelId: version!, clusterIndex: 0,
