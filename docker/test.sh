@@ -30,6 +30,8 @@ work="$(mktemp -d /tmp/anisong-docker-test.XXXXXX)"
 
 # The legacy builder keeps a multi-stage build's first stage as an untagged image; the ones that
 # appear during this run are ours to remove.
+started=$(date +%s)
+phase_start=$started
 dangling() { docker images --filter dangling=true -q --no-trunc | sort -u; }
 dangling >"$work/dangling-before"
 
@@ -38,16 +40,20 @@ cleanup() {
   set +e
   docker rm -f "$web_container" "$pipeline_container" >/dev/null 2>&1
   docker rmi "$web_image" "$pipeline_image" >/dev/null 2>&1
-  dangling | comm -13 "$work/dangling-before" - | xargs -r docker rmi >/dev/null 2>&1
+  # Removing one untagged image can leave its shared parent (the pnpm install layer) untagged and
+  # childless in turn, so repeat until nothing of ours is left.
+  for _ in 1 2 3 4; do
+    dangling | comm -13 "$work/dangling-before" - >"$work/ours"
+    [ -s "$work/ours" ] || break
+    xargs -r docker rmi <"$work/ours" >/dev/null 2>&1
+  done
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1
   rm -rf "$work"
-  echo "docker/test.sh: cleaned up (base image $base_image kept)"
+  echo "docker/test.sh: cleaned up in $(($(date +%s) - phase_start))s (base image $base_image kept)"
   exit $status
 }
 trap cleanup EXIT
 
-started=$(date +%s)
-phase_start=$started
 phase() {
   local now
   now=$(date +%s)
@@ -98,7 +104,7 @@ docker run -d --name "$web_container" --network host -e PORT="$port" -e DATABASE
   -e ANISONG_PROVIDERS=catalog "$web_image" node_modules/.bin/next start -H 127.0.0.1 >/dev/null
 web_logs() { docker logs --tail 40 "$web_container" 2>&1; }
 for _ in $(seq 120); do
-  code=$(curl -s -o "$work/health.json" -w '%{http_code}' "$base_url/api/health" || true)
+  code=$(curl -s -m 10 -o "$work/health.json" -w '%{http_code}' "$base_url/api/health" || true)
   [ "$code" = 200 ] && break
   [ "$(docker inspect -f '{{.State.Running}}' "$web_container")" = true ] || { web_logs; fail "web container exited"; }
   sleep 1
@@ -106,7 +112,7 @@ done
 [ "$code" = 200 ] || { web_logs; cat "$work/health.json" 2>/dev/null; fail "/api/health answered $code"; }
 phase "web container up, /api/health 200"
 
-code=$(curl -s -o "$work/recommendation.json" -w '%{http_code}' -X POST "$base_url/api/recommendations" \
+code=$(curl -s -m 120 -o "$work/recommendation.json" -w '%{http_code}' -X POST "$base_url/api/recommendations" \
   -H 'content-type: application/json' -d '{"title":"Levitating","artist":"Dua Lipa"}')
 [ "$code" = 201 ] || { web_logs; cat "$work/recommendation.json"; fail "POST /api/recommendations answered $code"; }
 items=$(node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
