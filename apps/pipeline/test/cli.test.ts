@@ -15,12 +15,12 @@ function run(args: string[], initCwd?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("pnpm pipeline CLI", () => {
+describe("pnpm run pipeline CLI", () => {
   it("prints usage and exits 2 on bad arguments", () => {
     for (const args of [[], ["fly"], ["train", "--sweep", "12..2"], ["all", "--k", "five"], ["clean", "--bogus"], ["train", "--dataset", "kpop"]]) {
       const r = run(args);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^pipeline: .+\n\nusage: pnpm pipeline <step> \[options\]/);
+      expect(r.stderr).toMatch(/^pipeline: .+\n\nusage: pnpm run pipeline <step> \[options\]/);
     }
     const help = run(["--help"]);
     expect(help.code).toBe(0);

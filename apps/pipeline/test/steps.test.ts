@@ -115,8 +115,8 @@ describe("pipeline steps on small fixtures (seed dataset)", () => {
   it("steps explain which earlier step to run when an artifact is missing", async () => {
     const fresh = createWorkspace();
     try {
-      await expect(runStep(fresh.ctx, "clean")).rejects.toThrow(/not found in the raw store \(run `pnpm pipeline acquire` first\)/);
-      await expect(runStep(fresh.ctx, "featurize")).rejects.toThrow(/songs\.json not found: run `pnpm pipeline clean` first/);
+      await expect(runStep(fresh.ctx, "clean")).rejects.toThrow(/not found in the raw store \(run `pnpm run pipeline acquire` first\)/);
+      await expect(runStep(fresh.ctx, "featurize")).rejects.toThrow(/songs\.json not found: run `pnpm run pipeline clean` first/);
       await expect(runStep(fresh.ctx, "ingest")).rejects.toThrow(PipelineError);
     } finally {
       fresh.remove();

@@ -1,4 +1,4 @@
-// `pnpm pipeline <step> [flags]`: the data person's entry point. Expected failures print one line and
+// `pnpm run pipeline <step> [flags]`: the data person's entry point. Expected failures print one line and
 // exit 1; bad usage prints the usage and exits 2.
 import { parseArgs } from "node:util";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { createConsoleLogger, type TStepContext } from "../context";
 import { PipelineError, UsageError } from "../errors";
 import { runAll, runStep, STEP_NAMES, type TStepName } from "../run-pipeline";
 
-const USAGE = `usage: pnpm pipeline <step> [options]
+const USAGE = `usage: pnpm run pipeline <step> [options]
 
 steps:
   acquire     copy the raw CSV(s) into the raw store (folder, or s3://bucket/prefix)

@@ -20,17 +20,17 @@ export function writeJson(file: string, value: unknown): void {
 }
 
 export function readJson<T extends z.ZodType>(file: string, schema: T, producedBy: string): z.output<T> {
-  if (!fs.existsSync(file)) throw new MissingArtifactError(`${file} not found: run \`pnpm pipeline ${producedBy}\` first`);
+  if (!fs.existsSync(file)) throw new MissingArtifactError(`${file} not found: run \`pnpm run pipeline ${producedBy}\` first`);
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new PipelineError(`${file} is not valid JSON (${(error as Error).message}); re-run \`pnpm pipeline ${producedBy}\``);
+    throw new PipelineError(`${file} is not valid JSON (${(error as Error).message}); re-run \`pnpm run pipeline ${producedBy}\``);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PipelineError(`${file} is not a valid ${producedBy} artifact (${issue?.path.join(".")}: ${issue?.message}); re-run \`pnpm pipeline ${producedBy}\``);
+    throw new PipelineError(`${file} is not a valid ${producedBy} artifact (${issue?.path.join(".")}: ${issue?.message}); re-run \`pnpm run pipeline ${producedBy}\``);
   }
   return parsed.data;
 }

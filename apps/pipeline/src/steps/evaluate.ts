@@ -25,7 +25,7 @@ export async function evaluate(ctx: TStepContext) {
   const scored = readJson(paths.scoreReport, ZScoreReport, "score");
   logRead(ctx, paths.scoreReport, `${scored.songs.length} scored songs`);
   if (scored.modelVersion !== model.version) {
-    throw new PipelineError(`the scored sample belongs to model ${scored.modelVersion}, not the trained ${model.version}: run \`pnpm pipeline score\``);
+    throw new PipelineError(`the scored sample belongs to model ${scored.modelVersion}, not the trained ${model.version}: run \`pnpm run pipeline score\``);
   }
 
   const labels = scored.songs.map((s) => s.cluster);

@@ -19,7 +19,7 @@ function checkEvaluation(ctx: TStepContext, model: TModelArtifact): void {
   const file = artifactPaths(ctx.config).evaluateReportFor(model.version);
   if (!fs.existsSync(file)) {
     if (ctx.flags.force) return ctx.log.warn(`model ${model.version} was never evaluated; ingesting anyway (--force)`);
-    throw new PipelineError(`model ${model.version} has not been evaluated: run \`pnpm pipeline evaluate\` (or pass --force)`);
+    throw new PipelineError(`model ${model.version} has not been evaluated: run \`pnpm run pipeline evaluate\` (or pass --force)`);
   }
   const evaluation = readJson(file, ZEvaluateReport, "evaluate");
   logRead(ctx, file, evaluation.reason);
@@ -37,12 +37,12 @@ export async function ingest(ctx: TStepContext) {
   const { songs } = readJson(paths.cleanSongs, ZCleanSongs, "clean");
   logRead(ctx, paths.cleanSongs, `${songs.length} songs`);
   const labels = readJson(paths.labels, ZLabels, "train");
-  if (labels.modelVersion !== model.version) throw new PipelineError(`${paths.labels} belongs to model ${labels.modelVersion}: run \`pnpm pipeline train\``);
+  if (labels.modelVersion !== model.version) throw new PipelineError(`${paths.labels} belongs to model ${labels.modelVersion}: run \`pnpm run pipeline train\``);
   logRead(ctx, paths.labels, `clusters of ${labels.labels.length} songs`);
 
   const clusterOf = new Map(labels.trackIds.map((id, i) => [id, labels.labels[i]!]));
   const missing = songs.filter((s) => !clusterOf.has(s.id));
-  if (missing.length > 0) throw new PipelineError(`${missing.length} cleaned songs have no cluster in ${paths.labels}: run \`pnpm pipeline featurize\` and \`train\``);
+  if (missing.length > 0) throw new PipelineError(`${missing.length} cleaned songs have no cluster in ${paths.labels}: run \`pnpm run pipeline featurize\` and \`train\``);
   const withClusters = songs.map((s) => ({ ...s, cluster: clusterOf.get(s.id)! }));
   const clusters = model.centroids.map((centroid, index) => ({
     index,

@@ -13,7 +13,7 @@ export function loadTrainedModel(ctx: TStepContext): TModelArtifact {
   const paths = artifactPaths(ctx.config);
   const { modelVersion } = readJson(paths.trainReport, ZTrainReport, "train");
   const file = paths.model(modelVersion);
-  if (!fs.existsSync(file)) throw new PipelineError(`model file ${file} is missing: run \`pnpm pipeline train\``);
+  if (!fs.existsSync(file)) throw new PipelineError(`model file ${file} is missing: run \`pnpm run pipeline train\``);
   const model = parseModelArtifact(JSON.parse(fs.readFileSync(file, "utf8")));
   logRead(ctx, file, `model ${model.version}`);
   return model;

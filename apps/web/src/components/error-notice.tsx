@@ -40,7 +40,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
       ) : null}
       {code === "model_unavailable" ? (
         <p className="hint">
-          Run <code>pnpm pipeline all</code> to train and publish the model, then reload this page.
+          Run <code>pnpm run pipeline all</code> to train and publish the model, then reload this page.
         </p>
       ) : null}
     </div>

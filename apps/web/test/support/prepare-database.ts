@@ -1,4 +1,4 @@
-// A throwaway database filled by the real pipeline (`pnpm db:migrate` and `pnpm pipeline all`, run as
+// A throwaway database filled by the real pipeline (`pnpm db:migrate` and `pnpm run pipeline all`, run as
 // child processes exactly as a user runs them), for route tests, end-to-end tests and the benchmark.
 // The pipeline's outputs (models/, data/final, …) go to a temp folder, never into the repository.
 import { spawnSync } from "node:child_process";
@@ -67,7 +67,7 @@ function runPipeline(work: string, env: Record<string, string>, train?: Record<s
       ...(train ? { train } : {}),
     }),
   );
-  // `pnpm run`: pnpm itself would take a bare `pnpm pipeline … --config` as its own option.
+  // `pnpm run`: without it, pnpm 12 runs its own built-in `pipeline` command and reads `--config` as its option.
   run(["run", "pipeline", "all", "--config", configFile], env);
 }
 

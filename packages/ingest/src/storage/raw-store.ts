@@ -41,7 +41,7 @@ function createLocalStore(folder: string): TRawStore {
     },
     async get(key) {
       const file = path.join(root, checkKey(key));
-      if (!fs.existsSync(file)) throw new RawStoreError(`${file} not found in the raw store (run \`pnpm pipeline acquire\` first)`);
+      if (!fs.existsSync(file)) throw new RawStoreError(`${file} not found in the raw store (run \`pnpm run pipeline acquire\` first)`);
       return fs.readFileSync(file);
     },
   };

@@ -37,6 +37,6 @@ export class ApiError extends Error {
 /** No active model in the database: the pipeline has not run (or published) yet. */
 export class ModelUnavailableError extends ApiError {
   constructor() {
-    super(503, "model_unavailable", "No recommendation model is active yet. Run `pnpm pipeline all` to train and publish one.");
+    super(503, "model_unavailable", "No recommendation model is active yet. Run `pnpm run pipeline all` to train and publish one.");
   }
 }
