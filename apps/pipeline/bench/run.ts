@@ -6,11 +6,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { assignCluster, deriveClusterLabel, parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
+import { assignCluster, deriveClusterLabel, parseModelArtifact, scaleFeatures, type TModelArtifact } from "@anisong/core-ml";
 import { createTestDatabase, findRepoRoot } from "@anisong/db";
 import { ingestModel, readCsvBytes, validateSongTable, type TIngestSong } from "@anisong/ingest";
 import { artifactPaths, CATALOG_COLUMNS, createMemoryLogger, resolvePipelineConfig, runAll, type TPipelineConfigInput } from "../src";
-import { scaleFeatures } from "../src/steps/score";
 
 const root = findRepoRoot();
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);

@@ -13,7 +13,7 @@ import {
   createModelArtifact,
   createRandom,
   kmeansFlat,
-  prepareCatalog,
+  prepareLibrary,
   recommend,
   silhouetteScoreFlat,
   toRows,
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   });
   const songs = catalog.trackIds.map((trackId, i) => ({ trackId, features: catalog.features[i]!, cluster: km.labels[i]! }));
   const tPrep = process.hrtime.bigint();
-  const prepared = prepareCatalog(model, songs);
+  const prepared = prepareLibrary(model, songs);
   const prepSeconds = seconds(tPrep);
   const latencies: number[] = [];
   for (let q = 0; q < QUERIES + 100; q++) {

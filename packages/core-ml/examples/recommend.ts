@@ -9,7 +9,7 @@ import {
   createModelArtifact,
   deriveClusterLabel,
   kmeans,
-  prepareCatalog,
+  prepareLibrary,
   recommend,
   silhouetteScore,
   type TAudioFeatures,
@@ -44,11 +44,11 @@ km.centroids.forEach((c, i) => {
   console.log(`  cluster ${i} (${size} songs): ${deriveClusterLabel(c, FEATURE_NAMES)}`);
 });
 
-const catalog = prepareCatalog(model, songs.map((s, i) => ({ trackId: s.trackId, features: s.features, cluster: km.labels[i] })));
+const library = prepareLibrary(model, songs.map((s, i) => ({ trackId: s.trackId, features: s.features, cluster: km.labels[i] })));
 const levitating: TAudioFeatures = {
   danceability: 0.702, energy: 0.825, loudness: -3.787, speechiness: 0.0601, acousticness: 0.00883,
   instrumentalness: 0, liveness: 0.0674, valence: 0.915, tempo: 102.977,
 };
-const result = recommend(model, { trackId: "5nujrmhLynf4yMoMtj8AQF", features: levitating }, catalog, { topN: 5 });
+const result = recommend(model, { trackId: "5nujrmhLynf4yMoMtj8AQF", features: levitating }, library, { topN: 5 });
 console.log(`Levitating → cluster ${result.cluster} (${deriveClusterLabel(model.centroids[result.cluster]!, FEATURE_NAMES)})`);
 for (const item of result.items) console.log(`  ${item.similarity.toFixed(4)}  ${item.trackId}  ${songs[item.index]!.name}`);

@@ -9,9 +9,11 @@ export { assignCluster, type TAssignmentMetric, type TAssignOptions } from "./as
 export { topNSimilar, TopN, type TScoredIndex, type TTopNOptions } from "./top-n";
 export * from "./model-artifact";
 export { canonicalJson } from "./canonical-json";
-export * from "./prepare-catalog";
+export * from "./prepare-library";
+export { scaleFeatures, scaleWithModel, standardizeInto } from "./scale";
 export * from "./recommend";
 export { deriveClusterLabel } from "./cluster-label";
+export { fitProjection, symmetricEigen, type TProjection, type TSymmetricEigen } from "./pca";
 export { toFlatMatrix, toRows, type TFlatMatrix } from "./matrix";
 export { createRandom, type TRandom } from "./random";
 export { CORE_ML_NAME, CORE_ML_VERSION } from "./version";

@@ -1,5 +1,5 @@
 import { createModelArtifact, type TModelArtifact } from "./model-artifact";
-import { prepareCatalog, type TCatalogSong } from "./prepare-catalog";
+import { prepareLibrary, type TLibrarySong } from "./prepare-library";
 import { recommend } from "./recommend";
 import { cosineSimilarity } from "./cosine";
 import { FEATURE_NAMES, type TAudioFeatures } from "./features";
@@ -31,7 +31,7 @@ function model(assignment: "cosine" | "euclidean" = "cosine"): TModelArtifact {
   });
 }
 
-function randomSongs(n: number, seed: number): TCatalogSong[] {
+function randomSongs(n: number, seed: number): TLibrarySong[] {
   const rng = createRandom(seed);
   return Array.from({ length: n }, (_, i) => ({
     trackId: `t${i}`,
@@ -51,7 +51,7 @@ describe("recommend", () => {
   const energetic: TAudioFeatures = { ...base, energy: 0.9, loudness: -4, acousticness: 0.02, danceability: 0.6 };
 
   it("ranks the query's cluster by cosine on scaled features (brute-force oracle)", () => {
-    const r = recommend(m, { features: energetic }, prepareCatalog(m, songs), { topN: 15 });
+    const r = recommend(m, { features: energetic }, prepareLibrary(m, songs), { topN: 15 });
     expect(r.cluster).toBe(0);
     r.scaledQuery.forEach((v, j) => expect(v).toBeCloseTo(scaled(energetic)[j]!, 12));
     const oracle = songs
@@ -68,7 +68,7 @@ describe("recommend", () => {
   });
 
   it("uses the given clusters, excludes the query's own track and de-duplicates track ids", () => {
-    const tagged: TCatalogSong[] = [
+    const tagged: TLibrarySong[] = [
       { trackId: "self", features: energetic, cluster: 1 },
       { trackId: "a", features: energetic, cluster: 1 },
       { trackId: "a", features: energetic, cluster: 1 },
@@ -90,7 +90,7 @@ describe("recommend", () => {
   });
 
   it("handles topN beyond the cluster and topN <= 0", () => {
-    const cat = prepareCatalog(m, songs);
+    const cat = prepareLibrary(m, songs);
     const all = recommend(m, { features: energetic }, cat, { topN: 10_000 });
     expect(all.items).toHaveLength(cat.clusters[0]!.norms.length);
     expect(recommend(m, { features: energetic }, cat, { topN: 0 }).items).toEqual([]);
@@ -99,12 +99,12 @@ describe("recommend", () => {
   });
 
   it("refuses NaN, missing or out-of-range features with typed errors", () => {
-    const cat = prepareCatalog(m, songs);
+    const cat = prepareLibrary(m, songs);
     expect(() => recommend(m, { features: { ...energetic, tempo: Number.NaN } }, cat)).toThrow(InvalidFeaturesError);
     const { valence: _v, ...missing } = energetic;
     expect(() => recommend(m, { features: missing as TAudioFeatures }, cat)).toThrow(/valence/);
-    expect(() => prepareCatalog(m, [{ trackId: "x", features: { ...energetic, energy: 3 } }])).toThrow(/catalog song x/);
-    expect(() => prepareCatalog(m, [{ trackId: "x", features: energetic, cluster: 2 }])).toThrow(InvalidArgumentError);
+    expect(() => prepareLibrary(m, [{ trackId: "x", features: { ...energetic, energy: 3 } }])).toThrow(/catalog song x/);
+    expect(() => prepareLibrary(m, [{ trackId: "x", features: energetic, cluster: 2 }])).toThrow(InvalidArgumentError);
   });
 
   it("refuses an unvalidated model whose centroids have the wrong width", () => {
@@ -113,7 +113,7 @@ describe("recommend", () => {
   });
 
   it("refuses a catalog prepared for another model", () => {
-    const cat = prepareCatalog(m, songs);
+    const cat = prepareLibrary(m, songs);
     expect(() => recommend(model("euclidean"), { features: energetic }, cat)).toThrow(/prepared for model/);
   });
 

@@ -1,10 +1,10 @@
 // The product's core call: place a song in a cluster and rank that cluster's songs by cosine similarity.
 import { assignCluster } from "./assign-cluster";
 import { InvalidArgumentError } from "./errors";
-import { featuresToVector } from "./feature-vector";
 import type { TAudioFeatures } from "./features";
 import type { TModelArtifact } from "./model-artifact";
-import { prepareCatalog, scaleWithModel, type TCatalogSong, type TPreparedCatalog } from "./prepare-catalog";
+import { prepareLibrary, type TLibrarySong, type TPreparedLibrary } from "./prepare-library";
+import { scaleFeatures } from "./scale";
 import { TopN } from "./top-n";
 
 export interface TRecommendQuery {
@@ -21,7 +21,7 @@ export interface TRecommendOptions {
 
 export interface TRecommendation {
   trackId: string;
-  /** Position in the songs array the catalog was prepared from. */
+  /** Position in the songs array the library was prepared from. */
   index: number;
   similarity: number;
 }
@@ -33,34 +33,34 @@ export interface TRecommendResult {
 }
 
 // Raw song arrays are prepared once per (array, model) pair and reused.
-const prepared = new WeakMap<readonly TCatalogSong[], Map<string, TPreparedCatalog>>();
+const prepared = new WeakMap<readonly TLibrarySong[], Map<string, TPreparedLibrary>>();
 
-function preparedFor(model: TModelArtifact, songs: readonly TCatalogSong[]): TPreparedCatalog {
+function preparedFor(model: TModelArtifact, songs: readonly TLibrarySong[]): TPreparedLibrary {
   let byModel = prepared.get(songs);
   if (!byModel) prepared.set(songs, (byModel = new Map()));
-  let catalog = byModel.get(model.version);
-  if (!catalog) byModel.set(model.version, (catalog = prepareCatalog(model, songs)));
-  return catalog;
+  let library = byModel.get(model.version);
+  if (!library) byModel.set(model.version, (library = prepareLibrary(model, songs)));
+  return library;
 }
 
 /**
  * Scales the query with the model's scaler, assigns its cluster by the model's rule, and returns the topN songs of
- * that cluster by cosine similarity (best first, catalog order on ties), never the query's own track.
+ * that cluster by cosine similarity (best first, library order on ties), never the query's own track.
  * Throws InvalidFeaturesError for missing/NaN/out-of-range features.
  */
 export function recommend(
   model: TModelArtifact,
   query: TRecommendQuery,
-  catalog: TPreparedCatalog | readonly TCatalogSong[],
+  library: TPreparedLibrary | readonly TLibrarySong[],
   opts: TRecommendOptions = {},
 ): TRecommendResult {
   const topN = opts.topN ?? 10;
   if (typeof topN !== "number" || Number.isNaN(topN)) throw new InvalidArgumentError(`topN must be a number, got ${topN}`);
-  const scaled = scaleWithModel(model, featuresToVector(query.features, model.featureNames));
+  const scaled = scaleFeatures(model, query.features);
   const cluster = assignCluster(scaled, model.centroids, { metric: model.assignment });
-  const prep = Array.isArray(catalog) ? preparedFor(model, catalog as readonly TCatalogSong[]) : (catalog as TPreparedCatalog);
+  const prep = Array.isArray(library) ? preparedFor(model, library as readonly TLibrarySong[]) : (library as TPreparedLibrary);
   if (prep.modelVersion !== model.version) {
-    throw new InvalidArgumentError(`catalog was prepared for model ${prep.modelVersion}, not ${model.version}`);
+    throw new InvalidArgumentError(`library was prepared for model ${prep.modelVersion}, not ${model.version}`);
   }
   const block = prep.clusters[cluster];
   const result: TRecommendResult = { cluster, scaledQuery: Array.from(scaled), items: [] };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 import { toFlatMatrix } from "./matrix";
+import { standardizeInto } from "./scale";
 
 export const ZScalerJson = z
   .object({
@@ -66,7 +67,7 @@ export class StandardScaler {
     const d = this.mean.length;
     if (row.length !== d) throw new DimensionMismatchError(d, row.length, "row");
     const out = new Float64Array(d);
-    for (let j = 0; j < d; j++) out[j] = (row[j]! - this.mean[j]!) / this.scale[j]!;
+    standardizeInto(this.mean, this.scale, row, 0, out, 0);
     return out;
   }
 
@@ -74,14 +75,12 @@ export class StandardScaler {
     return rows.map((r) => Array.from(this.transformRow(r)));
   }
 
-  /** Scales a flat row-major matrix in place-free fashion (used by the catalog and the benchmarks). */
+  /** Scales a flat row-major matrix in place-free fashion (used by the benchmarks). */
   transformFlat(data: Float64Array): Float64Array {
     const d = this.mean.length;
     if (data.length % d !== 0) throw new DimensionMismatchError(d, data.length % d, "flat matrix remainder");
     const out = new Float64Array(data.length);
-    for (let i = 0; i < data.length; i += d) {
-      for (let j = 0; j < d; j++) out[i + j] = (data[i + j]! - this.mean[j]!) / this.scale[j]!;
-    }
+    for (let i = 0; i < data.length; i += d) standardizeInto(this.mean, this.scale, data, i, out, i);
     return out;
   }
 

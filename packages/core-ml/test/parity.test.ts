@@ -5,7 +5,7 @@ import {
   assignCluster,
   createModelArtifact,
   kmeans,
-  prepareCatalog,
+  prepareLibrary,
   recommend,
   silhouetteSamples,
   silhouetteScore,
@@ -83,11 +83,11 @@ describe("parity with scikit-learn", () => {
       trainingRows: ref.n,
       trainingDataHash: "sklearn-reference",
     });
-    const byKmeansLabels = prepareCatalog(
+    const byKmeansLabels = prepareLibrary(
       model,
       songs.map((s, i) => ({ trackId: s.id, features: s.features, cluster: ref.kmeans_k5.labels[i]! })),
     );
-    const byCosine = prepareCatalog(model, songs.map((s) => ({ trackId: s.id, features: s.features })));
+    const byCosine = prepareLibrary(model, songs.map((s) => ({ trackId: s.id, features: s.features })));
 
     it.each(ref.recommendations.map((r, i) => [r.title, i] as const))("%s: same cluster, top-10 ids and cosines", (_title, i) => {
       const expected = ref.recommendations[i]!;

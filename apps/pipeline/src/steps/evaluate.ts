@@ -8,7 +8,7 @@ import { EvaluationFailedError, PipelineError } from "../errors";
 import { artifactPaths } from "../io/artifact-paths";
 import { readJson, writeJson } from "../io/artifacts";
 import { ZScoreReport, type TEvaluateReport } from "../io/schemas";
-import { loadTrainedModel } from "./score";
+import { loadTrainedModel } from "../io/trained-model";
 
 /** Silhouette needs 2 ≤ distinct labels ≤ n − 1; otherwise it is undefined and we say why. */
 export function sampleSilhouette(scaled: number[][], labels: number[]): { value: number | null; note?: string } {
@@ -21,7 +21,7 @@ export function sampleSilhouette(scaled: number[][], labels: number[]): { value:
 export async function evaluate(ctx: TStepContext) {
   const { config } = ctx;
   const paths = artifactPaths(config);
-  const model = loadTrainedModel(ctx);
+  const { model } = loadTrainedModel(ctx);
   const scored = readJson(paths.scoreReport, ZScoreReport, "score");
   logRead(ctx, paths.scoreReport, `${scored.songs.length} scored songs`);
   if (scored.modelVersion !== model.version) {

@@ -1,7 +1,7 @@
-// ingest: write the evaluated model, its clusters (with derived labels) and its songs into the database,
+// ingest: write the evaluated model, its clusters (with the labels train derived) and its songs into the database,
 // in one transaction that activates the model last. Refuses a model evaluate did not pass unless --force.
 import fs from "node:fs";
-import { deriveClusterLabel, type TModelArtifact } from "@anisong/core-ml";
+import type { TModelArtifact } from "@anisong/core-ml";
 import { closePrismaClient, createPrismaClient, migrateDatabase, resolveDatabaseConfig, type TDatabaseConfig } from "@anisong/db";
 import { ingestModel } from "@anisong/ingest";
 import { logRead, logWrote, type TStepContext } from "../context";
@@ -9,7 +9,7 @@ import { PipelineError } from "../errors";
 import { artifactPaths } from "../io/artifact-paths";
 import { readJson, writeJson } from "../io/artifacts";
 import { ZCleanSongs, ZEvaluateReport, ZLabels } from "../io/schemas";
-import { loadTrainedModel } from "./score";
+import { loadTrainedModel } from "../io/trained-model";
 
 export function describeDatabase(config: TDatabaseConfig): string {
   return config.kind === "pglite" ? `PGlite at ${config.dataDir}` : `PostgreSQL at ${new URL(config.url).host}${new URL(config.url).pathname}`;
@@ -32,7 +32,7 @@ function checkEvaluation(ctx: TStepContext, model: TModelArtifact): void {
 export async function ingest(ctx: TStepContext) {
   const { config } = ctx;
   const paths = artifactPaths(config);
-  const model = loadTrainedModel(ctx);
+  const { model, labels: clusterLabels } = loadTrainedModel(ctx);
   checkEvaluation(ctx, model);
   const { songs } = readJson(paths.cleanSongs, ZCleanSongs, "clean");
   logRead(ctx, paths.cleanSongs, `${songs.length} songs`);
@@ -47,7 +47,7 @@ export async function ingest(ctx: TStepContext) {
   const clusters = model.centroids.map((centroid, index) => ({
     index,
     centroid,
-    label: deriveClusterLabel(centroid, model.featureNames, config.labels.features),
+    label: clusterLabels[index]!,
     size: withClusters.filter((s) => s.cluster === index).length,
   }));
 

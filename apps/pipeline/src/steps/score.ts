@@ -1,32 +1,19 @@
 // score: place the sample songs in clusters with the published rule (cosine to the centroids by default).
 import fs from "node:fs";
-import { assignCluster, deriveClusterLabel, parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
+import { assignCluster, scaleFeatures } from "@anisong/core-ml";
 import { readCsvBytes, validateSongTable, writeFileAtomic } from "@anisong/ingest";
 import { stringify } from "csv-stringify/sync";
 import { logRead, logWrote, type TStepContext } from "../context";
 import { PipelineError } from "../errors";
 import { artifactPaths } from "../io/artifact-paths";
-import { readJson, writeJson } from "../io/artifacts";
-import { ZTrainReport, type TScoreReport } from "../io/schemas";
-
-export function loadTrainedModel(ctx: TStepContext): TModelArtifact {
-  const paths = artifactPaths(ctx.config);
-  const { modelVersion } = readJson(paths.trainReport, ZTrainReport, "train");
-  const file = paths.model(modelVersion);
-  if (!fs.existsSync(file)) throw new PipelineError(`model file ${file} is missing: run \`pnpm run pipeline train\``);
-  const model = parseModelArtifact(JSON.parse(fs.readFileSync(file, "utf8")));
-  logRead(ctx, file, `model ${model.version}`);
-  return model;
-}
-
-export function scaleFeatures(model: TModelArtifact, features: Record<string, number>): number[] {
-  return model.featureNames.map((name, j) => (features[name]! - model.scaler.mean[j]!) / model.scaler.scale[j]!);
-}
+import { writeJson } from "../io/artifacts";
+import type { TScoreReport } from "../io/schemas";
+import { loadTrainedModel } from "../io/trained-model";
 
 export async function score(ctx: TStepContext) {
   const { config } = ctx;
   const paths = artifactPaths(ctx.config);
-  const model = loadTrainedModel(ctx);
+  const { model, labels } = loadTrainedModel(ctx);
   if (!fs.existsSync(config.paths.sample)) throw new PipelineError(`sample file not found: ${config.paths.sample}`);
   const table = readCsvBytes(fs.readFileSync(config.paths.sample), config.paths.sample);
   const sample = validateSongTable(table, { file: config.paths.sample, columns: config.columns.sample, source: "sample" });
@@ -34,11 +21,10 @@ export async function score(ctx: TStepContext) {
   for (const bad of sample.badRows) ctx.log.warn(`sample row ${bad.row}: ${bad.reason}`);
   if (sample.songs.length === 0) throw new PipelineError(`${config.paths.sample}: no valid sample songs to score`);
 
-  const labels = model.centroids.map((c) => deriveClusterLabel(c, model.featureNames, config.labels.features));
   const report: TScoreReport = {
     modelVersion: model.version,
     songs: sample.songs.map((song) => {
-      const scaled = scaleFeatures(model, song.features);
+      const scaled = Array.from(scaleFeatures(model, song.features));
       const cluster = assignCluster(scaled, model.centroids, { metric: model.assignment });
       return { id: song.id, title: song.title, cluster, label: labels[cluster]!, scaled };
     }),

@@ -1,13 +1,14 @@
 // train: k-means with k and seed from config; optional sweep over k; writes the model artifact,
 // each song's cluster, and data/final/anime_clusters.csv.
 import fs from "node:fs";
-import { createModelArtifact, deriveClusterLabel, FEATURE_NAMES, kmeans, parseModelArtifact, silhouetteScore, type TModelArtifact } from "@anisong/core-ml";
+import { createModelArtifact, FEATURE_NAMES, kmeans, parseModelArtifact, silhouetteScore, type TModelArtifact } from "@anisong/core-ml";
 import { writeFileAtomic } from "@anisong/ingest";
 import { stringify } from "csv-stringify/sync";
 import { logRead, logWrote, type TStepContext } from "../context";
 import { artifactPaths } from "../io/artifact-paths";
 import { readJson, writeJson } from "../io/artifacts";
 import { ZCleanSongs, ZFeatures, ZScalerArtifact, type TSweepReport, type TTrainReport } from "../io/schemas";
+import { clusterLabels } from "../io/trained-model";
 import { renderSweepSvg } from "../report/sweep-chart";
 import { computeTrainingDataHash } from "./training-hash";
 
@@ -70,13 +71,13 @@ export async function train(ctx: TStepContext) {
   writeJson(paths.labels, { modelVersion: artifact.version, trackIds: features.trackIds, labels: fit.labels });
   logWrote(ctx, paths.labels, `cluster of each of ${fit.labels.length} songs`);
 
-  const clusterLabels = artifact.centroids.map((c) => deriveClusterLabel(c, artifact.featureNames, config.labels.features));
+  const labels = clusterLabels(artifact, config);
   const sizes = artifact.centroids.map((_, i) => fit.labels.filter((l) => l === i).length);
   const byId = new Map(songs.map((s) => [s.id, s]));
   const csvRows = features.trackIds.map((id, i) => {
     const s = byId.get(id)!;
     const c = fit.labels[i]!;
-    return [s.id, s.title, s.artists.join(";"), s.album ?? "", s.popularity ?? "", s.source, c, clusterLabels[c], ...FEATURE_NAMES.map((f) => s.features[f])];
+    return [s.id, s.title, s.artists.join(";"), s.album ?? "", s.popularity ?? "", s.source, c, labels[c], ...FEATURE_NAMES.map((f) => s.features[f])];
   });
   writeFileAtomic(paths.clustersCsv, stringify(csvRows, { header: true, columns: ["id", "title", "artists", "album", "popularity", "source", "cluster", "cluster_label", ...FEATURE_NAMES] }));
   logWrote(ctx, paths.clustersCsv, `${csvRows.length} songs with their cluster`);
@@ -92,7 +93,7 @@ export async function train(ctx: TStepContext) {
     iterations: fit.iterations,
     trainingRows: artifact.trainingRows,
     trainingDataHash,
-    clusters: clusterLabels.map((label, index) => ({ index, size: sizes[index]!, label })),
+    clusters: labels.map((label, index) => ({ index, size: sizes[index]!, label })),
   };
   writeJson(paths.trainReport, report);
   logWrote(ctx, paths.trainReport, `clusters: ${report.clusters.map((c) => `${c.index} "${c.label}" (${c.size})`).join(", ")}`);

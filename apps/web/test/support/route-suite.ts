@@ -1,6 +1,6 @@
 // The API's behaviour against one real database filled by the real pipeline. Run for PGlite and for
 // the PostgreSQL server by routes.pglite.test.ts and routes.postgres.test.ts.
-import { cosineSimilarity, FEATURE_NAMES } from "@anisong/core-ml";
+import { cosineSimilarity, FEATURE_NAMES, scaleFeatures } from "@anisong/core-ml";
 import { createPrismaClient, closePrismaClient, openFaultSession, type TDb } from "@anisong/db";
 import * as healthRoute from "../../src/app/api/health/route";
 import * as insightsRoute from "../../src/app/api/insights/route";
@@ -9,7 +9,7 @@ import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
 import { useDatabase } from "../../src/server/context";
-import { loadActiveModel, scaleFeatures } from "../../src/server/model/load-active-model";
+import { loadActiveModel } from "../../src/server/model/load-active-model";
 import { call } from "./call-route";
 import { prepareDatabase, type TPreparedDatabase } from "./prepare-database";
 

@@ -1,10 +1,10 @@
 // Ratings at a glance (overall, per model version, per cluster of the active model) and the catalog
 // map, with the query's point when a recommendation id is given.
-import { ZAudioFeatures } from "@anisong/core-ml";
+import { scaleFeatures, ZAudioFeatures } from "@anisong/core-ml";
 import { getInsights as readInsights, type TDb } from "@anisong/db";
 import type { TInsights } from "../../lib/api-types";
 import { ApiError } from "../http/errors";
-import { loadActiveModel, scaleFeatures } from "../model/load-active-model";
+import { loadActiveModel } from "../model/load-active-model";
 
 export async function getInsights(db: TDb, options: { recommendationId?: string } = {}): Promise<TInsights> {
   const loaded = await loadActiveModel(db);

@@ -1,17 +1,16 @@
-// One model version made ready to serve: its artifact, clusters and songs read once, the catalog prepared
+// One model version made ready to serve: its artifact, clusters and songs read once, the library prepared
 // for ranking, the songs projected for the map. Pure work after the two reads; no caching here.
 import {
-  featuresToVector,
-  prepareCatalog,
-  scaleWithModel,
-  type TAudioFeatures,
+  fitProjection,
+  prepareLibrary,
+  scaleFeatures,
   type TModelArtifact,
-  type TPreparedCatalog,
+  type TPreparedLibrary,
+  type TProjection,
 } from "@anisong/core-ml";
 import { findModel, listClusterSongs, type TClusterSong, type TDb } from "@anisong/db";
 import type { TClusterMap } from "../../lib/api-types";
 import { ModelUnavailableError } from "../http/errors";
-import { fitProjection, type TProjection } from "./project-pca";
 
 export type TLoadedCluster = { index: number; label: string; size: number };
 
@@ -21,9 +20,9 @@ export type TLoadedModel = {
   clusters: Map<number, TLoadedCluster>;
   songs: TClusterSong[];
   songsById: Map<string, TClusterSong>;
-  prepared: TPreparedCatalog;
+  prepared: TPreparedLibrary;
   projection: TProjection;
-  /** The catalog map without a query point. */
+  /** The library map without a query point. */
   map: Omit<TClusterMap, "query">;
   loadedAt: Date;
   /** Sorted views of `songs`, built on first use per sort key. */
@@ -49,7 +48,7 @@ export async function buildLoadedModel(db: TDb, input: { version: string }): Pro
     clusters,
     songs,
     songsById: new Map(songs.map((s) => [s.trackId, s])),
-    prepared: prepareCatalog(model, songs),
+    prepared: prepareLibrary(model, songs),
     projection,
     map: {
       modelVersion: model.version,
@@ -71,9 +70,4 @@ function round(v: number): number {
 
 export function clusterOf(loaded: TLoadedModel, index: number): TLoadedCluster {
   return loaded.clusters.get(index) ?? { index, label: `cluster ${index}`, size: 0 };
-}
-
-/** Raw features → the model's scaled space, in the model's feature order. */
-export function scaleFeatures(model: TModelArtifact, features: TAudioFeatures): Float64Array {
-  return scaleWithModel(model, featuresToVector(features, model.featureNames));
 }

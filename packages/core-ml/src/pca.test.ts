@@ -1,4 +1,5 @@
-import { fitProjection } from "./project-pca";
+import { InvalidArgumentError } from "./errors";
+import { fitProjection, symmetricEigen } from "./pca";
 
 describe("fitProjection", () => {
   test("finds the direction of largest spread first and projects new rows with the same axes", () => {
@@ -22,5 +23,27 @@ describe("fitProjection", () => {
 
   test("refuses fewer than two rows", () => {
     expect(() => fitProjection([[1, 2]])).toThrow();
+  });
+});
+
+describe("symmetricEigen", () => {
+  test("returns unit eigenvectors that rebuild the matrix (A v = λ v)", () => {
+    const a = [
+      [4, 1, -2, 0.5],
+      [1, 3, 0, 1],
+      [-2, 0, 5, -1],
+      [0.5, 1, -1, 2],
+    ];
+    const { values, vectors } = symmetricEigen(a);
+    expect(values.reduce((s, v) => s + v, 0)).toBeCloseTo(14, 12); // trace
+    values.forEach((lambda, i) => {
+      const v = vectors[i]!;
+      expect(Math.hypot(...v)).toBeCloseTo(1, 12);
+      a.forEach((row, r) => expect(row.reduce((s, x, c) => s + x * v[c]!, 0)).toBeCloseTo(lambda * v[r]!, 10));
+    });
+  });
+
+  test("refuses a matrix that is not square", () => {
+    expect(() => symmetricEigen([[1, 2]])).toThrow(InvalidArgumentError);
   });
 });

@@ -1,51 +1,43 @@
-// Precomputes a catalog for recommend(): scale every song once and store each cluster as one flat block of unit
-// vectors, so a query only scans its own cluster with one dot product per song (cosine = dot of unit vectors).
+// Precomputes the library (the songs recommendations come from) for recommend(): scale every song once and store
+// each cluster as one flat block of unit vectors, so a query only scans its own cluster with one dot product per
+// song (cosine = dot of unit vectors).
 import { assignCluster } from "./assign-cluster";
-import { DimensionMismatchError, InvalidArgumentError, InvalidFeaturesError } from "./errors";
-import { featuresToVector } from "./feature-vector";
+import { InvalidArgumentError, InvalidFeaturesError } from "./errors";
 import type { TAudioFeatures } from "./features";
 import type { TModelArtifact } from "./model-artifact";
+import { scaleFeatures } from "./scale";
 
-export interface TCatalogSong {
+export interface TLibrarySong {
   trackId: string;
   features: TAudioFeatures;
   /** Cluster from the training run; when absent the song is assigned by the model's rule. */
   cluster?: number;
 }
 
-export interface TCatalogCluster {
+export interface TLibraryCluster {
   /** Scaled features divided by their norm (unit rows; all-zero rows stay zero), row-major, size × d. */
   units: Float64Array;
   /** Euclidean norm of each scaled row. */
   norms: Float64Array;
   trackIds: string[];
-  /** Position of each row in the songs array given to prepareCatalog. */
+  /** Position of each row in the songs array given to prepareLibrary. */
   songIndex: Int32Array;
 }
 
-export interface TPreparedCatalog {
+export interface TPreparedLibrary {
   modelVersion: string;
   dimensions: number;
-  clusters: TCatalogCluster[];
+  clusters: TLibraryCluster[];
   /** trackId → [cluster, row] (first occurrence; later duplicates of a trackId are dropped). */
   positions: Map<string, readonly [number, number]>;
   size: number;
 }
 
-/** Scales a validated raw vector with the model's scaler. */
-export function scaleWithModel(model: TModelArtifact, raw: ArrayLike<number>): Float64Array {
-  const { mean, scale } = model.scaler;
-  if (raw.length !== mean.length) throw new DimensionMismatchError(mean.length, raw.length, "feature vector");
-  const out = new Float64Array(raw.length);
-  for (let j = 0; j < raw.length; j++) out[j] = (raw[j]! - mean[j]!) / scale[j]!;
-  return out;
-}
-
 /**
  * Scales and groups the songs by cluster. Songs without `cluster` are assigned by model.assignment; a trackId that
- * appears twice keeps its first row (the public catalog lists some tracks under several genres).
+ * appears twice keeps its first row (the public tracks catalog lists some tracks under several genres).
  */
-export function prepareCatalog(model: TModelArtifact, songs: readonly TCatalogSong[]): TPreparedCatalog {
+export function prepareLibrary(model: TModelArtifact, songs: readonly TLibrarySong[]): TPreparedLibrary {
   const d = model.featureNames.length;
   const centroids = model.centroids;
   const clusterOf = new Int32Array(songs.length).fill(-1);
@@ -57,21 +49,21 @@ export function prepareCatalog(model: TModelArtifact, songs: readonly TCatalogSo
     if (positions.has(song.trackId)) continue;
     let vector: Float64Array;
     try {
-      vector = scaleWithModel(model, featuresToVector(song.features, model.featureNames));
+      vector = scaleFeatures(model, song.features);
     } catch (e) {
       if (e instanceof InvalidFeaturesError) throw new InvalidFeaturesError(`catalog song ${song.trackId}: ${e.message}`, e.issues);
       throw e;
     }
     const c = song.cluster ?? assignCluster(vector, centroids, { metric: model.assignment });
     if (!Number.isInteger(c) || c < 0 || c >= model.k) {
-      throw new InvalidArgumentError(`catalog song ${song.trackId} has cluster ${c}, expected an integer in [0, ${model.k})`);
+      throw new InvalidArgumentError(`library song ${song.trackId} has cluster ${c}, expected an integer in [0, ${model.k})`);
     }
     scaled.set(vector, i * d);
     clusterOf[i] = c;
     positions.set(song.trackId, [c, sizes[c]!]);
     sizes[c]!++;
   }
-  const clusters: TCatalogCluster[] = Array.from(sizes, (size) => ({
+  const clusters: TLibraryCluster[] = Array.from(sizes, (size) => ({
     units: new Float64Array(size * d),
     norms: new Float64Array(size),
     trackIds: new Array<string>(size),
