@@ -1,5 +1,7 @@
 // Expected pipeline failures: the CLI prints the message on one line and exits non-zero, no stack trace.
-export class PipelineError extends Error {
+import { AnisongError } from "@anisong/core-ml";
+
+export class PipelineError extends AnisongError {
   override name = "PipelineError";
 }
 export class TooManyBadRowsError extends PipelineError {

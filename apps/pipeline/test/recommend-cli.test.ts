@@ -6,7 +6,8 @@ import path from "node:path";
 import { closePrismaClient, createPrismaClient, createTestDatabase, type TTestDatabase } from "@anisong/db";
 import { createSongResolver } from "@anisong/providers";
 import { runAll } from "../src";
-import { displayWidth, fitWidth, main } from "../src/cli/recommend";
+import { main } from "../src/cli/recommend";
+import { displayWidth, fitWidth } from "../src/cli/terminal-table";
 import { createWorkspace, FIXTURES, type TWorkspace } from "./helpers";
 
 const resolver = createSongResolver({ providers: ["catalog"], catalogPath: path.join(FIXTURES, "catalog-small.csv.gz"), catalogCacheDir: false });

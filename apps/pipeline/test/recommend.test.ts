@@ -21,12 +21,12 @@ describe("recommendSong", () => {
   });
 
   it("explains that the pipeline must run first when there is no active model", async () => {
-    await expect(recommendSong(t.db, resolver, { title: "怪物" }, 5)).rejects.toThrow("no active model in the database: run `pnpm run pipeline all` first");
+    await expect(recommendSong({ db: t.db, resolver, query: { title: "怪物" }, topN: 5 })).rejects.toThrow("no active model in the database: run `pnpm run pipeline all` first");
   });
 
   it("ranks the songs of the query's cluster by similarity, never recommending the song itself", async () => {
     await runAll(ws.ctx);
-    const r = await recommendSong(t.db, resolver, { title: "怪物", artist: "YOASOBI" }, 5);
+    const r = await recommendSong({ db: t.db, resolver, query: { title: "怪物", artist: "YOASOBI" }, topN: 5 });
     expect(r.song.track.id).toBe("06XQvnJb53SUYmlWIhUXUi");
     expect(r.items).toHaveLength(5);
     expect(r.items.map((i) => i.trackId)).not.toContain("06XQvnJb53SUYmlWIhUXUi");

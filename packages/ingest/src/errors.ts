@@ -1,5 +1,7 @@
 // Expected, user-facing failures of reading and validating input: the CLI prints their message, no stack.
-export class IngestError extends Error {
+import { AnisongError } from "@anisong/core-ml";
+
+export class IngestError extends AnisongError {
   override name = "IngestError";
 }
 export class EmptyFileError extends IngestError {

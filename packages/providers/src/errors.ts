@@ -1,12 +1,9 @@
 // Typed errors callers can branch on. Messages never contain credentials.
+import { AnisongError } from "@anisong/core-ml";
 import type { TAttempt, TProviderName, TTrack } from "./types";
 
-export class SpotifyPackageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/** Every error here is expected: bad input, a song no provider knows, a provider down, a missing catalog file. */
+export class SpotifyPackageError extends AnisongError {}
 
 /** The listener's input cannot be a query: nothing to search for, or not a Spotify track reference. */
 export class InvalidQueryError extends SpotifyPackageError {}

@@ -2,6 +2,7 @@
 // exit 1; bad usage prints the usage and exits 2.
 import { parseArgs } from "node:util";
 import path from "node:path";
+import { isExpectedError } from "@anisong/core-ml";
 import { loadPipelineConfig } from "../config/pipeline-config";
 import { invocationDir } from "../env";
 import { createConsoleLogger, type TStepContext } from "../context";
@@ -119,18 +120,13 @@ export async function main(argv: string[]): Promise<number> {
     else await runStep(ctx, cli.step);
     return 0;
   } catch (error) {
-    if (error instanceof PipelineError || (error instanceof Error && /Error$/.test(error.name) && isExpected(error))) {
+    if (isExpectedError(error)) {
       process.stderr.write(`pipeline ${cli.step} failed: ${error.message}\n`);
       return 1;
     }
     process.stderr.write(`pipeline ${cli.step} crashed: ${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
-}
-
-/** Errors of our own packages carry a clear message; anything else is a bug and keeps its stack. */
-function isExpected(error: Error): boolean {
-  return ["IngestError", "EmptyFileError", "NotCsvError", "MissingColumnsError", "RawStoreError", "InvalidIngestInputError", "IngestWriteError", "MigrationError", "PGliteLockedError", "InvalidModelArtifactError", "ModelArtifactVersionError"].includes(error.name);
 }
 
 if (require.main === module) {

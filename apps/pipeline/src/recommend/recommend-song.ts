@@ -12,19 +12,27 @@ export type TSongRecommendation = {
   items: (Pick<TClusterSong, "trackId" | "title" | "artists" | "album"> & { similarity: number })[];
 };
 
-export async function recommendSong(db: TDb, resolver: TSongResolver, query: TSongQuery, topN: number): Promise<TSongRecommendation> {
+export type TRecommendSongOptions = {
+  db: TDb;
+  resolver: TSongResolver;
+  query: TSongQuery;
+  /** How many songs to return. */
+  topN: number;
+};
+
+export async function recommendSong({ db, resolver, query, topN }: TRecommendSongOptions): Promise<TSongRecommendation> {
   const active = await findActiveModel(db);
   if (!active) throw new PipelineError("no active model in the database: run `pnpm run pipeline all` first");
   const song = await resolver.resolve(query);
-  const catalog = await listClusterSongs(db, { modelId: active.model.version });
-  const result = recommend(active.model, { trackId: song.track.id, features: song.features }, catalog, { topN });
+  const library = await listClusterSongs(db, { modelId: active.model.version });
+  const result = recommend(active.model, { trackId: song.track.id, features: song.features }, library, { topN });
   const cluster = active.clusters.find((c) => c.index === result.cluster);
   return {
     song,
     modelVersion: active.model.version,
     cluster: { index: result.cluster, label: cluster?.label ?? `cluster ${result.cluster}`, size: cluster?.size ?? 0 },
     items: result.items.map((item) => {
-      const s = catalog.find((c) => c.trackId === item.trackId)!;
+      const s = library[item.index]!;
       return { trackId: s.trackId, title: s.title, artists: s.artists, album: s.album, similarity: item.similarity };
     }),
   };

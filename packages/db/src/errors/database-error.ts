@@ -1,6 +1,8 @@
 // The one place that recognises database failures among the shapes Prisma, its driver adapters, pg and
 // PGlite throw, and names them: callers map a code to their own surface (HTTP 503, a CLI hint) instead of
 // matching messages themselves.
+import { AnisongError } from "@anisong/core-ml";
+
 export type TDatabaseErrorCode =
   /** The server cannot be reached, refused us, or closed the connection (stopped, restarted, admin shutdown). */
   | "unavailable"
@@ -9,14 +11,15 @@ export type TDatabaseErrorCode =
   /** The embedded PGlite folder is open in another process. */
   | "locked";
 
-export class DatabaseError extends Error {
+/** Every code is one a user can act on (start the server, migrate, close the other process): expected. */
+export class DatabaseError extends AnisongError {
   override name = "DatabaseError";
   constructor(
     readonly code: TDatabaseErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message, options && "cause" in options ? { cause: options.cause } : {});
   }
 }
 

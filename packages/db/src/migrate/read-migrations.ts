@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { AnisongError } from "@anisong/core-ml";
 import { findRepoRoot } from "../env";
 
 export type TMigration = { name: string; sql: string; checksum: string };
@@ -28,6 +29,7 @@ export function readMigrations(dir = defaultMigrationsDir()): TMigration[] {
     });
 }
 
-export class MigrationError extends Error {
+/** A migration folder or the recorded history is unusable; the message says which and what to do. */
+export class MigrationError extends AnisongError {
   override name = "MigrationError";
 }
