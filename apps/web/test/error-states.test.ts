@@ -7,7 +7,7 @@ import * as ratingRoute from "../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationsRoute from "../src/app/api/recommendations/route";
 import * as songsRoute from "../src/app/api/songs/route";
 import { createSongResolver, resolveSpotifyConfig } from "@anisong/providers";
-import { useDatabase, useResolver } from "../src/server/context";
+import { useDatabase, useResolver } from "../src/server/services";
 import { call } from "./support/call-route";
 import { freePort } from "./support/next-server";
 

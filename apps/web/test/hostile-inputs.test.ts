@@ -7,7 +7,7 @@ import * as ratingRoute from "../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationsRoute from "../src/app/api/recommendations/route";
 import * as searchRoute from "../src/app/api/search/route";
 import * as songsRoute from "../src/app/api/songs/route";
-import { useDatabase } from "../src/server/context";
+import { useDatabase } from "../src/server/services";
 import { call } from "./support/call-route";
 import { createRandom, hostileForwardedFor, hostileJsonText, hostileQueryString, hostileString, hostileValue, isPoisoned, SEED, type TRandom } from "./support/hostile-cases";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  // Nothing hostile may have touched the catalog.
+  // Nothing hostile may have touched the library.
   expect(await db.song.count()).toBe(songCount);
 });
 

@@ -5,7 +5,7 @@ const W = 640;
 const H = 400;
 const PAD = 28;
 
-/** The catalog's songs on the first two principal components of the scaled features, as inline SVG. */
+/** The library's songs on the first two principal components of the scaled features, as inline SVG. */
 export function ClusterMap({ map }: { map: TClusterMap }) {
   const xs = map.points.map((p) => p.x).concat(map.query ? [map.query.x] : []);
   const ys = map.points.map((p) => p.y).concat(map.query ? [map.query.y] : []);

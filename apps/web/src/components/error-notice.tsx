@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ApiClientError } from "../lib/api-client";
 import { artistsText, langOf } from "../lib/features";
+import { resultsHref } from "../lib/result-query";
 
 const TITLES: Record<string, string> = {
   song_not_found: "We could not find that song",
@@ -30,7 +31,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
           <ul className="suggestions">
             {suggestions.map((s) => (
               <li key={s.id}>
-                <Link href={`/results?${new URLSearchParams({ track: s.id })}`} lang={langOf(s.title + s.artists.join(" "))}>
+                <Link href={resultsHref({ trackId: s.id })} lang={langOf(s.title + s.artists.join(" "))}>
                   {s.title} <span className="chip__muted">· {artistsText(s.artists)}</span>
                 </Link>
               </li>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { resultsHref } from "../lib/result-query";
 
 // Songs in the offline catalog, so the examples work with no network. "Levitating" is searched by title only,
 // which also shows the pick-a-version list.
@@ -16,7 +17,7 @@ export function ExampleQueries() {
       <ul className="examples__list">
         {EXAMPLES.map((e) => (
           <li key={e.title}>
-            <Link className="chip" href={`/results?${new URLSearchParams(e.withArtist ? { title: e.title, artist: e.artist } : { title: e.title })}`}>
+            <Link className="chip" href={resultsHref(e.withArtist ? { title: e.title, artist: e.artist } : { title: e.title })}>
               {e.title} <span className="chip__muted">· {e.artist}</span>
             </Link>
           </li>

@@ -23,7 +23,7 @@ export function InsightsView({ recommendationId }: { recommendationId?: string }
       </section>
 
       <section className="card" aria-labelledby="map-title">
-        <h2 id="map-title">Map of the catalog&rsquo;s clusters</h2>
+        <h2 id="map-title">Map of the library&rsquo;s clusters</h2>
         {data ? (
           <ClusterMap map={data.map} />
         ) : (

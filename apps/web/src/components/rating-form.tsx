@@ -12,7 +12,7 @@ export function RatingForm({ recommendationId }: { recommendationId: string }) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
   const [hint, setHint] = useState<string | null>(null);
-  const mutation = useMutation({ mutationFn: () => postRating(recommendationId, stars, comment) });
+  const mutation = useMutation({ mutationFn: () => postRating({ recommendationId, stars, comment }) });
 
   const alreadyRated = mutation.error instanceof ApiClientError && mutation.error.status === 409;
   if (mutation.isSuccess || alreadyRated) {

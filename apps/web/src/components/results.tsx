@@ -6,6 +6,7 @@ import { useState } from "react";
 import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
 import type { TRecommendationResponse } from "../lib/api-types";
 import { artistsText, langOf } from "../lib/features";
+import { resultsHref } from "../lib/result-query";
 import { ErrorNotice } from "./error-notice";
 import { FeatureChart } from "./feature-chart";
 import { RatingForm } from "./rating-form";
@@ -13,7 +14,7 @@ import { RatingForm } from "./rating-form";
 export function Results({ query }: { query: TRecommendationQuery }) {
   const result = useQuery({
     queryKey: ["recommendation", query],
-    queryFn: () => postRecommendation(query),
+    queryFn: () => postRecommendation({ query }),
     // Every call stores a recommendation: ask once per query, never refetch behind the listener's back.
     staleTime: Infinity,
     gcTime: Infinity,
@@ -153,7 +154,7 @@ function CandidateList({ data }: { data: TRecommendationResponse }) {
       <ul className="suggestions">
         {data.query.candidates.slice(0, 6).map((c) => (
           <li key={c.id}>
-            <Link href={`/results?${new URLSearchParams({ track: c.id })}`} lang={langOf(c.title + c.artists.join(" "))}>
+            <Link href={resultsHref({ trackId: c.id })} lang={langOf(c.title + c.artists.join(" "))}>
               {c.title} <span className="chip__muted">· {artistsText(c.artists)}</span>
               {c.album ? <span className="chip__muted"> · {c.album}</span> : null}
             </Link>

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { fetchSongs } from "../lib/api-client";
 import type { TSongSort } from "../lib/api-types";
 import { artistsText, langOf } from "../lib/features";
+import { resultsHref } from "../lib/result-query";
 import { ErrorNotice } from "./error-notice";
 
 const COLUMNS: { key: TSongSort; label: string; className?: string }[] = [
@@ -46,7 +47,7 @@ export function SongBrowser() {
   return (
     <section className="card browser" aria-labelledby={`${id}-title`}>
       <div className="browser__head">
-        <h2 id={`${id}-title`}>Anime songs in the catalog</h2>
+        <h2 id={`${id}-title`}>Anime songs in the library</h2>
         <div className="field field--inline">
           <label htmlFor={`${id}-size`}>Per page</label>
           <select
@@ -102,7 +103,7 @@ export function SongBrowser() {
                 ? data.items.map((song) => (
                     <tr key={song.id}>
                       <td className="title-cell">
-                        <Link href={`/results?${new URLSearchParams({ track: song.id })}`} lang={langOf(song.title)}>
+                        <Link href={resultsHref({ trackId: song.id })} lang={langOf(song.title)}>
                           {song.title}
                         </Link>
                       </td>

@@ -6,7 +6,9 @@ import type {
   TRecommendationResponse,
   TSongSort,
   TSongsPage,
+  TSortOrder,
 } from "./api-types";
+import type { TRatingRequestBody, TRecommendationRequestBody } from "../server/schemas";
 
 export class ApiClientError extends Error {
   constructor(
@@ -16,7 +18,7 @@ export class ApiClientError extends Error {
     super(body?.error.message ?? `Request failed (${status}).`);
     this.name = "ApiClientError";
   }
-  get code(): string {
+  get code(): TApiError["error"]["code"] {
     return this.body?.error.code ?? (this.status === 0 ? "network" : "internal");
   }
 }
@@ -42,26 +44,28 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-export function fetchSongs(params: { page: number; size: number; sort: TSongSort; order: "asc" | "desc" }): Promise<TSongsPage> {
+export function fetchSongs(params: { page: number; size: number; sort: TSongSort; order: TSortOrder }): Promise<TSongsPage> {
   const qs = new URLSearchParams({ page: String(params.page), size: String(params.size), sort: params.sort, order: params.order });
   return request<TSongsPage>(`/api/songs?${qs}`);
 }
 
-export type TRecommendationQuery = { trackId?: string; title?: string; artist?: string };
+export type TRecommendationQuery = Pick<TRecommendationRequestBody, "trackId" | "title" | "artist">;
 
-export function postRecommendation(query: TRecommendationQuery, topN = 10): Promise<TRecommendationResponse> {
+export function postRecommendation({ query, topN = 10 }: { query: TRecommendationQuery; topN?: number }): Promise<TRecommendationResponse> {
+  const body: TRecommendationRequestBody = { ...query, topN };
   return request<TRecommendationResponse>("/api/recommendations", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ ...query, topN }),
+    body: JSON.stringify(body),
   });
 }
 
-export function postRating(recommendationId: string, stars: number, comment: string): Promise<TRatingResponse> {
+export function postRating({ recommendationId, stars, comment }: { recommendationId: string; stars: number; comment: string }): Promise<TRatingResponse> {
+  const body: TRatingRequestBody = { stars, comment: comment.trim() || undefined };
   return request<TRatingResponse>(`/api/recommendations/${encodeURIComponent(recommendationId)}/rating`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ stars, comment: comment.trim() || undefined }),
+    body: JSON.stringify(body),
   });
 }
 

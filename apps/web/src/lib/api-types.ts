@@ -1,7 +1,9 @@
 // JSON shapes of the web API, shared by route handlers and the browser code. Types only: importing
-// this file pulls no server module into the client bundle.
+// this file pulls no server module into the client bundle (the server imports below are `import type`).
 import type { TAudioFeatures, TFeatureName } from "@anisong/core-ml";
 import type { TProviderName } from "@anisong/providers";
+import type { TApiErrorBody, TApiErrorCode } from "../server/http/errors";
+import type { TSongsQuery } from "../server/schemas";
 
 export type { TAudioFeatures, TFeatureName };
 
@@ -14,7 +16,9 @@ export type TTrackSummary = {
   spotifyUrl: string;
 };
 
-export type TSongSort = "title" | "artist" | "popularity" | "cluster" | "energy" | "danceability" | "valence" | "tempo";
+/** The server's SONG_SORTS, through the zod-inferred query type. */
+export type TSongSort = TSongsQuery["sort"];
+export type TSortOrder = TSongsQuery["order"];
 
 export type TSongRow = {
   id: string;
@@ -34,7 +38,7 @@ export type TSongsPage = {
   total: number;
   totalPages: number;
   sort: TSongSort;
-  order: "asc" | "desc";
+  order: TSortOrder;
   modelVersion: string;
 };
 
@@ -104,11 +108,13 @@ export type THealth = {
   rateLimits: "per-instance" | "shared" | "per-instance (redis unreachable)";
 };
 
+/**
+ * The server's error body (TApiErrorBody). The client adds "network" for a request that never got an answer, and
+ * reads the details a song_not_found / providers_unavailable error carries.
+ */
 export type TApiError = {
-  error: {
-    code: string;
-    message: string;
-    issues?: { path: string; message: string }[];
+  error: Omit<TApiErrorBody["error"], "code" | "details"> & {
+    code: TApiErrorCode | "network";
     details?: { hint?: string; suggestions?: TTrackSummary[]; reasons?: unknown };
   };
 };

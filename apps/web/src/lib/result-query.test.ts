@@ -1,4 +1,4 @@
-import { fromSearchParams, toResultsHref } from "./result-query";
+import { fromSearchParams, resultsHref, toResultsHref } from "./result-query";
 
 describe("search form → results URL → request", () => {
   test("title and artist, either alone, never neither", () => {
@@ -19,5 +19,16 @@ describe("search form → results URL → request", () => {
   test("Japanese text survives the round trip", () => {
     const href = toResultsHref({ title: "怪物", artist: "YOASOBI" })!;
     expect(fromSearchParams(Object.fromEntries(new URL(href, "http://x").searchParams))).toEqual({ title: "怪物", artist: "YOASOBI" });
+  });
+});
+
+describe("resultsHref", () => {
+  test("builds every results link: a track wins over title and artist, blanks are left out", () => {
+    expect(resultsHref({ trackId: "5nujrmhLynf4yMoMtj8AQF", title: "ignored" })).toBe("/results?track=5nujrmhLynf4yMoMtj8AQF");
+    expect(resultsHref({ title: "Fast Car", artist: "Tracy Chapman" })).toBe("/results?title=Fast+Car&artist=Tracy+Chapman");
+    expect(resultsHref({ title: "", artist: "YOASOBI" })).toBe("/results?artist=YOASOBI");
+    for (const query of [{ trackId: "spotify:track:5nujrmhLynf4yMoMtj8AQF" }, { title: "怪物", artist: "YOASOBI" }]) {
+      expect(fromSearchParams(Object.fromEntries(new URL(resultsHref(query), "http://x").searchParams))).toEqual(query);
+    }
   });
 });

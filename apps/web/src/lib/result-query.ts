@@ -8,17 +8,23 @@ export function looksLikeSpotifyLink(text: string): boolean {
   return SPOTIFY_LINK.test(text.trim());
 }
 
+/** The one builder of results links (fromSearchParams reads them back): a track, or a title and/or artist. */
+export function resultsHref(query: TRecommendationQuery): string {
+  const params = new URLSearchParams();
+  if (query.trackId) params.set("track", query.trackId);
+  else {
+    if (query.title) params.set("title", query.title);
+    if (query.artist) params.set("artist", query.artist);
+  }
+  return `/results?${params}`;
+}
+
+/** The search form's fields → a results link, or null when both are blank. */
 export function toResultsHref(fields: { title: string; artist: string }): string | null {
   const title = fields.title.trim();
   const artist = fields.artist.trim();
   if (!title && !artist) return null;
-  const params = new URLSearchParams();
-  if (title && looksLikeSpotifyLink(title)) params.set("track", title);
-  else {
-    if (title) params.set("title", title);
-    if (artist) params.set("artist", artist);
-  }
-  return `/results?${params}`;
+  return resultsHref(title && looksLikeSpotifyLink(title) ? { trackId: title } : { title, artist });
 }
 
 export function fromSearchParams(params: Record<string, string | string[] | undefined>): TRecommendationQuery | null {

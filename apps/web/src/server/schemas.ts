@@ -76,6 +76,8 @@ export const ZRecommendationRequest = z
     message: "Give a track id or link, or a title and/or an artist.",
   });
 export type TRecommendationRequest = z.infer<typeof ZRecommendationRequest>;
+/** What a client sends (before defaults and trimming). */
+export type TRecommendationRequestBody = z.input<typeof ZRecommendationRequest>;
 
 export const ZRecommendationId = z.uuid("must be a recommendation id");
 
@@ -88,6 +90,7 @@ export const ZRatingRequest = z
   })
   .strict();
 export type TRatingRequest = z.infer<typeof ZRatingRequest>;
+export type TRatingRequestBody = z.input<typeof ZRatingRequest>;
 
 export const ZInsightsQuery = z.object({
   recommendation: ZRecommendationId.optional(),

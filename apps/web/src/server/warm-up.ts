@@ -1,4 +1,4 @@
-import { getResolver, getServerDb } from "./context";
+import { getResolver, getServerDb } from "./services";
 import { loadActiveModel } from "./model/load-active-model";
 
 export async function warmUp(): Promise<void> {

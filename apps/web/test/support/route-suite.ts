@@ -8,7 +8,7 @@ import * as ratingRoute from "../../src/app/api/recommendations/[id]/rating/rout
 import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
-import { useDatabase } from "../../src/server/context";
+import { useDatabase } from "../../src/server/services";
 import { loadActiveModel } from "../../src/server/model/load-active-model";
 import { call } from "./call-route";
 import { prepareDatabase, type TPreparedDatabase } from "./prepare-database";

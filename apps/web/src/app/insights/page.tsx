@@ -11,7 +11,7 @@ export default async function InsightsPage({ searchParams }: TProps) {
   return (
     <>
       <h1>Insights</h1>
-      <p className="lead">How listeners rate the recommendations, and how the anime catalog is grouped by sound.</p>
+      <p className="lead">How listeners rate the recommendations, and how the anime library is grouped by sound.</p>
       <InsightsView recommendationId={recommendationId} />
     </>
   );

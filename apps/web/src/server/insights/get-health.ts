@@ -1,7 +1,7 @@
 // Database and model status for GET /api/health (200 when both are usable, 503 otherwise).
 import { pingDatabase } from "@anisong/db";
 import type { THealth } from "../../lib/api-types";
-import { databaseKind, getServerDb } from "../context";
+import { databaseKind, getServerDb } from "../services";
 import { toApiError } from "../http/handle-route";
 import { writeLimitMode } from "../http/write-limit";
 import { loadActiveModel } from "../model/load-active-model";

@@ -1,4 +1,4 @@
-// Ratings at a glance (overall, per model version, per cluster of the active model) and the catalog
+// Ratings at a glance (overall, per model version, per cluster of the active model) and the library
 // map, with the query's point when a recommendation id is given.
 import { scaleFeatures, ZAudioFeatures } from "@anisong/core-ml";
 import { getInsights as readInsights, type TDb } from "@anisong/db";

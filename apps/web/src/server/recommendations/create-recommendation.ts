@@ -4,7 +4,7 @@ import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
 import { storeRecommendation, type TDb } from "@anisong/db";
 import { InvalidQueryError, parseSongQuery, providerLabel, spotifyTrackUrl, type TParsedSongQuery, type TResolvedSong } from "@anisong/providers";
 import type { TRecommendationResponse } from "../../lib/api-types";
-import { getResolver } from "../context";
+import { getResolver } from "../services";
 import { ApiError } from "../http/errors";
 import { clusterOf, loadActiveModel } from "../model/load-active-model";
 import type { TRecommendationRequest } from "../schemas";
@@ -19,7 +19,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
 
   const items = result.items.map((item, i) => {
     const song = loaded.songsById.get(item.trackId);
-    if (!song) throw new Error(`Recommended track ${item.trackId} is missing from the loaded catalog.`);
+    if (!song) throw new Error(`Recommended track ${item.trackId} is missing from the loaded library.`);
     const cluster = clusterOf(loaded, song.cluster);
     return {
       rank: i + 1,

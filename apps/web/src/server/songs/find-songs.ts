@@ -1,4 +1,4 @@
-// The browsable list of the active model's anime songs: sorted and paged in memory (the catalog is
+// The browsable list of the active model's anime songs: sorted and paged in memory (the library is
 // already cached per model version), so listing never touches the songs table.
 import type { TClusterSong, TDb } from "@anisong/db";
 import { spotifyTrackUrl } from "@anisong/providers";

@@ -1,4 +1,4 @@
-import { getServerDb } from "../../../server/context";
+import { getServerDb } from "../../../server/services";
 import { handleRoute, json } from "../../../server/http/handle-route";
 import { getInsights } from "../../../server/insights/get-insights";
 import { searchParamsObject, ZInsightsQuery } from "../../../server/schemas";

@@ -1,5 +1,5 @@
 import { webEnv } from "../../../server/env";
-import { getServerDb } from "../../../server/context";
+import { getServerDb } from "../../../server/services";
 import { handleRoute, json } from "../../../server/http/handle-route";
 import { readJsonBody } from "../../../server/http/read-json-body";
 import { checkWriteLimit } from "../../../server/http/write-limit";

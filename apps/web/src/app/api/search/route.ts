@@ -1,4 +1,4 @@
-import { getResolver } from "../../../server/context";
+import { getResolver } from "../../../server/services";
 import { handleRoute, json } from "../../../server/http/handle-route";
 import { searchParamsObject, ZSearchQuery } from "../../../server/schemas";
 import { toTrackSummary } from "../../../server/songs/track-summary";

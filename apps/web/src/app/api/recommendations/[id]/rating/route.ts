@@ -1,5 +1,5 @@
 import { webEnv } from "../../../../../server/env";
-import { getServerDb } from "../../../../../server/context";
+import { getServerDb } from "../../../../../server/services";
 import { createRating } from "../../../../../server/ratings/create-rating";
 import { handleRoute, json } from "../../../../../server/http/handle-route";
 import { readJsonBody } from "../../../../../server/http/read-json-body";

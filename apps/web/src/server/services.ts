@@ -1,4 +1,4 @@
-// Process-wide server dependencies: the database client and the song resolver. Route tests point the
+// The server's services (a small service locator): the database client and the song resolver. Route tests point the
 // server at their own throwaway database with useDatabase(); the app itself uses @anisong/db's getDb().
 import { getDb, resolveDatabaseConfig, setSynchronousCommit, type TDb } from "@anisong/db";
 import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
