@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { isExpectedError } from "@anisong/core-ml";
-import { loadPipelineConfig } from "../config/pipeline-config";
+import { DATASETS, loadPipelineConfig, ZDatasetName } from "../config/pipeline-config";
 import { invocationDir } from "../env";
 import { createConsoleLogger, type TStepContext } from "../context";
 import { PipelineError, UsageError } from "../errors";
@@ -65,8 +65,8 @@ export function parseCli(argv: string[]) {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing step" : `one step at a time, got ${positionals.join(" ")}`);
   const step = positionals[0]!;
   if (step !== "all" && !STEP_NAMES.includes(step as TStepName)) throw new UsageError(`unknown step "${step}"`);
-  if (values.dataset !== undefined && values.dataset !== "seed" && values.dataset !== "anime-catalog") {
-    throw new UsageError(`--dataset must be seed or anime-catalog, got "${values.dataset}"`);
+  if (values.dataset !== undefined && !ZDatasetName.safeParse(values.dataset).success) {
+    throw new UsageError(`--dataset must be ${DATASETS.join(" or ")}, got "${values.dataset}"`);
   }
   let sweep: { from: number; to: number } | undefined;
   if (values.sweep !== undefined) {

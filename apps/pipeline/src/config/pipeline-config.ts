@@ -21,13 +21,20 @@ export const CATALOG_COLUMNS: TColumnMap = {
 /** data/sample/sample_search_songs.csv. */
 export const SAMPLE_COLUMNS: TColumnMap = { id: "id", title: "title", key: "key", mode: "mode", durationMs: "duration_ms", ...featureColumns };
 
+/**
+ * What a run trains on. "seed": the 438 songs; "anime-catalog": the seed plus the catalog's `anime` rows,
+ * de-duplicated (the value keeps its historical name; the catalog itself is only the tracks file).
+ */
+export const DATASETS = ["seed", "anime-catalog"] as const;
+export type TDatasetName = (typeof DATASETS)[number];
+export const ZDatasetName = z.enum(DATASETS);
+
 const relativeOrAbsolute = z.string().min(1);
 
 export const ZPipelineConfig = z
   .object({
     rootDir: z.string().min(1).optional(),
-    /** "seed": the 438 songs; "anime-catalog": seed + the catalog's `anime` rows, de-duplicated. */
-    dataset: z.enum(["seed", "anime-catalog"]).default("seed"),
+    dataset: ZDatasetName.default("seed"),
     features: z.array(z.enum(FEATURE_NAMES)).min(2).default([...FEATURE_NAMES]),
     paths: z
       .object({

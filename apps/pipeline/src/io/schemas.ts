@@ -1,13 +1,14 @@
 // Shapes of the artifacts the steps hand to each other (validated whenever a step reads one).
 import { ZCleanSong } from "@anisong/ingest";
 import { z } from "zod";
+import { ZDatasetName } from "../config/pipeline-config";
 
 export const ZAcquireReport = z.object({
   objects: z.array(z.object({ input: z.enum(["seed", "catalog"]), source: z.string(), key: z.string(), location: z.string(), sha256: z.string(), bytes: z.number() })),
 });
 
 export const ZCleanSongs = z.object({
-  dataset: z.enum(["seed", "anime-catalog"]),
+  dataset: ZDatasetName,
   datasetHash: z.string(),
   songs: z.array(ZCleanSong).min(1),
 });
@@ -35,7 +36,7 @@ export type TLabels = z.infer<typeof ZLabels>;
 export const ZTrainReport = z.object({
   modelVersion: z.string(),
   modelFile: z.string(),
-  dataset: z.enum(["seed", "anime-catalog"]),
+  dataset: ZDatasetName,
   k: z.number(),
   seed: z.number(),
   inertia: z.number(),
