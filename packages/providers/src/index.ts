@@ -1,6 +1,8 @@
 export { parseSpotifyTrackRef, looksLikeSpotifyLink } from "./track-ref/parse-spotify-track-ref";
 export { loadCatalog, defaultCatalogPath, defaultCatalogCacheDir, type TLoadCatalogOptions } from "./catalog/load-catalog";
 export { Catalog, type TCatalogEntry, type TCatalogMatch, type TCatalogSearchOptions } from "./catalog/catalog";
+export { parseCatalogCsv, readCatalogFile } from "./catalog/read-catalog-file";
+export type { TCatalogData } from "./catalog/catalog-data";
 export { createSongResolver, type TSongResolver, type TSongResolverOptions } from "./resolver/create-song-resolver";
 export { parseSongQuery, type TParsedSongQuery } from "./track-ref/parse-song-query";
 export { defaultRegistry, PROVIDER_NAMES, PROVIDER_LABELS, providerLabel, type TProviderName } from "./providers/registry";

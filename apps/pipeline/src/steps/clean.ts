@@ -8,7 +8,7 @@ import { logRead, logWrote, type TStepContext } from "../context";
 import { artifactPaths } from "../io/artifact-paths";
 import { contentHash, writeJson } from "../io/artifacts";
 import type { TCleanSongs } from "../io/schemas";
-import { enrichFromCatalog, indexCatalog, readCatalogTable, type TCatalogInfo } from "./clean-catalog-index";
+import { enrichFromCatalog, readCatalogIndex, readCatalogTable, type TCatalogInfo } from "./clean-catalog-index";
 import { mergeGenreRows, type TDroppedCounts } from "./clean-dataset-merge";
 import { buildCleanReport, reportBadRows, type TCleanInput } from "./clean-report";
 
@@ -25,17 +25,18 @@ export async function clean(ctx: TStepContext) {
 
   // The catalog: a raw input for "anime-catalog", otherwise only the offline reference used to add artists.
   let catalogTable: TCsvTable | null = null;
+  let catalogIndex = new Map<string, TCatalogInfo>();
   if (config.dataset === "anime-catalog") {
     const bytes = await store.get(paths.catalogKey);
     catalogTable = readCatalogTable(bytes, paths.catalogKey);
+    catalogIndex = await readCatalogIndex(bytes, paths.catalogKey);
     logRead(ctx, path.join(store.location, paths.catalogKey), `${catalogTable.records.length} rows`);
   } else if (fs.existsSync(config.paths.catalog)) {
-    catalogTable = readCatalogTable(fs.readFileSync(config.paths.catalog), paths.catalogKey);
-    logRead(ctx, config.paths.catalog, `${catalogTable.records.length} rows, for artists and albums`);
+    catalogIndex = await readCatalogIndex(fs.readFileSync(config.paths.catalog), paths.catalogKey);
+    logRead(ctx, config.paths.catalog, `${catalogIndex.size} tracks, for artists and albums`);
   } else {
     ctx.log.warn(`catalog ${config.paths.catalog} not found: seed songs keep their title and no artists`);
   }
-  const catalogIndex = catalogTable ? indexCatalog(ctx, catalogTable) : new Map<string, TCatalogInfo>();
 
   const songs: TCleanSong[] = seed.songs.map((song) => enrichFromCatalog(song, catalogIndex.get(song.id)));
   const enriched = seed.songs.filter((song) => catalogIndex.has(song.id)).length;
