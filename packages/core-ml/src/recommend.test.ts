@@ -112,7 +112,7 @@ describe("recommend", () => {
     expect(() => recommend(broken, { features: energetic }, songs)).toThrow(DimensionMismatchError);
   });
 
-  it("refuses a catalog prepared for another model", () => {
+  it("refuses a library prepared for another model", () => {
     const cat = prepareLibrary(m, songs);
     expect(() => recommend(model("euclidean"), { features: energetic }, cat)).toThrow(/prepared for model/);
   });

@@ -1,4 +1,4 @@
-// Catalog songs of one model (optionally one cluster), shaped as core-ml's TLibrarySong plus display fields.
+// Library songs (the anime songs recommendations come from) of one model (optionally one cluster), shaped as core-ml's TLibrarySong plus display fields.
 import { FEATURE_NAMES, type TAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
 
