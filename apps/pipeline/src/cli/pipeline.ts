@@ -6,7 +6,7 @@ import { isExpectedError } from "@anisong/core-ml";
 import { DATASETS, loadPipelineConfig, ZDatasetName } from "../config/pipeline-config";
 import { invocationDir } from "../env";
 import { createConsoleLogger, type TStepContext } from "../context";
-import { PipelineError, UsageError } from "../errors";
+import { UsageError } from "../errors";
 import { runAll, runStep, STEP_NAMES, type TStepName } from "../run-pipeline";
 
 const USAGE = `usage: pnpm run pipeline <step> [options]

@@ -4,7 +4,7 @@
 // (same scaler, same cosine-to-centroids rule as the score step); seed songs keep their training cluster.
 import fs from "node:fs";
 import path from "node:path";
-import { assignCluster, parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
+import { assignCluster, parseModelArtifact, scaleFeatures, type TModelArtifact } from "@anisong/core-ml";
 import { findRepoRoot } from "@anisong/db";
 import { parseSongRow, readCsvBytes, SPOTIFY_ID, validateSongTable } from "@anisong/ingest";
 import { buildLibrary, scoreHandChecked, SONG_KINDS, type THandCheckedRow, type TLibrarySong, type TTrackRow } from "@anisong/library";
@@ -14,7 +14,6 @@ import { PipelineError } from "../errors";
 import { artifactPaths } from "../io/artifact-paths";
 import { contentHash, writeJson } from "../io/artifacts";
 import { ZLabels } from "../io/schemas";
-import { scaleFeatures } from "./score";
 
 export const LIBRARY_SCHEMA_VERSION = 1;
 
