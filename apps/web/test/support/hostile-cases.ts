@@ -1,17 +1,11 @@
 // Seeded generators of hostile input for the hostile-input suites: strings that break databases and
 // encoders (NUL, lone surrogates, controls, huge), values of the wrong type, broken JSON, deep nesting,
 // bad percent-escapes, odd methods and forged X-Forwarded-For chains. Same seed, same cases.
+import { createRandom as createSeededRandom } from "@anisong/core-ml";
 
-/** mulberry32: small, fast and good enough to pick test cases. */
+/** core-ml's seeded PRNG with the few helpers the generators need. */
 export function createRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = createSeededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const chance = (p: number) => next() < p;
