@@ -5,6 +5,9 @@ const esmOnly = ["ml-kmeans", "ml-distance-euclidean", "ml-nearest-vector", "ml-
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // A guard against hangs, not a speed target: under load (2 shared cores) opening a PGlite folder alone can take
+  // several seconds, which tripped Jest's 5 s default on CI-like machines.
+  testTimeout: 30_000,
   transform: {
     "^.+\\.(t|j|mj)sx?$": [
       require.resolve("@swc/jest"),
