@@ -12,6 +12,10 @@ export interface TLibrarySong {
   features: TAudioFeatures;
   /** Cluster from the training run; when absent the song is assigned by the model's rule. */
   cluster?: number;
+  /** One song's versions and recordings share it (computed by the caller; core-ml does not normalise text). */
+  songKey?: string;
+  /** The lead artist, for recommend's maxPerArtist cap; absent = unknown artist, never capped. */
+  artistKey?: string;
 }
 
 export interface TLibraryCluster {
@@ -22,6 +26,10 @@ export interface TLibraryCluster {
   trackIds: string[];
   /** Position of each row in the songs array given to prepareLibrary. */
   songIndex: Int32Array;
+  /** Interned songKey per row (an index into TPreparedLibrary.songKeys); -1 when the song has none. */
+  songKeyIds: Int32Array;
+  /** Interned artistKey per row (an index into TPreparedLibrary.artistKeys); -1 when unknown. */
+  artistKeyIds: Int32Array;
 }
 
 export interface TPreparedLibrary {
@@ -31,6 +39,11 @@ export interface TPreparedLibrary {
   /** trackId → [cluster, row] (first occurrence; later duplicates of a trackId are dropped). */
   positions: Map<string, readonly [number, number]>;
   size: number;
+  /** songKey / artistKey → the interned id rows refer to. */
+  songKeys: ReadonlyMap<string, number>;
+  artistKeys: ReadonlyMap<string, number>;
+  /** Whether any song carries a songKey or artistKey (no keys: recommend takes the plain top-N path). */
+  hasKeys: boolean;
 }
 
 /**
@@ -68,7 +81,11 @@ export function prepareLibrary(model: TModelArtifact, songs: readonly TLibrarySo
     norms: new Float64Array(size),
     trackIds: new Array<string>(size),
     songIndex: new Int32Array(size),
+    songKeyIds: new Int32Array(size).fill(-1),
+    artistKeyIds: new Int32Array(size).fill(-1),
   }));
+  const songKeys = new Interner();
+  const artistKeys = new Interner();
   const fill = new Int32Array(model.k);
   for (let i = 0; i < songs.length; i++) {
     const c = clusterOf[i]!;
@@ -82,6 +99,28 @@ export function prepareLibrary(model: TModelArtifact, songs: readonly TLibrarySo
     block.norms[row] = norm;
     block.trackIds[row] = songs[i]!.trackId;
     block.songIndex[row] = i;
+    const { songKey, artistKey } = songs[i]!;
+    if (songKey !== undefined) block.songKeyIds[row] = songKeys.id(songKey);
+    if (artistKey !== undefined) block.artistKeyIds[row] = artistKeys.id(artistKey);
   }
-  return { modelVersion: model.version, dimensions: d, clusters, positions, size: positions.size };
+  return {
+    modelVersion: model.version,
+    dimensions: d,
+    clusters,
+    positions,
+    size: positions.size,
+    songKeys: songKeys.ids,
+    artistKeys: artistKeys.ids,
+    hasKeys: songKeys.ids.size + artistKeys.ids.size > 0,
+  };
+}
+
+// Strings → dense ids, so the ranking compares integers.
+class Interner {
+  readonly ids = new Map<string, number>();
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) this.ids.set(value, (id = this.ids.size));
+    return id;
+  }
 }
