@@ -29,3 +29,4 @@ export { buildLibrary, type TBuildLibraryInput } from "./build-library";
 export type { TLibraryInputSong, TLibrarySong, TTrackRow, TProvenance, TAnimeEvidence } from "./library-song";
 export type { TLibraryStats } from "./library-stats";
 export { scoreHandChecked, sameAnimeTitle, type THandCheckedRow, type THandCheckScore, type TPrecision } from "./hand-check";
+export { rankingKeysOf, type TKeyedInput, type TRankingKeys } from "./ranking-keys";

@@ -9,6 +9,7 @@ export type TClusterSong = {
   title: string;
   artists: string[];
   album: string | null;
+  durationMs: number | null;
   popularity: number | null;
   genres: string[];
   source: string;
@@ -30,6 +31,7 @@ export async function listClusterSongs(db: TDb, input: { modelId: string; cluste
       title: song.title,
       artists: song.artists,
       album: song.album,
+      durationMs: song.durationMs,
       popularity: song.popularity,
       genres: song.genres,
       source: song.source,
