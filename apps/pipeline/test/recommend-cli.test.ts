@@ -88,7 +88,7 @@ describe("pnpm recommend", () => {
   });
 
   it("prints usage and exits 2 on bad arguments", async () => {
-    for (const argv of [[], ["--top", "0", "x"], ["--track", "https://example.com/track/x"], ["x", "--bogus"]]) {
+    for (const argv of [[], ["--top", "0", "x"], ["x", "--max-per-artist", "0"], ["x", "--max-per-artist", "two"], ["--track", "https://example.com/track/x"], ["x", "--bogus"]]) {
       const r = await run(argv, t.db);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("usage: pnpm run recommend");

@@ -36,4 +36,18 @@ describe("recommendSong", () => {
     const members = await t.db.songCluster.findMany({ where: { modelId: r.modelVersion, clusterIndex: r.cluster.index } });
     for (const item of r.items) expect(members.map((m) => m.songId)).toContain(item.trackId);
   }, 60_000);
+
+  it("gives one entry per song and at most maxPerArtist songs per lead artist", async () => {
+    const count = (artists: string[][]) => {
+      const perArtist = new Map<string, number>();
+      for (const a of artists) perArtist.set(a[0] ?? "", (perArtist.get(a[0] ?? "") ?? 0) + 1);
+      return Math.max(...perArtist.values());
+    };
+    for (const maxPerArtist of [1, 2]) {
+      const r = await recommendSong({ db: t.db, resolver, query: { title: "怪物", artist: "YOASOBI" }, topN: 20, maxPerArtist });
+      expect(count(r.items.filter((i) => i.artists.length > 0).map((i) => i.artists))).toBeLessThanOrEqual(maxPerArtist);
+      const titles = r.items.map((i) => `${i.title}|${i.artists[0] ?? i.trackId}`);
+      expect(new Set(titles).size).toBe(titles.length);
+    }
+  }, 60_000);
 });

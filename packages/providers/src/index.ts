@@ -31,4 +31,4 @@ export {
   type TFaultKind,
 } from "./errors";
 export { normalizeText } from "./text/normalize";
-export { ZTrack, spotifyTrackUrl, type TTrack, type TResolvedSong, type TAttempt, type TTextQuery, type TSongQuery } from "./types";
+export { ZTrack, spotifyTrackUrl, type TTrack, type TResolvedSong, type TMatchedBy, type TAttempt, type TTextQuery, type TSongQuery } from "./types";

@@ -28,7 +28,14 @@ export type TResolvedSong = {
   /** Ranked matches, the chosen track first, so a UI can let the listener pick another. */
   candidates: TTrack[];
   attempts: TAttempt[];
+  /**
+   * How the track was identified: a pasted id, an exact or a confident (close) text match, or an artist-only
+   * search that took the artist's best-ranked song.
+   */
+  matchedBy: TMatchedBy;
 };
+
+export type TMatchedBy = "exact" | "confident" | "artist-only" | "id";
 
 export type TTextQuery = { title?: string; artist?: string };
 export type TSongQuery = TTextQuery | { trackId: string };

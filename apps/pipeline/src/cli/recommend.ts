@@ -30,7 +30,7 @@ export async function main(argv: string[], deps: TRecommendCliDeps = {}): Promis
   try {
     const resolver = deps.resolver ?? createSongResolver(resolveSpotifyConfig());
     const db = deps.db ?? (await getDb());
-    out(formatRecommendation(await recommendSong({ db, resolver, query: args.query, topN: args.topN })));
+    out(formatRecommendation(await recommendSong({ db, resolver, query: args.query, topN: args.topN, maxPerArtist: args.maxPerArtist })));
     return 0;
   } catch (error) {
     const lines = describeRecommendError(error);

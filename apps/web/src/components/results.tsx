@@ -36,6 +36,7 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
     <div className="results" data-recommendation-id={data.id}>
       <section className="card resolved" aria-labelledby="resolved-title">
         <p className="eyebrow">Your song</p>
+        {data.query.matchedBy === "artist-only" ? <UsingNotice data={data} /> : null}
         <h2 id="resolved-title" lang={langOf(track.title)}>
           {track.title}
         </h2>
@@ -148,9 +149,16 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
 }
 
 function CandidateList({ data }: { data: TRecommendationResponse }) {
+  const { matchedBy, ambiguous, track } = data.query;
+  const artistOnly = matchedBy === "artist-only";
+  const summary = artistOnly
+    ? `Other songs by ${artistsText(track.artists.slice(0, 1))}`
+    : ambiguous
+      ? "Several songs match — pick the one you meant"
+      : "Other versions of this song";
   return (
-    <details className="candidates" open={data.query.ambiguous}>
-      <summary>{data.query.ambiguous ? "Several songs match — pick the one you meant" : "Other matching songs"}</summary>
+    <details className="candidates" open={ambiguous || artistOnly} data-testid="pick-list">
+      <summary>{summary}</summary>
       <ul className="suggestions">
         {data.query.candidates.slice(0, 6).map((c) => (
           <li key={c.id}>
@@ -162,6 +170,17 @@ function CandidateList({ data }: { data: TRecommendationResponse }) {
         ))}
       </ul>
     </details>
+  );
+}
+
+/** An artist-only search used one of the artist's songs: say which. */
+function UsingNotice({ data }: { data: TRecommendationResponse }) {
+  const { track } = data.query;
+  return (
+    <p className="notice" role="status" data-testid="using-notice">
+      Using <strong lang={langOf(track.title)}>{track.title}</strong> by {artistsText(track.artists)}
+      {data.query.candidates.length > 0 ? " — or pick another of the artist's songs below." : "."}
+    </p>
   );
 }
 

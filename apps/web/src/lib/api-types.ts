@@ -68,8 +68,11 @@ export type TRecommendationResponse = {
     /** Its listener-facing label, from the registry (so the client bundle needs no provider code). */
     sourceLabel: string;
     attempts: { provider: string; outcome: string }[];
-    /** Other tracks that matched the search; more than one means the listener may want to pick. */
+    /** How the song was identified; "artist-only": the artist's best-ranked song was used (say which). */
+    matchedBy: "exact" | "confident" | "artist-only" | "id";
+    /** Plausible alternatives: other versions of the song, same-title songs, or (artist-only) the artist's other songs. */
     candidates: TTrackSummary[];
+    /** Several different songs match the typed title equally: the listener should pick. */
     ambiguous: boolean;
   };
   cluster: { index: number; label: string; size: number };

@@ -70,6 +70,7 @@ export const ZRecommendationRequest = z
     trackId: trackRef.optional(),
     ...titleArtist,
     topN: z.number().int().min(1).max(50).optional().default(10),
+    maxPerArtist: z.number().int().min(1).max(50).optional().default(2),
   })
   .strict()
   .refine((q) => q.trackId !== undefined || q.title !== undefined || q.artist !== undefined, {

@@ -10,6 +10,7 @@ import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
 import { useDatabase } from "../../src/server/services";
 import { loadActiveModel } from "../../src/server/model/load-active-model";
+import { leadArtist, normalizedTitle } from "@anisong/library";
 import { call } from "./call-route";
 import { prepareDatabase, type TPreparedDatabase } from "./prepare-database";
 
@@ -43,7 +44,8 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
 
     test("GET /api/songs pages and sorts the active model's songs", async () => {
       const active = await db.model.findFirstOrThrow({ where: { isActive: true } });
-      const total = await db.songCluster.count({ where: { modelId: active.id } });
+      // One entry per song: the list holds each songKey once (see the one-recording test below).
+      const total = (await loadActiveModel(db)).distinctSongs.length;
 
       const first = await call(songsRoute.GET, "/api/songs");
       expect(first.status).toBe(200);
@@ -68,7 +70,7 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(energies[0]).toBe(maxEnergy._max.energy);
 
       const cluster0 = await call(songsRoute.GET, "/api/songs?cluster=0&size=100");
-      expect(cluster0.body.total).toBe(await db.songCluster.count({ where: { modelId: active.id, clusterIndex: 0 } }));
+      expect(cluster0.body.total).toBe((await loadActiveModel(db)).distinctSongs.filter((s) => s.cluster === 0).length);
       expect(cluster0.body.items.every((s: { cluster: { index: number } }) => s.cluster.index === 0)).toBe(true);
 
       const beyond = await call(songsRoute.GET, "/api/songs?page=999");
@@ -144,6 +146,105 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(res.body.query.candidates.every((c: { id: string }) => c.id !== res.body.query.track.id)).toBe(true);
     });
 
+    // Issue 9 point 6: one entry per song in every list, at most two songs per lead artist.
+    const POPULAR = ["Levitating", "Getaway Car", "Lucid Dreams", "Blinding Lights", "Shape of You", "Bad Guy", "Someone Like You", "Take On Me"];
+
+    test("results over popular non-anime queries hold one entry per song and ≤ 2 songs per artist", async () => {
+      const loaded = await loadActiveModel(db);
+      let checked = 0;
+      for (const title of POPULAR) {
+        const res = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title } });
+        if (res.status === 404) continue; // not in the offline catalog
+        expect(res.status).toBe(201);
+        checked++;
+        const items: { trackId: string; title: string; artists: string[]; features: Record<string, number> }[] = res.body.items;
+        expect(items.length).toBe(Math.min(10, res.body.cluster.size));
+        const songKeys = items.map((i) => loaded.keysById.get(i.trackId)!.songKey);
+        expect(new Set(songKeys).size).toBe(items.length);
+        // Independently of the keys: no repeated folded title + lead artist, no repeated recording.
+        const titles = items.filter((i) => i.artists.length > 0).map((i) => `${normalizedTitle(i.title)}|${leadArtist(i.artists)}`);
+        expect(new Set(titles).size).toBe(titles.length);
+        const recordings = items.map((i) => `${JSON.stringify(i.features)}|${loaded.songsById.get(i.trackId)!.durationMs}`);
+        expect(new Set(recordings).size).toBe(items.length);
+        const perArtist = new Map<string, number>();
+        for (const i of items) {
+          const lead = leadArtist(i.artists);
+          if (lead !== null) perArtist.set(lead, (perArtist.get(lead) ?? 0) + 1);
+        }
+        expect(Math.max(0, ...perArtist.values())).toBeLessThanOrEqual(2);
+      }
+      expect(checked).toBeGreaterThanOrEqual(6);
+
+      // maxPerArtist is a request option; 1 tightens the cap, the list stays full.
+      const one = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "Blinding Lights", maxPerArtist: 1 } });
+      expect(one.status).toBe(201);
+      const leads = one.body.items.map((i: { artists: string[] }) => leadArtist(i.artists)).filter((a: string | null) => a !== null);
+      expect(new Set(leads).size).toBe(leads.length);
+      expect((await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "x", maxPerArtist: 0 } })).status).toBe(400);
+    });
+
+    test("one recording under two ids is one song: the loaded library keys them alike and lists it once", async () => {
+      const loaded = await loadActiveModel(db);
+      const byRecording = new Map<string, string[]>();
+      for (const s of loaded.songs) {
+        const key = `${JSON.stringify(s.features)}|${s.durationMs}`;
+        byRecording.set(key, [...(byRecording.get(key) ?? []), s.trackId]);
+      }
+      const twins = [...byRecording.values()].filter((ids) => ids.length > 1);
+      expect(twins.length).toBeGreaterThan(0); // the seed repeats 明け星 by LiSA and others
+      for (const ids of twins) expect(new Set(ids.map((id) => loaded.keysById.get(id)!.songKey)).size).toBe(1);
+      const akeboshi = loaded.songs.filter((s) => s.title === "明け星");
+      if (akeboshi.length > 1) expect(new Set(akeboshi.map((s) => loaded.keysById.get(s.trackId)!.songKey)).size).toBe(1);
+
+      const home = await call(songsRoute.GET, "/api/songs?size=100&sort=title");
+      const all = [...home.body.items];
+      for (let page = 2; page <= home.body.totalPages; page++) all.push(...(await call(songsRoute.GET, `/api/songs?size=100&sort=title&page=${page}`)).body.items);
+      const keys = all.map((s: { id: string }) => loaded.keysById.get(s.id)!.songKey);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(all.length).toBe(new Set([...loaded.keysById.values()].map((k) => k.songKey)).size);
+      expect(all.length).toBeLessThan(loaded.songs.length);
+    });
+
+    test("an exact title match (残響散歌 → Aimer) shows no pick list", async () => {
+      const res = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "残響散歌" } });
+      expect(res.status).toBe(201);
+      expect(res.body.query.track.artists).toContain("Aimer");
+      expect(res.body.query.matchedBy).toBe("exact");
+      expect(res.body.query.ambiguous).toBe(false);
+      expect(res.body.query.candidates).toEqual([]);
+      const withArtist = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "残響散歌", artist: "Aimer" } });
+      expect(withArtist.body.query.ambiguous).toBe(false);
+      expect(withArtist.body.query.candidates).toEqual([]);
+    });
+
+    test("other versions of the song are its only alternatives (紅蓮華 → the TV cut), not a prompt", async () => {
+      const res = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "紅蓮華", artist: "LiSA" } });
+      expect(res.status).toBe(201);
+      expect(res.body.query.ambiguous).toBe(false);
+      expect(res.body.query.candidates.length).toBeGreaterThan(0);
+      for (const c of res.body.query.candidates) {
+        expect(normalizedTitle(c.title)).toBe(normalizedTitle(res.body.query.track.title));
+        expect(c.artists).toContain("LiSA");
+      }
+    });
+
+    test("an artist-only search says which song it used and offers the artist's other songs, once each", async () => {
+      const res = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { artist: "YOASOBI" } });
+      expect(res.status).toBe(201);
+      expect(res.body.query.matchedBy).toBe("artist-only");
+      expect(res.body.query.track.artists).toContain("YOASOBI");
+      const others: { id: string; title: string; artists: string[] }[] = res.body.query.candidates;
+      expect(others.length).toBeGreaterThanOrEqual(3);
+      expect(others.every((c) => c.artists[0] === "YOASOBI")).toBe(true);
+      const titles = [res.body.query.track.title, ...others.map((c) => c.title)].map(normalizedTitle);
+      expect(new Set(titles).size).toBe(titles.length);
+    });
+
+    test("a pasted id shows no pick list", async () => {
+      const res = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: LEVITATING } });
+      expect(res.body.query).toMatchObject({ matchedBy: "id", ambiguous: false, candidates: [] });
+    });
+
     test("an unknown song answers 404 with suggestions, never a 5xx", async () => {
       const res = await call(recommendationsRoute.POST, "/api/recommendations", {
         method: "POST",
@@ -153,6 +254,11 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(res.body.error.code).toBe("song_not_found");
       expect(res.body.error.details.suggestions.length).toBeGreaterThan(0);
       expect(res.body.error.details.suggestions[0].spotifyUrl).toMatch(/^https:\/\/open\.spotify\.com\/track\//);
+      for (const query of [{ title: "Qwzxv Plonkety", artist: "Nobody Zyx" }, { title: "Expresso Tschianti", artist: "Nobody Zyx" }]) {
+        const miss = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: query });
+        const keys = (miss.body.error?.details?.suggestions ?? []).map((t: { title: string; artists: string[] }) => `${normalizedTitle(t.title)}|${leadArtist(t.artists)}`);
+        expect(new Set(keys).size).toBe(keys.length);
+      }
 
       // A small typo still finds the song.
       const typo = await call(recommendationsRoute.POST, "/api/recommendations", {

@@ -25,7 +25,7 @@ export function createCatalogProvider(config: Pick<TResolverConfig, "catalogPath
       const tracks = matches.map((m) => m.track);
       if (!best?.confident) return { found: false, reason: "not found offline", outcome: SUGGESTIONS_NOTE(best && describeTrack(best.track)), nearest: tracks };
       const how = best.exact ? " (exact)" : ` (score ${best.score.toFixed(2)})`;
-      return { found: true, track: best.track, features: best.features, candidates: tracks, outcome: `matched ${describeTrack(best.track)}${how}` };
+      return { found: true, track: best.track, features: best.features, candidates: tracks, outcome: `matched ${describeTrack(best.track)}${how}`, exact: best.exact };
     },
 
     async features(id) {

@@ -15,7 +15,7 @@ export type TLookupAnswer = { found: true; track: TTrack; features?: TAudioFeatu
 
 export type TSearchAnswer =
   /** `track` stands for the query; `candidates` are the ranked matches, `track` first. */
-  | { found: true; track: TTrack; features?: TAudioFeatures; candidates: TTrack[]; outcome?: string }
+  | { found: true; track: TTrack; features?: TAudioFeatures; candidates: TTrack[]; outcome?: string; exact?: boolean }
   /** Nothing close enough; `nearest` are the best guesses, for suggestions and pickers. */
   | (TMiss & { nearest: TTrack[] });
 

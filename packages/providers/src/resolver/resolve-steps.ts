@@ -4,7 +4,8 @@
 import type { TAudioFeatures } from "@anisong/core-ml";
 import { AllProvidersFailedError, SongNotFoundError } from "../errors";
 import { describeTrack, type TFeatureProvider } from "../providers/feature-provider";
-import type { TProviderName, TResolvedSong, TTextQuery, TTrack } from "../types";
+import type { TMatchedBy, TProviderName, TResolvedSong, TTextQuery, TTrack } from "../types";
+import { coreTitle, normalizeText } from "../text/normalize";
 import { ResolutionRun, skipReason } from "./resolution-run";
 
 export type TChain = { providers: readonly TFeatureProvider[]; hint: string };
@@ -45,7 +46,12 @@ async function withExtras(chain: TChain, track: TTrack, from: TFeatureProvider):
 }
 
 /** A track identified without features: features from the chain, extras, and the finished answer. */
-async function complete(chain: TChain, run: ResolutionRun, track: TTrack, from: TFeatureProvider, candidates: TTrack[]): Promise<TResolvedSong> {
+async function complete(
+  chain: TChain,
+  run: ResolutionRun,
+  identified: { track: TTrack; from: TFeatureProvider; candidates: TTrack[]; matchedBy: TMatchedBy },
+): Promise<TResolvedSong> {
+  const { track, from, candidates, matchedBy } = identified;
   const found = await findFeatures(chain, track.id, run);
   if (!found) {
     throw new AllProvidersFailedError(
@@ -53,7 +59,7 @@ async function complete(chain: TChain, run: ResolutionRun, track: TTrack, from: 
     );
   }
   const full = await withExtras(chain, track, from);
-  return { track: full, features: found.features, source: found.provider.name as TProviderName, candidates, attempts: run.attempts };
+  return { track: full, features: found.features, source: found.provider.name as TProviderName, candidates, attempts: run.attempts, matchedBy };
 }
 
 export async function resolveText(chain: TChain, query: TTextQuery): Promise<TResolvedSong> {
@@ -74,13 +80,16 @@ export async function resolveText(chain: TChain, query: TTextQuery): Promise<TRe
       continue;
     }
     if (!answer.found) {
-      for (const t of answer.nearest) if (suggestions.length < SUGGESTIONS && !suggestions.some((s) => s.id === t.id)) suggestions.push(t);
+      for (const t of answer.nearest) if (suggestions.length < SUGGESTIONS && !suggestions.some((s) => sameSuggestion(s, t))) suggestions.push(t);
       run.miss(provider, answer.reason, answer.outcome);
       continue;
     }
     run.note(provider, answer.outcome ?? `matched ${describeTrack(answer.track)}`);
-    if (answer.features) return { track: answer.track, features: answer.features, source: provider.name as TProviderName, candidates: answer.candidates, attempts: run.attempts };
-    return complete(chain, run, answer.track, provider, answer.candidates);
+    const matchedBy: TMatchedBy = !query.title ? "artist-only" : answer.exact ? "exact" : "confident";
+    if (answer.features) {
+      return { track: answer.track, features: answer.features, source: provider.name as TProviderName, candidates: answer.candidates, attempts: run.attempts, matchedBy };
+    }
+    return complete(chain, run, { track: answer.track, from: provider, candidates: answer.candidates, matchedBy });
   }
   if (run.faulted) throw new AllProvidersFailedError(run.failures, suggestions);
   const what = [query.title && `"${query.title}"`, query.artist && `by ${query.artist}`].filter(Boolean).join(" ");
@@ -110,11 +119,20 @@ export async function resolveId(chain: TChain, id: string): Promise<TResolvedSon
       continue;
     }
     run.note(provider, answer.outcome ?? `found ${describeTrack(answer.track)}`);
-    if (answer.features) return { track: answer.track, features: answer.features, source: provider.name as TProviderName, candidates: [answer.track], attempts: run.attempts };
-    return complete(chain, run, answer.track, provider, [answer.track]);
+    if (answer.features) {
+      return { track: answer.track, features: answer.features, source: provider.name as TProviderName, candidates: [answer.track], attempts: run.attempts, matchedBy: "id" };
+    }
+    return complete(chain, run, { track: answer.track, from: provider, candidates: [answer.track], matchedBy: "id" });
   }
   if (run.faulted) throw new AllProvidersFailedError(run.failures);
   throw new SongNotFoundError(`Track ${id} was not found.`, [], chain.hint, run.attempts);
+}
+
+/** One entry per song in the suggestions: the same id, or the same core title by the same lead artist. */
+function sameSuggestion(a: TTrack, b: TTrack): boolean {
+  if (a.id === b.id) return true;
+  const lead = (t: TTrack) => normalizeText(t.artists[0] ?? "");
+  return coreTitle(a.title) === coreTitle(b.title) && lead(a) === lead(b);
 }
 
 export { CANDIDATES };

@@ -6,6 +6,7 @@ import { CoreMlError } from "@anisong/core-ml";
 import { ApiError } from "./errors";
 import { toDatabaseApiError } from "./database-errors";
 import { toTrackSummary } from "../songs/track-summary";
+import { onePerSong, trackSongKey } from "../songs/one-per-song";
 
 type THandler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -43,7 +44,7 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof SongNotFoundError) {
     return new ApiError(404, "song_not_found", error.message || "We could not find that song.", {
-      details: { hint: error.hint, suggestions: error.suggestions.slice(0, 10).map(toTrackSummary) },
+      details: { hint: error.hint, suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary) },
     });
   }
   if (error instanceof InvalidQueryError) {
@@ -51,7 +52,7 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof AllProvidersFailedError) {
     return new ApiError(503, "providers_unavailable", "Every audio-feature source is unavailable right now. Please try again later.", {
-      details: { reasons: error.reasons, suggestions: error.suggestions.slice(0, 10).map(toTrackSummary) },
+      details: { reasons: error.reasons, suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary) },
     });
   }
   if (error instanceof CoreMlError) {

@@ -9,6 +9,7 @@ import {
   type TProjection,
 } from "@anisong/core-ml";
 import { findModel, listClusterSongs, type TClusterSong, type TDb } from "@anisong/db";
+import { rankingKeysOf, type TRankingKeys } from "@anisong/library";
 import type { TClusterMap } from "../../lib/api-types";
 import { ModelUnavailableError } from "../http/errors";
 
@@ -20,6 +21,10 @@ export type TLoadedModel = {
   clusters: Map<number, TLoadedCluster>;
   songs: TClusterSong[];
   songsById: Map<string, TClusterSong>;
+  /** One entry per song (the most popular of each songKey), for lists the listener browses. */
+  distinctSongs: TClusterSong[];
+  /** trackId → songKey (versions and recordings of one song share it) and lead artist: one entry per song. */
+  keysById: Map<string, TRankingKeys>;
   prepared: TPreparedLibrary;
   projection: TProjection;
   /** The library map without a query point. */
@@ -37,6 +42,7 @@ export async function buildLoadedModel(db: TDb, input: { version: string }): Pro
   const songs = await listClusterSongs(db, { modelId: model.version });
   if (songs.length === 0) throw new ModelUnavailableError();
 
+  const keys = rankingKeysOf(songs);
   const scaled = songs.map((song) => scaleFeatures(model, song.features));
   const projection = fitProjection(scaled);
   const clusters = new Map(stored.clusters.map((c) => [c.index, { index: c.index, label: c.label, size: c.size }]));
@@ -48,7 +54,9 @@ export async function buildLoadedModel(db: TDb, input: { version: string }): Pro
     clusters,
     songs,
     songsById: new Map(songs.map((s) => [s.trackId, s])),
-    prepared: prepareLibrary(model, songs),
+    distinctSongs: representatives(songs, keys),
+    keysById: new Map(songs.map((s, i) => [s.trackId, keys[i]!])),
+    prepared: prepareLibrary(model, songs.map((s, i) => ({ trackId: s.trackId, features: s.features, cluster: s.cluster, ...keys[i]! }))),
     projection,
     map: {
       modelVersion: model.version,
@@ -62,6 +70,16 @@ export async function buildLoadedModel(db: TDb, input: { version: string }): Pro
     loadedAt: new Date(),
     sorted: new Map(),
   };
+}
+
+function representatives(songs: TClusterSong[], keys: TRankingKeys[]): TClusterSong[] {
+  const best = new Map<string, number>();
+  songs.forEach((song, i) => {
+    const key = keys[i]!.songKey;
+    const held = best.get(key);
+    if (held === undefined || (song.popularity ?? -1) > (songs[held]!.popularity ?? -1)) best.set(key, i);
+  });
+  return [...best.values()].sort((a, b) => a - b).map((i) => songs[i]!);
 }
 
 function round(v: number): number {

@@ -8,13 +8,18 @@ import { getResolver } from "../services";
 import { ApiError } from "../http/errors";
 import { clusterOf, loadActiveModel } from "../model/load-active-model";
 import type { TRecommendationRequest } from "../schemas";
+import { trackSongKey } from "../songs/one-per-song";
 import { toTrackSummary } from "../songs/track-summary";
+import { pickListOf } from "./pick-list";
 
 export async function createRecommendation(db: TDb, input: TRecommendationRequest): Promise<TRecommendationResponse> {
   const resolved = await resolveSong(input);
   const loaded = await loadActiveModel(db);
-  const result = recommend(loaded.model, { trackId: resolved.track.id, features: resolved.features }, loaded.prepared, {
+  // The query's own song (any version of it) never comes back; a song outside the library keys by title + artist.
+  const songKey = loaded.keysById.get(resolved.track.id)?.songKey ?? trackSongKey(resolved.track);
+  const result = recommend(loaded.model, { trackId: resolved.track.id, features: resolved.features, songKey }, loaded.prepared, {
     topN: input.topN,
+    maxPerArtist: input.maxPerArtist,
   });
 
   const items = result.items.map((item, i) => {
@@ -48,7 +53,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     items: items.map((item) => ({ rank: item.rank, songId: item.trackId, similarity: item.similarity })),
   });
 
-  const others = resolved.candidates.filter((c) => c.id !== resolved.track.id);
+  const pick = pickListOf(resolved, { titleOnly: input.trackId === undefined && input.artist === undefined && !!input.title });
   return {
     id: stored.id,
     createdAt: stored.createdAt.toISOString(),
@@ -59,9 +64,9 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
       source: resolved.source,
       sourceLabel: providerLabel(resolved.source),
       attempts: resolved.attempts,
-      candidates: others.slice(0, 10).map(toTrackSummary),
-      // A title-only search that matched several tracks: offer the list to pick from.
-      ambiguous: input.trackId === undefined && input.artist === undefined && others.length > 0,
+      matchedBy: pick.matchedBy,
+      candidates: pick.candidates.map(toTrackSummary),
+      ambiguous: pick.ambiguous,
     },
     cluster: clusterOf(loaded, result.cluster),
     featureNames: [...FEATURE_NAMES],

@@ -1,5 +1,5 @@
 // The browsable list of the active model's anime songs: sorted and paged in memory (the library is
-// already cached per model version), so listing never touches the songs table.
+// already cached per model version), so listing never touches the songs table. One entry per song.
 import type { TClusterSong, TDb } from "@anisong/db";
 import { spotifyTrackUrl } from "@anisong/providers";
 import type { TSongRow, TSongsPage } from "../../lib/api-types";
@@ -45,7 +45,7 @@ function sortedSongs(loaded: TLoadedModel, sort: TSongsQuery["sort"], order: "as
   let rows = loaded.sorted.get(key);
   if (!rows) {
     const compare = COMPARATORS[sort];
-    rows = [...loaded.songs].sort(order === "asc" ? compare : (a, b) => compare(b, a));
+    rows = [...loaded.distinctSongs].sort(order === "asc" ? compare : (a, b) => compare(b, a));
     loaded.sorted.set(key, rows);
   }
   return rows;
