@@ -129,6 +129,54 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   await page.context().close();
 });
 
+// Issue 9 point 7: the resolution says what it did; point 6: one entry per song in the results.
+test("pick list: an exact match shows none, versions are offered quietly, an artist-only search says which song it used", async () => {
+  const page = await newPage("desktop");
+  const rows = page.getByTestId("recommendation-row");
+
+  await page.goto(`${server.url}/results?title=${encodeURIComponent("残響散歌")}`);
+  await rows.first().waitFor();
+  expect(await page.locator("#resolved-title").textContent()).toBe("残響散歌");
+  expect(await page.getByTestId("pick-list").count()).toBe(0);
+  expect(await page.getByText("Several songs match").count()).toBe(0);
+  expect(await page.getByTestId("using-notice").count()).toBe(0);
+  // At most two songs per artist in the list.
+  const artists = await rows.locator(".inline-artists").allTextContents();
+  const leads = artists.map((a) => a.split(",")[0]!.trim()).filter(Boolean);
+  for (const lead of new Set(leads)) expect(leads.filter((l) => l === lead).length).toBeLessThanOrEqual(2);
+
+  await page.goto(`${server.url}/results?title=${encodeURIComponent("紅蓮華")}&artist=LiSA`);
+  await rows.first().waitFor();
+  const versions = page.getByTestId("pick-list");
+  await versions.waitFor();
+  expect(await versions.locator("summary").textContent()).toBe("Other versions of this song");
+  expect(await versions.getAttribute("open")).toBeNull();
+  for (const text of await versions.locator("li").allTextContents()) expect(text).toMatch(/紅蓮華.*LiSA/);
+
+  await page.goto(`${server.url}/results?artist=YOASOBI`);
+  await rows.first().waitFor();
+  const notice = page.getByTestId("using-notice");
+  await notice.waitFor();
+  const used = (await page.locator("#resolved-title").textContent())!;
+  expect(await notice.textContent()).toContain(`Using ${used} by YOASOBI`);
+  const others = page.getByTestId("pick-list");
+  expect(await others.locator("summary").textContent()).toBe("Other songs by YOASOBI");
+  expect(await others.getAttribute("open")).not.toBeNull();
+  const offered = await others.locator("li a").allTextContents();
+  expect(offered.length).toBeGreaterThanOrEqual(3);
+  for (const text of offered) expect(text).toContain("YOASOBI");
+  expect(new Set(offered.map((t) => t.split("·")[0]!.trim())).size).toBe(offered.length);
+  await page.screenshot({ path: path.join(SHOTS, "results-artist-only-desktop.png"), fullPage: true });
+  // Choosing one recommends from that song.
+  const first = others.locator("li a").first();
+  const chosen = (await first.textContent())!.split("·")[0]!.trim();
+  await first.click();
+  await page.waitForURL(/\/results\?trackId=/);
+  await page.waitForFunction((title) => document.querySelector("#resolved-title")?.textContent === title, chosen);
+  expect(await page.getByTestId("using-notice").count()).toBe(0);
+  await page.context().close();
+});
+
 test("pages are served with a nonce CSP and the security headers, and still hydrate under it", async () => {
   const page = await newPage("desktop");
   const response = await page.goto(`${server.url}/`);
