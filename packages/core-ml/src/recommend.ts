@@ -147,10 +147,11 @@ interface TDistinctRules {
  * The n best rows in rank order (cosine desc, row order on ties — the same order as the plain top-N), skipping a
  * row whose songKey was already accepted and an artist already at maxPerArtist.
  *
- * Streams candidates in rank order without sorting the cluster: one O(m·d) pass computes the m dot products,
- * then partial selection takes the best k (O(m + k·log… ) in practice, O(m·k) worst case for the insertion
- * buffer) and walks them; only when fewer than n of those k are accepted does it select again with 4k and walk
- * on from where it stopped. k starts at 2n, so lists with few duplicates need one round; r rounds cost O(r·m).
+ * Streams candidates in rank order without sorting the cluster: one O(m·d) pass computes the cluster's m dot
+ * products, then a partial selection keeps the best k (one O(m) pass; the sorted k-buffer is entered rarely once
+ * full) and walks them in order. Only when fewer than n of those k are accepted does it select again with 4k and
+ * walk on from where it stopped. k starts at max(2n, 16), so a list with few duplicates needs one round; r rounds
+ * cost O(r·m), and r ≤ log4(m / 2n) + 1.
  */
 function selectDistinct(
   block: TLibraryCluster,
