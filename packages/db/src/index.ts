@@ -14,7 +14,8 @@ export { insertModel } from "./models/insert-model";
 export { activateModel } from "./models/activate-model";
 // songs and clusters
 export { listClusterSongs, type TClusterSong } from "./songs/list-cluster-songs";
-export { insertSongs, type TNewSong } from "./songs/insert-songs";
+export { insertSongs, type TNewSong, type TSongLibraryFields } from "./songs/insert-songs";
+export { findLibrarySong, type TLibrarySongRow } from "./songs/find-library-song";
 export { insertClusters, type TNewCluster } from "./clusters/insert-clusters";
 export { assignSongs } from "./clusters/assign-songs";
 // what the web app writes and reads

@@ -1,5 +1,6 @@
 // Shapes of the artifacts the steps hand to each other (validated whenever a step reads one).
 import { ZCleanSong } from "@anisong/ingest";
+import { ZAudioFeatures } from "@anisong/core-ml";
 import { z } from "zod";
 import { ZDatasetName } from "../config/pipeline-config";
 
@@ -74,3 +75,28 @@ export const ZSweepReport = z.object({
   points: z.array(z.object({ k: z.number(), inertia: z.number(), silhouette: z.number() })),
 });
 export type TSweepReport = z.infer<typeof ZSweepReport>;
+
+/** data/library/library.json as the ingest step reads it (the fields it writes to the database). */
+export const ZLibraryFile = z.object({
+  schemaVersion: z.literal(1),
+  version: z.string().min(1),
+  modelVersion: z.string().min(1),
+  songs: z.array(
+    z.object({
+      id: z.string().min(1),
+      alternateIds: z.array(z.string()),
+      title: z.string().min(1),
+      artists: z.array(z.string()),
+      album: z.string().nullable(),
+      features: ZAudioFeatures,
+      durationMs: z.number().int().nullable(),
+      provenance: z.array(z.enum(["seed", "tracks-dataset"])).min(1),
+      kind: z.enum(["original", "soundtrack", "cover"]),
+      isVersion: z.boolean(),
+      songKey: z.string(),
+      animeTitle: z.string().nullable(),
+      clusterIndex: z.number().int().min(0),
+    }),
+  ),
+});
+export type TLibraryFile = z.infer<typeof ZLibraryFile>;

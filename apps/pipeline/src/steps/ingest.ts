@@ -10,6 +10,7 @@ import { artifactPaths } from "../io/artifact-paths";
 import { readJson, writeJson } from "../io/artifacts";
 import { ZCleanSongs, ZEvaluateReport, ZLabels } from "../io/schemas";
 import { loadTrainedModel } from "../io/trained-model";
+import { librarySongs, readLibraryFor } from "./ingest-library";
 
 export function describeDatabase(config: TDatabaseConfig): string {
   return config.kind === "pglite" ? `PGlite at ${config.dataDir}` : `PostgreSQL at ${new URL(config.url).host}${new URL(config.url).pathname}`;
@@ -43,7 +44,8 @@ export async function ingest(ctx: TStepContext) {
   const clusterOf = new Map(labels.trackIds.map((id, i) => [id, labels.labels[i]!]));
   const missing = songs.filter((s) => !clusterOf.has(s.id));
   if (missing.length > 0) throw new PipelineError(`${missing.length} cleaned songs have no cluster in ${paths.labels}: run \`pnpm run pipeline featurize\` and \`train\``);
-  const withClusters = songs.map((s) => ({ ...s, cluster: clusterOf.get(s.id)! }));
+  const seedSongs = songs.map((s) => ({ ...s, cluster: clusterOf.get(s.id)! }));
+  const { songs: withClusters, libraryVersion, seedOnlySizes } = librarySongs({ seed: seedSongs, library: readLibraryFor(ctx, model.version), k: model.k });
   const clusters = model.centroids.map((centroid, index) => ({
     index,
     centroid,
@@ -56,7 +58,7 @@ export async function ingest(ctx: TStepContext) {
   if (migration.applied.length > 0) ctx.log.info(`  migrated ${describeDatabase(database)}: ${migration.applied.join(", ")}`);
   const db = await createPrismaClient(database);
   try {
-    const result = await ingestModel(db, { artifact: model, clusters, songs: withClusters }, {
+    const result = await ingestModel(db, { artifact: model, clusters, songs: withClusters, libraryVersion }, {
       chunkSize: config.ingest.chunkSize,
       onProgress: (done, total) => ctx.log.progress("ingest rows", done, total),
     });
@@ -66,9 +68,17 @@ export async function ingest(ctx: TStepContext) {
         ? `model ${model.version} is already active: nothing changed`
         : result.status === "activated"
           ? `model ${model.version} was already stored: made it active`
+          : result.status === "library-updated"
+            ? `model ${model.version} active with library ${libraryVersion}: ${result.songsTotal} songs (${result.songsInserted} new)`
           : `model ${model.version} active, ${clusters.length} clusters, ${result.songsTotal} songs (${result.songsInserted} new) at ${rate} songs/s`;
     ctx.log.info(`  wrote ${describeDatabase(database)}: ${what}`);
-    const report = { ...result, database: describeDatabase(database), songsPerSecond: rate, clusters: clusters.map(({ index, label, size }) => ({ index, label, size })) };
+    const report = {
+      ...result,
+      database: describeDatabase(database),
+      songsPerSecond: rate,
+      libraryVersion,
+      clusters: clusters.map(({ index, label, size }) => ({ index, label, size, seedOnly: seedOnlySizes[index]! })),
+    };
     writeJson(paths.ingestReport, report);
     logWrote(ctx, paths.ingestReport, result.status);
     return report;

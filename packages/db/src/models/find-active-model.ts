@@ -3,7 +3,8 @@ import { parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
 
 export type TActiveCluster = { index: number; label: string; size: number; centroid: number[] };
-export type TActiveModel = { model: TModelArtifact; clusters: TActiveCluster[] };
+/** `libraryVersion`: the library ingested with the model (null: the seed songs only). */
+export type TActiveModel = { model: TModelArtifact; clusters: TActiveCluster[]; libraryVersion: string | null };
 
 const WITH_CLUSTERS = { clusters: { orderBy: { index: "asc" } } } as const;
 
@@ -24,8 +25,9 @@ export async function findActiveModelVersion(db: TDb): Promise<string | null> {
   return row?.id ?? null;
 }
 
-function toActiveModel(row: { artifact: unknown; clusters: TActiveCluster[] }): TActiveModel {
+function toActiveModel(row: { artifact: unknown; clusters: TActiveCluster[]; libraryVersion: string | null }): TActiveModel {
   return {
+    libraryVersion: row.libraryVersion,
     model: parseModelArtifact(row.artifact),
     clusters: row.clusters.map(({ index, label, size, centroid }) => ({ index, label, size, centroid })),
   };

@@ -4,6 +4,7 @@
 // Input is trusted here (ingest validates it); this is only the SQL.
 import type { TModelArtifact } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
+import type { TDbOrTx } from "../db-transaction";
 import { assignSongs } from "../clusters/assign-songs";
 import { insertClusters, type TNewCluster } from "../clusters/insert-clusters";
 import { insertSongs, type TNewSong } from "../songs/insert-songs";
@@ -14,12 +15,15 @@ export type TStoreModelInput = {
   artifact: TModelArtifact;
   clusters: TNewCluster[];
   songs: (TNewSong & { cluster: number })[];
+  /** Content hash of the library these songs come from (null/absent: the seed's songs only). A stored model whose
+   * library differs gets the new songs and clusters added, its cluster sizes recounted, and stays (or becomes) active. */
+  libraryVersion?: string | null;
   /** Songs per insert statement (default 2000); cluster assignments go four chunks at a time. */
   chunkSize?: number;
   /** Rows written so far out of songs × 2 (songs, then their cluster assignments). */
   onProgress?: (done: number, total: number) => void;
 };
-export type TStoreModelResult = { status: "created" | "activated" | "unchanged"; songsInserted: number };
+export type TStoreModelResult = { status: "created" | "activated" | "unchanged" | "library-updated"; songsInserted: number };
 
 export function storeModel(db: TDb, input: TStoreModelInput): Promise<TStoreModelResult> {
   const { artifact, clusters, songs, onProgress } = input;
@@ -28,9 +32,11 @@ export function storeModel(db: TDb, input: TStoreModelInput): Promise<TStoreMode
   const total = songs.length * 2;
   return db.$transaction(
     async (tx): Promise<TStoreModelResult> => {
-      const existing = await tx.model.findUnique({ where: { id: modelId }, select: { isActive: true } });
-      if (existing?.isActive) return { status: "unchanged", songsInserted: 0 };
-      if (existing) {
+      const libraryVersion = input.libraryVersion ?? null;
+      const existing = await tx.model.findUnique({ where: { id: modelId }, select: { isActive: true, libraryVersion: true } });
+      const sameLibrary = existing?.libraryVersion === libraryVersion || libraryVersion === null;
+      if (existing?.isActive && sameLibrary) return { status: "unchanged", songsInserted: 0 };
+      if (existing && sameLibrary) {
         // Already written by an earlier run (everything commits together), just not the active one now.
         await activateModel(tx, { modelId });
         return { status: "activated", songsInserted: 0 };
@@ -43,18 +49,27 @@ export function storeModel(db: TDb, input: TStoreModelInput): Promise<TStoreMode
         written += chunk.length;
         onProgress?.(written, total);
       }
-      await insertModel(tx, { artifact });
-      await insertClusters(tx, { modelId, clusters });
+      if (!existing) {
+        await insertModel(tx, { artifact });
+        await insertClusters(tx, { modelId, clusters });
+      }
       for (const chunk of chunks(songs, chunkSize * 4)) {
         await assignSongs(tx, { modelId, songs: chunk });
         written += chunk.length;
         onProgress?.(written, total);
       }
+      if (existing) await recountClusters(tx, { modelId, clusters });
+      await tx.model.update({ where: { id: modelId }, data: { libraryVersion } });
       await activateModel(tx, { modelId });
-      return { status: "created", songsInserted: inserted };
+      return { status: existing ? "library-updated" : "created", songsInserted: inserted };
     },
     { maxWait: 60_000, timeout: 600_000 },
   );
+}
+
+/** The stored sizes of a model whose songs just grew: the caller's counts (they include every song of the library). */
+async function recountClusters(tx: TDbOrTx, input: { modelId: string; clusters: TNewCluster[] }): Promise<void> {
+  for (const c of input.clusters) await tx.cluster.update({ where: { modelId_index: { modelId: input.modelId, index: c.index } }, data: { size: c.size } });
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

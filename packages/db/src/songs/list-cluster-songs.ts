@@ -13,6 +13,11 @@ export type TClusterSong = {
   popularity: number | null;
   genres: string[];
   source: string;
+  /** the library's fields: "original" | "soundtrack" | "cover", version flag, anime, merged ids */
+  kind: string;
+  isVersion: boolean;
+  animeTitle: string | null;
+  alternateIds: string[];
 };
 
 export async function listClusterSongs(db: TDb, input: { modelId: string; clusterIndex?: number }): Promise<TClusterSong[]> {
@@ -35,6 +40,10 @@ export async function listClusterSongs(db: TDb, input: { modelId: string; cluste
       popularity: song.popularity,
       genres: song.genres,
       source: song.source,
+      kind: song.kind,
+      isVersion: song.isVersion,
+      animeTitle: song.animeTitle,
+      alternateIds: song.alternateIds,
     };
   });
 }

@@ -2,17 +2,18 @@
 // transaction, idempotent by model version, the model activated last (so a failure leaves the previous
 // model serving). The SQL lives in packages/db; this is the boundary that checks the input.
 import { parseModelArtifact, type TModelArtifact } from "@anisong/core-ml";
-import { storeModel, type TDb } from "@anisong/db";
+import { storeModel, type TDb, type TSongLibraryFields } from "@anisong/db";
 import { z } from "zod";
 import { IngestWriteError, InvalidIngestInputError } from "../errors";
 import { ZCleanSong, type TCleanSong } from "../csv/song-row";
 
 export type TIngestCluster = { index: number; label: string; size: number; centroid: number[] };
-export type TIngestSong = TCleanSong & { cluster: number };
-export type TIngestInput = { artifact: TModelArtifact; clusters: TIngestCluster[]; songs: TIngestSong[] };
+export type TIngestSong = TCleanSong & { cluster: number; library?: TSongLibraryFields };
+/** `libraryVersion`: the content hash of the library the songs come from (absent: the seed's songs only). */
+export type TIngestInput = { artifact: TModelArtifact; clusters: TIngestCluster[]; songs: TIngestSong[]; libraryVersion?: string | null };
 export type TIngestResult = {
   modelId: string;
-  status: "created" | "activated" | "unchanged";
+  status: "created" | "activated" | "unchanged" | "library-updated";
   songsInserted: number;
   songsTotal: number;
   durationMs: number;
@@ -48,15 +49,15 @@ function validate(input: TIngestInput): TIngestInput {
     if (seen.has(song.id)) throw new InvalidIngestInputError(`song ${song.id} appears twice`);
     seen.add(song.id);
   });
-  return { artifact, clusters: clusters.data, songs: input.songs };
+  return { artifact, clusters: clusters.data, songs: input.songs, libraryVersion: input.libraryVersion };
 }
 
 export async function ingestModel(db: TDb, input: TIngestInput, options: TIngestOptions = {}): Promise<TIngestResult> {
   const started = performance.now();
-  const { artifact, clusters, songs } = validate(input);
+  const { artifact, clusters, songs, libraryVersion } = validate(input);
   const modelId = artifact.version;
   try {
-    const { status, songsInserted } = await storeModel(db, { artifact, clusters, songs, ...options });
+    const { status, songsInserted } = await storeModel(db, { artifact, clusters, songs, libraryVersion, ...options });
     return { modelId, status, songsInserted, songsTotal: songs.length, durationMs: performance.now() - started };
   } catch (error) {
     throw new IngestWriteError(
