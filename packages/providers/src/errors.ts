@@ -17,6 +17,8 @@ export class SongNotFoundError extends SpotifyPackageError {
     readonly suggestions: TTrack[],
     readonly hint: string,
     readonly attempts: TAttempt[] = [],
+    /** For listeners: where we looked, e.g. "We looked in Anisong's anime library and …; no online source is set up." */
+    readonly tried: string = "",
   ) {
     super(message);
   }

@@ -5,6 +5,7 @@ export { parseCatalogCsv, readCatalogFile } from "./catalog/read-catalog-file";
 export type { TCatalogData } from "./catalog/catalog-data";
 export { createSongResolver, type TSongResolver, type TSongResolverOptions } from "./resolver/create-song-resolver";
 export { parseSongQuery, type TParsedSongQuery } from "./track-ref/parse-song-query";
+export { createLibraryProvider, buildLibraryIndex, libraryTrack, LIBRARY_LABEL, type TLibraryEntry, type TLibraryLookup } from "./providers/library-provider";
 export { defaultRegistry, PROVIDER_NAMES, PROVIDER_LABELS, providerLabel, type TProviderName } from "./providers/registry";
 export {
   defineProvider,

@@ -2,7 +2,8 @@
 // from the active model in the database (run `pnpm run pipeline all` first). Prints the resolved track, where its
 // features came from, its cluster, and the top-N songs of that cluster as a table.
 import { closeDb, getDb, type TDb } from "@anisong/db";
-import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
+import { createLibraryProvider, createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
+import { createLibraryLookup } from "../recommend/library-lookup";
 import { recommendSong } from "../recommend/recommend-song";
 import { formatRecommendation } from "./format-recommendation";
 import { parseRecommendArgs, RECOMMEND_USAGE, type TRecommendArgs } from "./recommend-args";
@@ -28,8 +29,9 @@ export async function main(argv: string[], deps: TRecommendCliDeps = {}): Promis
     return 2;
   }
   try {
-    const resolver = deps.resolver ?? createSongResolver(resolveSpotifyConfig());
     const db = deps.db ?? (await getDb());
+    const library = createLibraryProvider(createLibraryLookup(() => Promise.resolve(db)));
+    const resolver = deps.resolver ?? createSongResolver({ ...resolveSpotifyConfig(), supplied: [library] });
     out(formatRecommendation(await recommendSong({ db, resolver, query: args.query, topN: args.topN, maxPerArtist: args.maxPerArtist })));
     return 0;
   } catch (error) {

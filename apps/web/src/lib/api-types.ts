@@ -54,6 +54,9 @@ export type TRecommendationItem = {
   cluster: { index: number; label: string };
   features: TAudioFeatures;
   spotifyUrl: string;
+  /** the library's kind ("original" | "soundtrack" | "cover") and the anime it is from, when known */
+  kind: string;
+  animeTitle: string | null;
 };
 
 export type TRecommendationResponse = {
@@ -77,6 +80,8 @@ export type TRecommendationResponse = {
   };
   cluster: { index: number; label: string; size: number };
   featureNames: TFeatureName[];
+  /** The song kinds the items were chosen from. */
+  kinds: string[];
   items: TRecommendationItem[];
 };
 

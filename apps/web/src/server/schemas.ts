@@ -65,12 +65,26 @@ export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 /** A track id, Spotify URL or URI; checked against the Spotify id format by the route. */
 const trackRef = text(300).pipe(z.string().min(1, "must not be empty"));
 
+/** The library's song kinds (as @anisong/library names them); covers and arrangements are opt-in. */
+export const SONG_KINDS = ["original", "soundtrack", "cover"] as const;
+export const DEFAULT_KINDS: TSongKind[] = ["original", "soundtrack"];
+export type TSongKind = (typeof SONG_KINDS)[number];
+
+/** Which kinds of songs to recommend: a non-empty set, returned in SONG_KINDS order (one cache key per set). */
+const ZKinds = z
+  .array(z.enum(SONG_KINDS))
+  .min(1, "choose at least one kind")
+  .max(SONG_KINDS.length)
+  .optional()
+  .transform((kinds) => (kinds ? SONG_KINDS.filter((k) => kinds.includes(k)) : [...DEFAULT_KINDS]));
+
 export const ZRecommendationRequest = z
   .object({
     trackId: trackRef.optional(),
     ...titleArtist,
     topN: z.number().int().min(1).max(50).optional().default(10),
     maxPerArtist: z.number().int().min(1).max(50).optional().default(2),
+    kinds: ZKinds,
   })
   .strict()
   .refine((q) => q.trackId !== undefined || q.title !== undefined || q.artist !== undefined, {

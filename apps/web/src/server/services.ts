@@ -1,8 +1,9 @@
 // The server's services (a small service locator): the database client and the song resolver. Route tests point the
 // server at their own throwaway database with useDatabase(); the app itself uses @anisong/db's getDb().
 import { getDb, resolveDatabaseConfig, setSynchronousCommit, type TDb } from "@anisong/db";
-import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
+import { createLibraryProvider, createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
 import { webEnv } from "./env";
+import { createLibraryLookup } from "./songs/library-lookup";
 
 let databaseOverride: TDb | undefined;
 let resolver: TSongResolver | undefined;
@@ -30,9 +31,14 @@ export function useDatabase(db: TDb | undefined): void {
   databaseOverride = db;
 }
 
+/** The library provider backed by this server's database (the one the tests point it at, too). */
+export function libraryProviderForServer() {
+  return createLibraryProvider(createLibraryLookup(getServerDb));
+}
+
 /** The song resolver, configured from the environment (ANISONG_PROVIDERS, SPOTIFY_*, …) on first use. */
 export function getResolver(): TSongResolver {
-  resolver ??= createSongResolver(resolveSpotifyConfig());
+  resolver ??= createSongResolver({ ...resolveSpotifyConfig(), supplied: [libraryProviderForServer()] });
   return resolver;
 }
 

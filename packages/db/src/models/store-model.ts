@@ -58,7 +58,15 @@ export function storeModel(db: TDb, input: TStoreModelInput): Promise<TStoreMode
         written += chunk.length;
         onProgress?.(written, total);
       }
-      if (existing) await recountClusters(tx, { modelId, clusters });
+      if (existing) {
+        // A song the new library merged into another entry (now one of its alternateIds) leaves the model's list.
+        await tx.$executeRawUnsafe(
+          `DELETE FROM "SongCluster" WHERE "modelId" = $1 AND NOT ("songId" = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb))))`,
+          modelId,
+          JSON.stringify(songs.map((s) => s.id)),
+        );
+        await recountClusters(tx, { modelId, clusters });
+      }
       await tx.model.update({ where: { id: modelId }, data: { libraryVersion } });
       await activateModel(tx, { modelId });
       return { status: existing ? "library-updated" : "created", songsInserted: inserted };

@@ -17,6 +17,8 @@ export type TNewRecommendation = {
   featureSource: string;
   modelId: string;
   clusterIndex: number;
+  /** the song kinds the listener chose (absent: the column's default, original + soundtrack) */
+  kinds?: string[];
   items: { rank: number; songId: string; similarity: number }[];
 };
 
@@ -26,10 +28,11 @@ export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Pro
   await db.$executeRaw`
     WITH rec AS (
       INSERT INTO "Recommendation" ("id", "queryTitle", "queryArtist", "queryTrackId", "trackId", "trackTitle",
-        "trackArtists", "features", "featureSource", "modelId", "clusterIndex", "createdAt")
+        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "createdAt")
       VALUES (${id}, ${rec.queryTitle}, ${rec.queryArtist}, ${rec.queryTrackId}, ${rec.trackId}, ${rec.trackTitle},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.trackArtists)}::jsonb)),
-        ${JSON.stringify(rec.features)}::jsonb, ${rec.featureSource}, ${rec.modelId}, ${rec.clusterIndex},
+        ${JSON.stringify(rec.features)}::jsonb, ${rec.featureSource},
+        ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.kinds ?? ["original", "soundtrack"])}::jsonb)), ${rec.modelId}, ${rec.clusterIndex},
         ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       RETURNING "id"
     )

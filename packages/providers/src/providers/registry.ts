@@ -1,10 +1,12 @@
 // The providers the package knows, in their default order (ANISONG_PROVIDERS unset). One line per provider:
 // its name, label and factory. Names, the ANISONG_PROVIDERS enum and the labels all come from this list.
 import { catalogProvider } from "./catalog-provider";
+import { libraryProvider } from "./library-provider";
 import { reccobeatsProvider } from "./reccobeats/reccobeats-provider";
 import { spotifyProvider } from "./spotify/spotify-provider";
 
 export const defaultRegistry = [
+  libraryProvider,
   catalogProvider,
   spotifyProvider,
   reccobeatsProvider,

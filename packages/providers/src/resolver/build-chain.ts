@@ -25,5 +25,15 @@ export function buildChain(
     return definition.create ? { ...definition.create(config), name: definition.name, label: definition.label } : notSupplied(definition);
   });
   const searchesRemotely = providers.some((p) => p.reach === "remote" && p.configuration.configured && p.capabilities.includes("search"));
-  return { providers, hint: searchesRemotely ? FOUND_ELSEWHERE_HINT : OFFLINE_HINT };
+  return { providers, hint: searchesRemotely ? FOUND_ELSEWHERE_HINT : OFFLINE_HINT, tried: triedSentence(providers) };
+}
+
+/** For listeners, what a miss means: where we looked (labels, never variable names) and whether anything online was. */
+export function triedSentence(providers: readonly TFeatureProvider[]): string {
+  const used = providers.filter((p) => p.configuration.configured && (p.capabilities.includes("search") || p.capabilities.includes("lookup")));
+  const list = (labels: string[]) => (labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`);
+  const local = used.filter((p) => p.reach === "local").map((p) => p.label);
+  const remote = used.filter((p) => p.reach === "remote").map((p) => p.label);
+  if (remote.length === 0) return `We looked in ${list(local) || "nothing"}; no online source is set up.`;
+  return `We looked in ${list([...local, ...remote])}.`;
 }

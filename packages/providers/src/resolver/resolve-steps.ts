@@ -8,7 +8,8 @@ import type { TMatchedBy, TProviderName, TResolvedSong, TTextQuery, TTrack } fro
 import { coreTitle, normalizeText } from "../text/normalize";
 import { ResolutionRun, skipReason } from "./resolution-run";
 
-export type TChain = { providers: readonly TFeatureProvider[]; hint: string };
+/** `hint`: for the operator (may name settings) · `tried`: for listeners, where we looked. */
+export type TChain = { providers: readonly TFeatureProvider[]; hint: string; tried: string };
 
 const CANDIDATES = 10;
 const SUGGESTIONS = 5;
@@ -93,7 +94,7 @@ export async function resolveText(chain: TChain, query: TTextQuery): Promise<TRe
   }
   if (run.faulted) throw new AllProvidersFailedError(run.failures, suggestions);
   const what = [query.title && `"${query.title}"`, query.artist && `by ${query.artist}`].filter(Boolean).join(" ");
-  throw new SongNotFoundError(`No confident match for ${what}.`, suggestions, chain.hint, run.attempts);
+  throw new SongNotFoundError(`No confident match for ${what}.`, suggestions, chain.hint, run.attempts, chain.tried);
 }
 
 export async function resolveId(chain: TChain, id: string): Promise<TResolvedSong> {
@@ -125,7 +126,7 @@ export async function resolveId(chain: TChain, id: string): Promise<TResolvedSon
     return complete(chain, run, { track: answer.track, from: provider, candidates: [answer.track], matchedBy: "id" });
   }
   if (run.faulted) throw new AllProvidersFailedError(run.failures);
-  throw new SongNotFoundError(`Track ${id} was not found.`, [], chain.hint, run.attempts);
+  throw new SongNotFoundError(`Track ${id} was not found.`, [], chain.hint, run.attempts, chain.tried);
 }
 
 /** One entry per song in the suggestions: the same id, or the same core title by the same lead artist. */

@@ -1,7 +1,7 @@
 // Wraps every route handler: known failures become typed JSON errors with the right status, anything
 // unexpected becomes a 500 without a stack trace (the stack goes to the server log only).
 import { z } from "zod";
-import { AllProvidersFailedError, InvalidQueryError, SongNotFoundError } from "@anisong/providers";
+import { AllProvidersFailedError, InvalidQueryError, providerLabel, SongNotFoundError } from "@anisong/providers";
 import { CoreMlError } from "@anisong/core-ml";
 import { ApiError } from "./errors";
 import { toDatabaseApiError } from "./database-errors";
@@ -43,15 +43,19 @@ export function toApiError(error: unknown): ApiError {
     });
   }
   if (error instanceof SongNotFoundError) {
+    // `tried` is the listener's sentence (where we looked); the resolver's `hint` names settings, for the operator's log only.
     return new ApiError(404, "song_not_found", error.message || "We could not find that song.", {
-      details: { hint: error.hint, suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary) },
+      details: { hint: error.tried || "Check the spelling, or paste the song's Spotify link.", suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary) },
     });
   }
   if (error instanceof InvalidQueryError) {
     return new ApiError(400, "bad_request", error.message || "Give a title, an artist or a Spotify link.");
   }
   if (error instanceof AllProvidersFailedError) {
-    return new ApiError(503, "providers_unavailable", "Every audio-feature source is unavailable right now. Please try again later.", {
+    // Only a real fault of a source reaches here (a miss everywhere is a SongNotFoundError): name the ones that failed.
+    const down = [...new Set(error.reasons.filter((r) => r.fault).map((r) => providerLabel(r.provider)))];
+    const message = down.length > 0 ? `We could not reach ${down.join(" or ")} to find this song. Please try again later.` : "We could not get this song's audio features right now. Please try again later.";
+    return new ApiError(503, "providers_unavailable", message, {
       details: { reasons: error.reasons, suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary) },
     });
   }

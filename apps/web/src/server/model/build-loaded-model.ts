@@ -32,6 +32,8 @@ export type TLoadedModel = {
   loadedAt: Date;
   /** Sorted views of `songs`, built on first use per sort key. */
   sorted: Map<string, TClusterSong[]>;
+  /** The library prepared for ranking per set of song kinds ("original,soundtrack"), built on first use. */
+  preparedByKinds: Map<string, TPreparedLibrary>;
 };
 
 /** Loads the given version (the cache has just asked which one is active), not "the active one" again. */
@@ -69,6 +71,7 @@ export async function buildLoadedModel(db: TDb, input: { version: string }): Pro
     },
     loadedAt: new Date(),
     sorted: new Map(),
+    preparedByKinds: new Map(),
   };
 }
 
@@ -80,6 +83,19 @@ function representatives(songs: TClusterSong[], keys: TRankingKeys[]): TClusterS
     if (held === undefined || (song.popularity ?? -1) > (songs[held]!.popularity ?? -1)) best.set(key, i);
   });
   return [...best.values()].sort((a, b) => a - b).map((i) => songs[i]!);
+}
+
+/** The library of only these kinds, prepared for ranking once per kinds set. */
+export function preparedForKinds(loaded: TLoadedModel, kinds: readonly string[]): TPreparedLibrary {
+  const key = [...kinds].sort().join(",");
+  let prepared = loaded.preparedByKinds.get(key);
+  if (!prepared) {
+    const wanted = new Set(kinds);
+    const songs = loaded.songs.filter((s) => wanted.has(s.kind));
+    prepared = prepareLibrary(loaded.model, songs.map((s) => ({ trackId: s.trackId, features: s.features, cluster: s.cluster, ...loaded.keysById.get(s.trackId)! })));
+    loaded.preparedByKinds.set(key, prepared);
+  }
+  return prepared;
 }
 
 function round(v: number): number {

@@ -7,7 +7,7 @@ import { webEnv } from "../env";
 import { buildLoadedModel, type TLoadedModel } from "./build-loaded-model";
 
 // Callers import the loaded model's helpers from here, next to loadActiveModel.
-export { clusterOf, type TLoadedCluster, type TLoadedModel } from "./build-loaded-model";
+export { clusterOf, preparedForKinds, type TLoadedCluster, type TLoadedModel } from "./build-loaded-model";
 
 type TCacheEntry = { checkedAt: number; loaded: TLoadedModel | null; pending: Promise<TLoadedModel> | null };
 

@@ -6,7 +6,7 @@ import { InvalidQueryError, parseSongQuery, providerLabel, spotifyTrackUrl, type
 import type { TRecommendationResponse } from "../../lib/api-types";
 import { getResolver } from "../services";
 import { ApiError } from "../http/errors";
-import { clusterOf, loadActiveModel } from "../model/load-active-model";
+import { clusterOf, loadActiveModel, preparedForKinds } from "../model/load-active-model";
 import type { TRecommendationRequest } from "../schemas";
 import { trackSongKey } from "../songs/one-per-song";
 import { toTrackSummary } from "../songs/track-summary";
@@ -17,7 +17,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
   const loaded = await loadActiveModel(db);
   // The query's own song (any version of it) never comes back; a song outside the library keys by title + artist.
   const songKey = loaded.keysById.get(resolved.track.id)?.songKey ?? trackSongKey(resolved.track);
-  const result = recommend(loaded.model, { trackId: resolved.track.id, features: resolved.features, songKey }, loaded.prepared, {
+  const result = recommend(loaded.model, { trackId: resolved.track.id, features: resolved.features, songKey }, preparedForKinds(loaded, input.kinds), {
     topN: input.topN,
     maxPerArtist: input.maxPerArtist,
   });
@@ -36,6 +36,8 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
       cluster: { index: cluster.index, label: cluster.label },
       features: song.features,
       spotifyUrl: spotifyTrackUrl(song.trackId),
+      kind: song.kind,
+      animeTitle: song.animeTitle,
     };
   });
 
@@ -50,6 +52,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     featureSource: resolved.source,
     modelId: loaded.version,
     clusterIndex: result.cluster,
+    kinds: input.kinds,
     items: items.map((item) => ({ rank: item.rank, songId: item.trackId, similarity: item.similarity })),
   });
 
@@ -70,6 +73,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     },
     cluster: clusterOf(loaded, result.cluster),
     featureNames: [...FEATURE_NAMES],
+    kinds: input.kinds,
     items,
   };
 }
