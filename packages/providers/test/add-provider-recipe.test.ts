@@ -119,6 +119,6 @@ describe("adding a provider by the README recipe", () => {
   });
 
   it("an unknown name in the configured order is a configuration error naming the known ones", () => {
-    expect(() => createSongResolver({ providers: ["memroy"], registry })).toThrow('Unknown provider "memroy": expected one of memory, catalog, spotify, reccobeats.');
+    expect(() => createSongResolver({ providers: ["memroy"], registry })).toThrow('Unknown provider "memroy": expected one of memory, library, catalog, spotify, reccobeats.');
   });
 });

@@ -1,9 +1,9 @@
 import { resolveSpotifyConfig, SpotifyConfigError } from "../src";
 
 describe("resolveSpotifyConfig", () => {
-  it("defaults to catalog, then Spotify, then ReccoBeats, 2 s timeouts, no credentials", () => {
+  it("defaults to the library, then the catalog, then Spotify, then ReccoBeats, 2 s timeouts, no credentials", () => {
     expect(resolveSpotifyConfig({})).toEqual({
-      providers: ["catalog", "spotify", "reccobeats"],
+      providers: ["library", "catalog", "spotify", "reccobeats"],
       catalogPath: undefined,
       catalogCacheDir: undefined,
       spotify: undefined,
