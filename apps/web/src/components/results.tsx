@@ -9,12 +9,24 @@ import { artistsText, langOf } from "../lib/features";
 import { resultsHref } from "../lib/result-query";
 import { ErrorNotice } from "./error-notice";
 import { FeatureChart } from "./feature-chart";
+import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
+import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
 
 export function Results({ query }: { query: TRecommendationQuery }) {
+  const [kinds, setKinds] = useState<TSongKind[]>(DEFAULT_KINDS);
+  return (
+    <>
+      <KindPicker kinds={kinds} onChange={setKinds} />
+      <ResultsFor query={query} kinds={kinds} />
+    </>
+  );
+}
+
+function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSongKind[] }) {
   const result = useQuery({
-    queryKey: ["recommendation", query],
-    queryFn: () => postRecommendation({ query }),
+    queryKey: ["recommendation", query, kinds],
+    queryFn: () => postRecommendation({ query, kinds }),
     // Every call stores a recommendation: ask once per query, never refetch behind the listener's back.
     staleTime: Infinity,
     gcTime: Infinity,

@@ -51,8 +51,8 @@ export function fetchSongs(params: { page: number; size: number; sort: TSongSort
 
 export type TRecommendationQuery = Pick<TRecommendationRequestBody, "trackId" | "title" | "artist">;
 
-export function postRecommendation({ query, topN = 10 }: { query: TRecommendationQuery; topN?: number }): Promise<TRecommendationResponse> {
-  const body: TRecommendationRequestBody = { ...query, topN };
+export function postRecommendation({ query, topN = 10, kinds }: { query: TRecommendationQuery; topN?: number; kinds?: TRecommendationRequestBody["kinds"] }): Promise<TRecommendationResponse> {
+  const body: TRecommendationRequestBody = { ...query, topN, ...(kinds ? { kinds } : {}) };
   return request<TRecommendationResponse>("/api/recommendations", {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -1,6 +1,7 @@
 // zod schemas of every API input. Strings are trimmed and bounded; numbers come from query strings
 // as text, so they are coerced and then checked as integers.
 import { z } from "zod";
+import { DEFAULT_KINDS, SONG_KINDS } from "../lib/song-kinds";
 
 // NUL and other C0/C1 controls (tab, newline and carriage return are fine in free text): PostgreSQL
 // refuses NUL in text (SQLSTATE 22021), and none of them belongs in a title, an artist or a comment.
@@ -65,10 +66,6 @@ export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 /** A track id, Spotify URL or URI; checked against the Spotify id format by the route. */
 const trackRef = text(300).pipe(z.string().min(1, "must not be empty"));
 
-/** The library's song kinds (as @anisong/library names them); covers and arrangements are opt-in. */
-export const SONG_KINDS = ["original", "soundtrack", "cover"] as const;
-export const DEFAULT_KINDS: TSongKind[] = ["original", "soundtrack"];
-export type TSongKind = (typeof SONG_KINDS)[number];
 
 /** Which kinds of songs to recommend: a non-empty set, returned in SONG_KINDS order (one cache key per set). */
 const ZKinds = z
