@@ -20,6 +20,7 @@ export { insertClusters, type TNewCluster } from "./clusters/insert-clusters";
 export { assignSongs } from "./clusters/assign-songs";
 // what the web app writes and reads
 export { storeRecommendation, type TNewRecommendation } from "./recommendations/store-recommendation";
+export { findRecommendation, type TFoundRecommendation, type TFoundRecommendationItem } from "./recommendations/find-recommendation";
 export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
 export { getInsights, type TInsightsData, type TRatingGroup } from "./insights/get-insights";
 export { pingDatabase } from "./health/ping-database";

@@ -3,11 +3,15 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ApiClientError, postRating } from "../lib/api-client";
+import type { TRatingResponse } from "../lib/api-types";
 
 const STAR_WORDS = ["", "poor", "fair", "good", "very good", "excellent"];
 
-/** 1–5 stars as a native radio group (arrow keys move between stars), with an optional comment. */
-export function RatingForm({ recommendationId }: { recommendationId: string }) {
+/**
+ * 1–5 stars as a native radio group (arrow keys move between stars), with an optional comment. One rating per
+ * recommendation: a stored one is shown instead of the form, and the API refuses a second (409).
+ */
+export function RatingForm({ recommendationId, stored = null }: { recommendationId: string; stored?: TRatingResponse | null }) {
   const id = useId();
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
@@ -15,6 +19,16 @@ export function RatingForm({ recommendationId }: { recommendationId: string }) {
   const mutation = useMutation({ mutationFn: () => postRating({ recommendationId, stars, comment }) });
 
   const alreadyRated = mutation.error instanceof ApiClientError && mutation.error.status === 409;
+  if (stored && !mutation.isSuccess) {
+    return (
+      <div className="notice notice--success" role="status" data-testid="rating-stored">
+        <p>
+          You rated these picks {stored.stars} {stored.stars === 1 ? "star" : "stars"} ({STAR_WORDS[stored.stars]}). Thank you!
+        </p>
+        {stored.comment ? <p className="muted">“{stored.comment}”</p> : null}
+      </div>
+    );
+  }
   if (mutation.isSuccess || alreadyRated) {
     const n = mutation.data?.stars ?? stars;
     return (

@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
-import type { TRecommendationResponse } from "../lib/api-types";
+import type { TRatingResponse, TRecommendationResponse } from "../lib/api-types";
 import { artistsText, langOf } from "../lib/features";
 import { resultsHref } from "../lib/result-query";
 import { ErrorNotice } from "./error-notice";
@@ -13,6 +14,7 @@ import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
 import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
 
+/** The old /results?… URL: create the recommendation once, then replace the URL with its permalink. */
 export function Results({ query }: { query: TRecommendationQuery }) {
   const [kinds, setKinds] = useState<TSongKind[]>(DEFAULT_KINDS);
   return (
@@ -24,6 +26,7 @@ export function Results({ query }: { query: TRecommendationQuery }) {
 }
 
 function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSongKind[] }) {
+  const router = useRouter();
   const result = useQuery({
     queryKey: ["recommendation", query, kinds],
     queryFn: () => postRecommendation({ query, kinds }),
@@ -34,12 +37,17 @@ function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSon
     refetchOnReconnect: false,
   });
 
-  if (result.isPending) return <ResultsSkeleton />;
+  const createdId = result.data?.id;
+  useEffect(() => {
+    // replace, not push: back skips the creating URL, so nothing is created twice.
+    if (createdId) router.replace(`/recommendations/${createdId}`);
+  }, [createdId, router]);
+
   if (result.isError) return <ErrorNotice error={result.error} />;
-  return <ResultsView data={result.data} />;
+  return <ResultsSkeleton />;
 }
 
-function ResultsView({ data }: { data: TRecommendationResponse }) {
+export function ResultsView({ data, rating = null }: { data: TRecommendationResponse; rating?: TRatingResponse | null }) {
   const [selected, setSelected] = useState(0);
   const pick = data.items[selected] ?? data.items[0];
   const track = data.query.track;
@@ -154,7 +162,7 @@ function ResultsView({ data }: { data: TRecommendationResponse }) {
 
       <section className="card" aria-labelledby="rate-title">
         <h2 id="rate-title">How good are these picks?</h2>
-        <RatingForm recommendationId={data.id} />
+        <RatingForm recommendationId={data.id} stored={rating} />
       </section>
     </div>
   );

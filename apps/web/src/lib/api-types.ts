@@ -50,6 +50,9 @@ export type TRecommendationItem = {
   title: string;
   artists: string[];
   album: string | null;
+  /** The anime the song belongs to and its kind (opening, ending, insert…), where the library knows them. */
+  animeTitle?: string | null;
+  kind?: string | null;
   similarity: number;
   cluster: { index: number; label: string };
   features: TAudioFeatures;
@@ -77,6 +80,8 @@ export type TRecommendationResponse = {
     candidates: TTrackSummary[];
     /** Several different songs match the typed title equally: the listener should pick. */
     ambiguous: boolean;
+    /** What the listener typed, as stored (present on a stored recommendation). */
+    asked?: { title: string | null; artist: string | null; trackId: string | null };
   };
   cluster: { index: number; label: string; size: number };
   featureNames: TFeatureName[];
@@ -86,6 +91,9 @@ export type TRecommendationResponse = {
 };
 
 export type TRatingResponse = { id: string; recommendationId: string; stars: number; comment: string | null; createdAt: string };
+
+/** GET /api/recommendations/{id}: the stored list in the POST's shape, and its rating if one was given. */
+export type TStoredRecommendationResponse = TRecommendationResponse & { rating: TRatingResponse | null };
 
 export type TMapPoint = { x: number; y: number; cluster: number; title: string };
 

@@ -5,6 +5,7 @@ import { createPrismaClient, closePrismaClient, openFaultSession, type TDb } fro
 import * as healthRoute from "../../src/app/api/health/route";
 import * as insightsRoute from "../../src/app/api/insights/route";
 import * as ratingRoute from "../../src/app/api/recommendations/[id]/rating/route";
+import * as recommendationRoute from "../../src/app/api/recommendations/[id]/route";
 import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
@@ -301,6 +302,53 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       const model = after.body.byModel.find((m: { modelVersion: string }) => m.modelVersion === rec.body.modelVersion);
       expect(model).toMatchObject({ active: true });
       expect(model.count).toBeGreaterThanOrEqual(1);
+    });
+
+    test("GET /api/recommendations/{id} answers the stored list in the POST's shape, creating nothing", async () => {
+      const created = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { title: "Levitating", artist: "Dua Lipa" },
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const count = await db.recommendation.count();
+
+      const res = await call(recommendationRoute.GET, `/api/recommendations/${id}`, { params: { id } });
+      expect(res.status).toBe(200);
+      const { attempts: _a, candidates: _c, ambiguous: _m, ...createdQuery } = created.body.query;
+      expect(res.body).toMatchObject({
+        id,
+        createdAt: created.body.createdAt,
+        modelVersion: created.body.modelVersion,
+        cluster: created.body.cluster,
+        featureNames: created.body.featureNames,
+        items: created.body.items,
+        rating: null,
+      });
+      expect(res.body.query).toMatchObject({ ...createdQuery, track: { id: createdQuery.track.id, title: createdQuery.track.title } });
+      expect(res.body.query.asked).toEqual({ title: "Levitating", artist: "Dua Lipa", trackId: null });
+      expect(await db.recommendation.count()).toBe(count);
+
+      await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, { method: "POST", params: { id }, json: { stars: 5, comment: "yes" } });
+      const rated = await call(recommendationRoute.GET, `/api/recommendations/${id}`, { params: { id } });
+      expect(rated.body.rating).toMatchObject({ recommendationId: id, stars: 5, comment: "yes" });
+
+      const bad = await call(recommendationRoute.GET, "/api/recommendations/not-a-uuid", { params: { id: "not-a-uuid" } });
+      expect(bad.status).toBe(400);
+      const unknown = "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b";
+      const missing = await call(recommendationRoute.GET, `/api/recommendations/${unknown}`, { params: { id: unknown } });
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.code).toBe("not_found");
+    });
+
+    test("two ratings of one recommendation sent at once: one 201, one 409, one row", async () => {
+      const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: LEVITATING } });
+      const id = rec.body.id;
+      const rate = (stars: number) =>
+        call(ratingRoute.POST, `/api/recommendations/${id}/rating`, { method: "POST", params: { id }, json: { stars } });
+      const statuses = (await Promise.all([rate(2), rate(5)])).map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 409]);
+      expect(await db.rating.count({ where: { recommendationId: id } })).toBe(1);
     });
 
     test("GET /api/insights places a recommendation's song on the cluster map", async () => {

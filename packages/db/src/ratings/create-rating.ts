@@ -1,5 +1,9 @@
-// A listener's 1–5 rating of one recommendation; at most one per recommendation (a unique index).
-// The outcome is a value, not an exception: the caller decides what "not found" and "already rated" mean.
+// A listener's 1–5 rating of one recommendation; at most one per recommendation (a unique index), and a
+// second is refused, not merged. The insert is ONE statement (INSERT … SELECT … ON CONFLICT DO NOTHING), so
+// two ratings racing cannot both get in nor surface a duplicate-key error (the PGlite adapter's error carried
+// no P2002 code, so catching it was not enough). The outcome is a value, not an exception: the caller
+// decides what "not found" and "already rated" mean.
+import { randomUUID } from "node:crypto";
 import type { TDb } from "../client/create-prisma-client";
 
 export type TStoredRating = { id: string; recommendationId: string; stars: number; comment: string | null; createdAt: Date };
@@ -12,19 +16,17 @@ export async function createRating(
   db: TDb,
   input: { recommendationId: string; stars: number; comment?: string | null },
 ): Promise<TCreateRatingResult> {
-  const { recommendationId, stars, comment } = input;
-  const recommendation = await db.recommendation.findUnique({
-    where: { id: recommendationId },
-    select: { id: true, rating: { select: { id: true } } },
-  });
-  if (!recommendation) return { status: "recommendation_not_found" };
-  if (recommendation.rating) return { status: "already_rated" };
-  try {
-    const rating = await db.rating.create({ data: { recommendationId, stars, comment } });
-    return { status: "created", rating };
-  } catch (error) {
-    // Two ratings racing: the unique index on recommendationId lets only one in.
-    if ((error as { code?: unknown }).code === "P2002") return { status: "already_rated" };
-    throw error;
-  }
+  const { recommendationId, stars } = input;
+  const comment = input.comment ?? null;
+  const id = randomUUID();
+  const createdAt = new Date();
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Rating" ("id", "recommendationId", "stars", "comment", "createdAt")
+    SELECT ${id}, r."id", ${stars}, ${comment}, ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM "Recommendation" r WHERE r."id" = ${recommendationId}
+    ON CONFLICT ("recommendationId") DO NOTHING
+    RETURNING "id"`;
+  if (inserted.length === 1) return { status: "created", rating: { id, recommendationId, stars, comment, createdAt } };
+  const exists = await db.recommendation.count({ where: { id: recommendationId } });
+  return exists ? { status: "already_rated" } : { status: "recommendation_not_found" };
 }

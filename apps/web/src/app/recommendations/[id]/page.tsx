@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ResultsView } from "../../../components/results";
+import { SearchForm } from "../../../components/search-form";
+import { findRecommendationView } from "../../../server/recommendations/find-recommendation";
+import { ZRecommendationId } from "../../../server/schemas";
+import { getServerDb } from "../../../server/services";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Recommendations" };
+
+type TProps = { params: Promise<{ id: string }> };
+
+/** The permalink of one stored recommendation: reload, share and back read it; nothing is created here. */
+export default async function RecommendationPage({ params }: TProps) {
+  const id = ZRecommendationId.safeParse((await params).id);
+  if (!id.success) notFound();
+  const data = await findRecommendationView(await getServerDb(), id.data);
+  if (!data) notFound();
+  const asked = data.query.asked;
+  return (
+    <>
+      <h1 className="visually-hidden">Recommendations</h1>
+      <details className="card search-again">
+        <summary>Search another song</summary>
+        <SearchForm initial={{ title: asked?.trackId ?? asked?.title ?? undefined, artist: asked?.artist ?? undefined }} />
+      </details>
+      <ResultsView data={data} rating={data.rating} />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+// One stored recommendation as the permalink shows it: the query, its items joined with their songs and
+// those songs' clusters under the recommendation's model, and the rating if one was given. One Prisma call
+// (relation loads batched by Prisma); null for an unknown id.
+import type { TAudioFeatures } from "@anisong/core-ml";
+import type { TDb } from "../client/create-prisma-client";
+
+export type TFoundRecommendationItem = {
+  rank: number;
+  similarity: number;
+  song: { id: string; title: string; artists: string[]; album: string | null; features: TAudioFeatures };
+  clusterIndex: number | null;
+};
+
+export type TFoundRecommendation = {
+  id: string;
+  createdAt: Date;
+  queryTitle: string | null;
+  queryArtist: string | null;
+  queryTrackId: string | null;
+  trackId: string;
+  trackTitle: string;
+  trackArtists: string[];
+  features: TAudioFeatures;
+  featureSource: string;
+  modelId: string;
+  clusterIndex: number;
+  clusters: { index: number; label: string; size: number }[];
+  items: TFoundRecommendationItem[];
+  rating: { id: string; stars: number; comment: string | null; createdAt: Date } | null;
+};
+
+const FEATURE_COLUMNS = {
+  danceability: true,
+  energy: true,
+  loudness: true,
+  speechiness: true,
+  acousticness: true,
+  instrumentalness: true,
+  liveness: true,
+  valence: true,
+  tempo: true,
+} as const;
+
+export async function findRecommendation(db: TDb, id: string): Promise<TFoundRecommendation | null> {
+  const row = await db.recommendation.findUnique({
+    where: { id },
+    include: {
+      rating: { select: { id: true, stars: true, comment: true, createdAt: true } },
+      model: { select: { clusters: { select: { index: true, label: true, size: true }, orderBy: { index: "asc" } } } },
+      items: {
+        orderBy: { rank: "asc" },
+        include: {
+          song: {
+            select: {
+              id: true,
+              title: true,
+              artists: true,
+              album: true,
+              ...FEATURE_COLUMNS,
+              clusters: { select: { modelId: true, clusterIndex: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    queryTitle: row.queryTitle,
+    queryArtist: row.queryArtist,
+    queryTrackId: row.queryTrackId,
+    trackId: row.trackId,
+    trackTitle: row.trackTitle,
+    trackArtists: row.trackArtists,
+    features: row.features as TAudioFeatures,
+    featureSource: row.featureSource,
+    modelId: row.modelId,
+    clusterIndex: row.clusterIndex,
+    clusters: row.model.clusters,
+    rating: row.rating,
+    items: row.items.map((item) => {
+      const { clusters, id: songId, title, artists, album, ...features } = item.song;
+      return {
+        rank: item.rank,
+        similarity: item.similarity,
+        song: { id: songId, title, artists, album, features },
+        clusterIndex: clusters.find((c) => c.modelId === row.modelId)?.clusterIndex ?? null,
+      };
+    }),
+  };
+}
