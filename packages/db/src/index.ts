@@ -22,6 +22,7 @@ export { assignSongs } from "./clusters/assign-songs";
 export { storeRecommendation, type TNewRecommendation } from "./recommendations/store-recommendation";
 export { findRecommendation, type TFoundRecommendation, type TFoundRecommendationItem } from "./recommendations/find-recommendation";
 export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
+export { listRecentComments, listRatings, type TRatingRow } from "./ratings/list-ratings";
 export { getInsights, type TInsightsData, type TRatingGroup } from "./insights/get-insights";
 export { pingDatabase } from "./health/ping-database";
 export { setSynchronousCommit, ZSynchronousCommit } from "./session/set-synchronous-commit";

@@ -41,7 +41,38 @@ export function InsightsView({ recommendationId }: { recommendationId?: string }
           {data ? <ModelTable data={data} /> : <div className="skeleton-card skeleton-card--small" aria-hidden="true" />}
         </section>
       </div>
+
+      <section className="card" aria-labelledby="comments-title">
+        <h2 id="comments-title">Recent comments</h2>
+        {data ? <CommentList data={data} /> : <div className="skeleton-card skeleton-card--small" aria-hidden="true" />}
+        <p>
+          <a href="/api/insights/ratings.csv" download>
+            Download all ratings (CSV)
+          </a>
+        </p>
+      </section>
     </div>
+  );
+}
+
+function CommentList({ data }: { data: TInsights }) {
+  if (data.comments.length === 0) return <p className="muted">No comments yet.</p>;
+  // React escapes the text: a comment is shown as typed, never run as markup.
+  return (
+    <ol className="comments" data-testid="comments">
+      {data.comments.map((c) => (
+        <li key={`${c.recommendationId}`} className="comment">
+          <p className="comment__meta">
+            <span aria-label={`${c.stars} of 5 stars`}>{"★".repeat(c.stars) + "☆".repeat(5 - c.stars)}</span>{" "}
+            <a href={`/recommendations/${c.recommendationId}`}>{c.query}</a>{" "}
+            <time className="muted" dateTime={c.createdAt}>
+              {c.createdAt.slice(0, 10)}
+            </time>
+          </p>
+          <p className="comment__text">{c.comment}</p>
+        </li>
+      ))}
+    </ol>
   );
 }
 

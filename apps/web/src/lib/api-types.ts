@@ -113,8 +113,12 @@ export type TInsights = {
   byModel: (TRatingStats & { modelVersion: string; active: boolean; createdAt: string })[];
   byCluster: (TRatingStats & { index: number; label: string; size: number })[];
   recommendations: number;
+  /** The newest comments (at most 20), newest first. */
+  comments: TRecentComment[];
   map: TClusterMap;
 };
+
+export type TRecentComment = { recommendationId: string; stars: number; comment: string; query: string; createdAt: string };
 
 export type THealth = {
   status: "ok" | "degraded";

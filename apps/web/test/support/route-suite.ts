@@ -4,6 +4,7 @@ import { cosineSimilarity, FEATURE_NAMES, scaleFeatures } from "@anisong/core-ml
 import { createPrismaClient, closePrismaClient, openFaultSession, type TDb } from "@anisong/db";
 import * as healthRoute from "../../src/app/api/health/route";
 import * as insightsRoute from "../../src/app/api/insights/route";
+import * as ratingsCsvRoute from "../../src/app/api/insights/ratings.csv/route";
 import * as ratingRoute from "../../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationRoute from "../../src/app/api/recommendations/[id]/route";
 import * as recommendationsRoute from "../../src/app/api/recommendations/route";
@@ -349,6 +350,37 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       const statuses = (await Promise.all([rate(2), rate(5)])).map((r) => r.status).sort();
       expect(statuses).toEqual([201, 409]);
       expect(await db.rating.count({ where: { recommendationId: id } })).toBe(1);
+    });
+
+    test("insights list the newest comments with their query and stars; the CSV exports every rating, formula-safe", async () => {
+      const rate = async (json: Record<string, string>, stars: number, comment: string) => {
+        const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json });
+        const id = rec.body.id;
+        const res = await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, { method: "POST", params: { id }, json: { stars, comment } });
+        expect(res.status).toBe(201);
+        return id as string;
+      };
+      const older = await rate({ title: "Levitating", artist: "Dua Lipa" }, 3, '=HYPERLINK("http://x","y"), "quoted"');
+      const newer = await rate({ trackId: LEVITATING }, 2, "<script>alert(1)</script>\nline two");
+
+      const insights = await call(insightsRoute.GET, "/api/insights");
+      const [first, second] = insights.body.comments;
+      expect(first).toMatchObject({ recommendationId: newer, stars: 2, comment: "<script>alert(1)</script>\nline two" });
+      expect(first.query).toContain(LEVITATING);
+      expect(second).toMatchObject({ recommendationId: older, stars: 3, query: "Levitating · Dua Lipa" });
+      expect(insights.body.comments.length).toBeLessThanOrEqual(20);
+
+      const csv = await call(ratingsCsvRoute.GET, "/api/insights/ratings.csv");
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+      const text = csv.body as string;
+      const lines = text.split("\r\n");
+      expect(lines[0]).toBe("recommendation_id,created_at,stars,comment,query,model,cluster,source");
+      expect(lines.length - 2).toBe(await db.rating.count()); // header + a trailing newline
+      const olderLine = lines.find((l) => l.startsWith(older));
+      expect(olderLine).toContain(`,3,"'=HYPERLINK(""http://x"",""y""), ""quoted""",Levitating · Dua Lipa,`);
+      expect(text).toContain(`${newer},`);
+      expect(text).toContain('"<script>alert(1)</script>\nline two"');
     });
 
     test("GET /api/insights places a recommendation's song on the cluster map", async () => {
