@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ApiClientError, postRating } from "../lib/api-client";
 import type { TRatingResponse } from "../lib/api-types";
+import { INPUT_LIMITS } from "../lib/input-limits";
 
 const STAR_WORDS = ["", "poor", "fair", "good", "very good", "excellent"];
 
@@ -81,7 +82,7 @@ export function RatingForm({ recommendationId, stored = null }: { recommendation
         <textarea
           id={`${id}-comment`}
           rows={2}
-          maxLength={1000}
+          maxLength={INPUT_LIMITS.comment}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
         />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { INPUT_LIMITS } from "../lib/input-limits";
 import { toResultsHref } from "../lib/result-query";
 
 export function SearchForm({ initial }: { initial?: { title?: string; artist?: string } }) {
@@ -32,7 +33,7 @@ export function SearchForm({ initial }: { initial?: { title?: string; artist?: s
             name="title"
             type="text"
             autoComplete="off"
-            maxLength={300}
+            maxLength={INPUT_LIMITS.title}
             placeholder="e.g. Levitating"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
@@ -47,7 +48,7 @@ export function SearchForm({ initial }: { initial?: { title?: string; artist?: s
             name="artist"
             type="text"
             autoComplete="off"
-            maxLength={200}
+            maxLength={INPUT_LIMITS.artist}
             placeholder="optional, e.g. Dua Lipa"
             value={artist}
             onChange={(e) => setArtist(e.target.value)}

@@ -2,6 +2,7 @@
 // as text, so they are coerced and then checked as integers.
 import { z } from "zod";
 import { DEFAULT_KINDS, SONG_KINDS } from "../lib/song-kinds";
+import { INPUT_LIMITS } from "../lib/input-limits";
 
 // NUL and other C0/C1 controls (tab, newline and carriage return are fine in free text): PostgreSQL
 // refuses NUL in text (SQLSTATE 22021), and none of them belongs in a title, an artist or a comment.
@@ -15,11 +16,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 export const safeText = (max: number) =>
   z
     .string()
-    .max(max * 4, `must be at most ${max} characters`) // cheap guard before normalising
+    .max(max * 4, `at most ${max} characters`) // cheap guard before normalising
     .refine((s) => s.isWellFormed(), "must be well-formed Unicode (no lone surrogate code units)")
     .refine((s) => !CONTROL_CHARACTERS.test(s), "must not contain NUL or other control characters")
     .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().max(max, `must be at most ${max} characters`));
+    .pipe(z.string().max(max, `at most ${max} characters`));
 
 const text = safeText;
 
@@ -54,8 +55,8 @@ export const ZSongsQuery = z.object({
 export type TSongsQuery = z.infer<typeof ZSongsQuery>;
 
 const titleArtist = {
-  title: optionalText(200),
-  artist: optionalText(200),
+  title: optionalText(INPUT_LIMITS.title),
+  artist: optionalText(INPUT_LIMITS.artist),
 };
 
 export const ZSearchQuery = z
@@ -64,7 +65,7 @@ export const ZSearchQuery = z
 export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 
 /** A track id, Spotify URL or URI; checked against the Spotify id format by the route. */
-const trackRef = text(300).pipe(z.string().min(1, "must not be empty"));
+const trackRef = text(INPUT_LIMITS.trackId).pipe(z.string().min(1, "must not be empty"));
 
 
 /** Which kinds of songs to recommend: a non-empty set, returned in SONG_KINDS order (one cache key per set). */
@@ -96,7 +97,7 @@ export const ZRecommendationId = z.uuid("must be a recommendation id");
 export const ZRatingRequest = z
   .object({
     stars: z.number().int("must be a whole number of stars").min(1).max(5),
-    comment: safeText(1000)
+    comment: safeText(INPUT_LIMITS.comment)
       .nullish()
       .transform((s) => (s ? s : null)),
   })

@@ -11,6 +11,7 @@ import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
 import { useDatabase } from "../../src/server/services";
+import { INPUT_LIMITS } from "../../src/lib/input-limits";
 import { loadActiveModel } from "../../src/server/model/load-active-model";
 import { leadArtist, normalizedTitle } from "@anisong/library";
 import { call } from "./call-route";
@@ -381,6 +382,29 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(olderLine).toContain(`,3,"'=HYPERLINK(""http://x"",""y""), ""quoted""",Levitating · Dua Lipa,`);
       expect(text).toContain(`${newer},`);
       expect(text).toContain('"<script>alert(1)</script>\nline two"');
+    });
+
+    test("a too-long field is refused with its name and the shared limit", async () => {
+      const long = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { title: "a".repeat(INPUT_LIMITS.title + 1) },
+      });
+      expect(long.status).toBe(400);
+      expect(long.body.error.message).toBe(`title: at most ${INPUT_LIMITS.title} characters`);
+      const atLimit = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { title: "a".repeat(INPUT_LIMITS.title) },
+      });
+      expect(atLimit.status).not.toBe(400);
+      const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: LEVITATING } });
+      const id = rec.body.id;
+      const comment = await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, {
+        method: "POST",
+        params: { id },
+        json: { stars: 3, comment: "x".repeat(INPUT_LIMITS.comment + 1) },
+      });
+      expect(comment.status).toBe(400);
+      expect(comment.body.error.message).toBe(`comment: at most ${INPUT_LIMITS.comment} characters`);
     });
 
     test("GET /api/insights places a recommendation's song on the cluster map", async () => {

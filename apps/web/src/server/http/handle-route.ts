@@ -38,9 +38,11 @@ export function errorResponse(error: unknown): Response {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof z.ZodError) {
-    return new ApiError(400, "bad_request", "Some of the input is not valid.", {
-      issues: error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message })),
-    });
+    const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message }));
+    // The message names the field and what it allows, e.g. "title: at most 200 characters".
+    const first = issues[0];
+    const message = first ? (first.path === "(root)" ? first.message : `${first.path}: ${first.message}`) : "Some of the input is not valid.";
+    return new ApiError(400, "bad_request", message, { issues });
   }
   if (error instanceof SongNotFoundError) {
     // `tried` is the listener's sentence (where we looked); the resolver's `hint` names settings, for the operator's log only.
