@@ -14,12 +14,16 @@ const TITLES: Record<string, string> = {
   network: "You seem to be offline",
 };
 
+const LISTENER_NOT_FOUND_HINT =
+  "Check the spelling, try just the title or just the artist, or paste the song’s Spotify link. Anisong knows the songs in its own anime library and catalog.";
+
 /** One place that turns an API failure into a readable message — never a blank page or a stack trace. */
 export function ErrorNotice({ error }: { error: unknown }) {
   const apiError = error instanceof ApiClientError ? error : null;
   const code = apiError?.code ?? "internal";
   const suggestions = apiError?.body?.error.details?.suggestions ?? [];
-  const hint = apiError?.body?.error.details?.hint;
+  // The API's hint speaks to operators (which keys to set); the page speaks to listeners.
+  const hint = code === "song_not_found" ? LISTENER_NOT_FOUND_HINT : null;
   return (
     <div className="notice notice--error" role="alert" data-error-code={code}>
       <h2 className="notice__title">{TITLES[code] ?? "Something went wrong"}</h2>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
 import type { TRatingResponse, TRecommendationResponse } from "../lib/api-types";
 import { artistsText, langOf } from "../lib/features";
@@ -13,6 +13,7 @@ import { FeatureChart } from "./feature-chart";
 import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
 import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
+import { SearchAgain } from "./search-again";
 
 /** The old /results?… URL: create the recommendation once, then replace the URL with its permalink. */
 export function Results({ query }: { query: TRecommendationQuery }) {
@@ -43,14 +44,41 @@ function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSon
     if (createdId) router.replace(`/recommendations/${createdId}`);
   }, [createdId, router]);
 
-  if (result.isError) return <ErrorNotice error={result.error} />;
-  return <ResultsSkeleton />;
+  const initial = { title: query.trackId ?? query.title, artist: query.artist };
+  // A failed search keeps the form open so the listener can retry at once.
+  return (
+    <>
+      <SearchAgain initial={initial} open={result.isError} />
+      {result.isError ? <ErrorNotice error={result.error} /> : <ResultsSkeleton />}
+    </>
+  );
 }
 
 export function ResultsView({ data, rating = null }: { data: TRecommendationResponse; rating?: TRatingResponse | null }) {
   const [selected, setSelected] = useState(0);
+  const [compared, setCompared] = useState(false);
+  const narrow = useNarrow();
+  const explainRef = useRef<HTMLElement>(null);
+  const inlineRef = useRef<HTMLTableRowElement>(null);
   const pick = data.items[selected] ?? data.items[0];
   const track = data.query.track;
+  // Every pick comes from the query's own cluster today, so "Sound" would repeat one label down the table.
+  const soundDiffers = data.items.some((item) => item.cluster.index !== data.cluster.index);
+  const hasAnime = data.items.some((item) => item.animeTitle || item.kind);
+
+  useEffect(() => {
+    // "Compare" brings the chart into view; on phones it is drawn under the row (see below).
+    if (compared) (narrow ? inlineRef.current : explainRef.current)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [compared, selected, narrow]);
+
+  function compare(i: number) {
+    setSelected(i);
+    setCompared(true);
+  }
+
+  const chart = pick ? (
+    <FeatureChart query={{ name: track.title, features: data.query.features }} pick={{ name: pick.title, features: pick.features }} />
+  ) : null;
 
   return (
     <div className="results" data-recommendation-id={data.id}>
@@ -82,8 +110,7 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
         <div className="table-scroll">
           <table className="table recs">
             <caption className="visually-hidden">
-              {data.items.length} recommendations, most similar first. Choose “Compare” to see a song&rsquo;s features
-              beside yours.
+              {data.items.length} recommendations, most similar first. Choose “Compare” to see a song&rsquo;s features beside yours.
             </caption>
             <thead>
               <tr>
@@ -94,9 +121,16 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
                 <th scope="col" className="hide-narrow">
                   Artists
                 </th>
-                <th scope="col" className="hide-narrow">
-                  Sound
-                </th>
+                {hasAnime ? (
+                  <th scope="col" className="hide-narrow">
+                    Anime
+                  </th>
+                ) : null}
+                {soundDiffers ? (
+                  <th scope="col" className="hide-narrow">
+                    Sound
+                  </th>
+                ) : null}
                 <th scope="col" className="num">
                   Similarity
                 </th>
@@ -107,53 +141,66 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
             </thead>
             <tbody>
               {data.items.map((item, i) => (
-                <tr key={item.trackId} className={i === selected ? "is-selected" : undefined} data-testid="recommendation-row">
-                  <td className="num rank">{item.rank}</td>
-                  <td className="title-cell" lang={langOf(item.title)}>
-                    {item.title}
-                    <span className="inline-artists">{artistsText(item.artists)}</span>
-                  </td>
-                  <td lang={langOf(artistsText(item.artists))} className="hide-narrow">
-                    {artistsText(item.artists)}
-                  </td>
-                  <td className="hide-narrow">
-                    <span className={`tag c${item.cluster.index % 10}`}>{item.cluster.label}</span>
-                  </td>
-                  <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-pressed={i === selected}
-                      onClick={() => setSelected(i)}
-                    >
-                      Compare<span className="visually-hidden"> {item.title}</span>
-                    </button>
-                    <a className="spotify-link" href={item.spotifyUrl} target="_blank" rel="noopener noreferrer">
-                      Spotify<span className="visually-hidden"> (opens {item.title} in a new tab)</span>
-                    </a>
-                  </td>
-                </tr>
+                <Fragment key={item.trackId}>
+                  <tr className={i === selected ? "is-selected" : undefined} data-testid="recommendation-row">
+                    <td className="num rank">{item.rank}</td>
+                    <td className="title-cell" lang={langOf(item.title)}>
+                      {item.title}
+                      <span className="inline-artists">{artistsText(item.artists)}</span>
+                      {item.album ? (
+                        <span className="item-album muted" lang={langOf(item.album)}>
+                          {item.album}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td lang={langOf(artistsText(item.artists))} className="hide-narrow">
+                      {artistsText(item.artists)}
+                    </td>
+                    {hasAnime ? (
+                      <td className="hide-narrow" lang={item.animeTitle ? langOf(item.animeTitle) : undefined}>
+                        {item.animeTitle ?? ""}
+                        {item.kind ? <span className="tag kind-tag">{item.kind}</span> : null}
+                      </td>
+                    ) : null}
+                    {soundDiffers ? (
+                      <td className="hide-narrow">
+                        <span className={`tag c${item.cluster.index % 10}`}>{item.cluster.label}</span>
+                      </td>
+                    ) : null}
+                    <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
+                    <td className="actions">
+                      <button type="button" className="button button--small" aria-pressed={i === selected} onClick={() => compare(i)}>
+                        Compare<span className="visually-hidden"> {item.title}</span>
+                      </button>
+                      <a className="spotify-link" href={item.spotifyUrl} target="_blank" rel="noopener noreferrer">
+                        Spotify<span className="visually-hidden"> (opens {item.title} in a new tab)</span>
+                      </a>
+                    </td>
+                  </tr>
+                  {narrow && compared && i === selected ? (
+                    <tr className="inline-compare" data-testid="inline-compare" ref={inlineRef}>
+                      <td colSpan={99}>{chart}</td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>
         </div>
       </section>
 
-      <section className="card" aria-labelledby="explain-title">
+      <section className="card" aria-labelledby="explain-title" ref={explainRef}>
         <h2 id="explain-title">Why this song?</h2>
         {pick ? (
           <>
             <p className="muted" aria-live="polite">
-              Your song&rsquo;s nine audio features beside <strong lang={langOf(pick.title)}>
+              Your song&rsquo;s nine audio features beside{" "}
+              <strong lang={langOf(pick.title)}>
                 #{pick.rank} {pick.title}
-              </strong> (similarity{" "}
-              {(pick.similarity * 100).toFixed(1)}%). Both are in the <strong>{data.cluster.label}</strong> group.
+              </strong>{" "}
+              (similarity {(pick.similarity * 100).toFixed(1)}%). Both are in the <strong>{data.cluster.label}</strong> group.
             </p>
-            <FeatureChart
-              query={{ name: track.title, features: data.query.features }}
-              pick={{ name: pick.title, features: pick.features }}
-            />
+            {narrow && compared ? <p className="muted">The comparison is shown under the row you chose.</p> : chart}
           </>
         ) : (
           <p>No anime song in this cluster to compare with.</p>
@@ -166,6 +213,19 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
       </section>
     </div>
   );
+}
+
+/** Phones (the CSS breakpoint of .hide-narrow): the compare chart goes inline under its row. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia("(max-width: 640px)");
+    const update = () => setNarrow(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return narrow;
 }
 
 function CandidateList({ data }: { data: TRecommendationResponse }) {

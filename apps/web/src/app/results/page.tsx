@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Results } from "../../components/results";
-import { SearchForm } from "../../components/search-form";
+import { SearchAgain } from "../../components/search-again";
 import { fromSearchParams } from "../../lib/result-query";
 
 export const metadata: Metadata = { title: "Recommendations" };
@@ -12,17 +12,16 @@ export default async function ResultsPage({ searchParams }: TProps) {
   return (
     <>
       <h1 className="visually-hidden">Recommendations</h1>
-      <details className="card search-again">
-        <summary>Search another song</summary>
-        <SearchForm initial={{ title: query?.trackId ?? query?.title, artist: query?.artist }} />
-      </details>
       {query ? (
         <Results query={query} />
       ) : (
-        <div className="notice" role="status">
-          <h2 className="notice__title">Search for a song first</h2>
-          <p>Type a title, an artist or paste a Spotify link above.</p>
-        </div>
+        <>
+          <SearchAgain open />
+          <div className="notice" role="status">
+            <h2 className="notice__title">Search for a song first</h2>
+            <p>Type a title, an artist or paste a Spotify link above.</p>
+          </div>
+        </>
       )}
     </>
   );

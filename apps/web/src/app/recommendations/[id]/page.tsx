@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ResultsView } from "../../../components/results";
-import { SearchForm } from "../../../components/search-form";
+import { SearchAgain } from "../../../components/search-again";
 import { findRecommendationView } from "../../../server/recommendations/find-recommendation";
 import { ZRecommendationId } from "../../../server/schemas";
 import { getServerDb } from "../../../server/services";
@@ -21,10 +21,7 @@ export default async function RecommendationPage({ params }: TProps) {
   return (
     <>
       <h1 className="visually-hidden">Recommendations</h1>
-      <details className="card search-again">
-        <summary>Search another song</summary>
-        <SearchForm initial={{ title: asked?.trackId ?? asked?.title ?? undefined, artist: asked?.artist ?? undefined }} />
-      </details>
+      <SearchAgain initial={{ title: asked?.trackId ?? asked?.title ?? undefined, artist: asked?.artist ?? undefined }} />
       <ResultsView data={data} rating={data.rating} />
     </>
   );
