@@ -90,7 +90,8 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
 
   await page.getByLabel("Song title or Spotify link").fill("Levitating");
   await page.getByRole("button", { name: "Find anime songs" }).click();
-  await page.waitForURL(/\/results\?title=Levitating/);
+  // The search creates the recommendation once and lands on its permalink.
+  await page.waitForURL(/\/recommendations\/[0-9a-f-]{36}$/);
   const rows = page.getByTestId("recommendation-row");
   await rows.first().waitFor();
   expect(await rows.count()).toBe(10);
@@ -249,6 +250,122 @@ test("clear error states: empty search, unknown song, every feature source down"
   expect(await down.textContent()).toContain("Every audio-feature source is down");
   await page.screenshot({ path: path.join(SHOTS, "providers-down-desktop.png"), fullPage: true });
   await page.context().close();
+});
+
+const PERMALINK = /\/recommendations\/([0-9a-f-]{36})$/;
+
+async function servedCount(page: Page): Promise<number> {
+  const res = await page.request.get(`${server.url}/api/insights`);
+  return (await res.json()).recommendations as number;
+}
+
+test("permalinks: reload, back and forward show the stored list and create nothing; the rating stays shown", async () => {
+  const page = await newPage("desktop");
+  await page.goto(`${server.url}/`);
+  await page.getByLabel("Song title or Spotify link").fill("Levitating");
+  await page.getByLabel("Artist").fill("Dua Lipa");
+  const before = await servedCount(page);
+  await page.getByRole("button", { name: "Find anime songs" }).click();
+  await page.waitForURL(PERMALINK);
+  const id = PERMALINK.exec(page.url())![1];
+  const rows = page.getByTestId("recommendation-row");
+  await rows.first().waitFor();
+  const titles = await rows.allTextContents();
+  expect(await servedCount(page)).toBe(before + 1);
+
+  await page.reload();
+  await rows.first().waitFor();
+  expect(page.url()).toMatch(new RegExp(`/recommendations/${id}$`));
+  expect(await rows.allTextContents()).toEqual(titles);
+  expect(await servedCount(page)).toBe(before + 1);
+
+  // Back leaves for the home page (the creating /results URL was replaced), forward returns to the same list.
+  await page.goBack();
+  await page.waitForURL(`${server.url}/`);
+  await page.goForward();
+  await page.waitForURL(PERMALINK);
+  await rows.first().waitFor();
+  expect(await rows.allTextContents()).toEqual(titles);
+  expect(await servedCount(page)).toBe(before + 1);
+
+  // Rate with a comment that looks like markup, reload: the rating is shown instead of the form.
+  const comment = `<script>window.__xss = 1</script> <img src=x onerror="window.__xss=2"> nice`;
+  await page.getByText("5 stars (excellent)").click();
+  await page.getByLabel("Comment (optional)").fill(comment);
+  await page.getByRole("button", { name: "Send rating" }).click();
+  await page.getByTestId("rating-ack").waitFor();
+  await page.reload();
+  await page.getByTestId("rating-stored").waitFor();
+  expect(await page.getByTestId("rating-stored").textContent()).toContain("5 stars");
+  expect(await page.getByRole("button", { name: "Send rating" }).count()).toBe(0);
+  expect(await servedCount(page)).toBe(before + 1);
+  await page.screenshot({ path: path.join(SHOTS, "permalink-desktop.png"), fullPage: true });
+
+  // A direct GET of an unknown or malformed id is the not-found page, not a new recommendation.
+  const unknown = await page.request.get(`${server.url}/recommendations/3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b`);
+  expect(unknown.status()).toBe(404);
+  expect((await page.request.get(`${server.url}/recommendations/nope`)).status()).toBe(404);
+
+  // Insights: the comment, newest first, as text, with its query and stars; the CSV link downloads it.
+  await page.goto(`${server.url}/insights`);
+  const first = page.getByTestId("comments").locator("li").first();
+  await first.waitFor();
+  expect(await first.locator(".comment__text").textContent()).toBe(comment);
+  expect(await first.textContent()).toContain("Levitating · Dua Lipa");
+  expect(await first.getByLabel("5 of 5 stars").count()).toBe(1);
+  expect(await page.getByTestId("comments").locator("script, img").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  const href = await page.getByRole("link", { name: "Download all ratings (CSV)" }).getAttribute("href");
+  const csv = await page.request.get(`${server.url}${href}`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+  expect(await csv.text()).toContain(`${id},`);
+  await page.screenshot({ path: path.join(SHOTS, "insights-comments-desktop.png"), fullPage: true });
+  await page.context().close();
+});
+
+test("the title box stops at the API's limit", async () => {
+  const page = await newPage("desktop");
+  await page.goto(`${server.url}/`);
+  const box = page.getByLabel("Song title or Spotify link");
+  expect(await box.getAttribute("maxlength")).toBe("200");
+  await box.fill("a".repeat(200));
+  await box.pressSequentially("bcd");
+  expect((await box.inputValue()).length).toBe(200);
+  await page.context().close();
+});
+
+test("phone: Compare draws the chart under the row and brings it into view", async () => {
+  const page = await newPage("phone");
+  await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
+  await page.waitForURL(PERMALINK);
+  const rows = page.getByTestId("recommendation-row");
+  await rows.first().waitFor();
+  await rows.nth(6).getByRole("button", { name: /Compare/ }).click();
+  const inline = page.getByTestId("inline-compare");
+  await inline.waitFor();
+  await page.waitForFunction(() => {
+    const r = document.querySelector("[data-testid=inline-compare]")!.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+  expect(await inline.locator(".feature-chart").count()).toBe(1);
+  await page.screenshot({ path: path.join(SHOTS, "permalink-phone.png"), fullPage: false });
+  await page.context().close();
+});
+
+test("not found: the search form is open, the wording is for listeners", async () => {
+  for (const viewport of ["desktop", "phone"] as const) {
+    const page = await newPage(viewport);
+    await page.goto(`${server.url}/results?title=${encodeURIComponent("Qwzxv Plonkety")}&artist=${encodeURIComponent("Nobody Zyx")}`);
+    await page.locator("[data-error-code=song_not_found]").waitFor();
+    expect(await page.locator("details.search-again").getAttribute("open")).not.toBeNull();
+    expect(await page.getByLabel("Song title or Spotify link").isVisible()).toBe(true);
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toMatch(/SPOTIFY_|CLIENT_ID|CLIENT_SECRET/);
+    expect(text).toContain("Check the spelling");
+    await page.screenshot({ path: path.join(SHOTS, `not-found-${viewport}.png`), fullPage: true });
+    await page.context().close();
+  }
 });
 
 test("no secret and no server code reaches the browser", async () => {
