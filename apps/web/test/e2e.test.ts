@@ -290,7 +290,9 @@ test("permalinks: reload, back and forward show the stored list and create nothi
 
   // Rate with a comment that looks like markup, reload: the rating is shown instead of the form.
   const comment = `<script>window.__xss = 1</script> <img src=x onerror="window.__xss=2"> nice`;
-  await page.getByText("5 stars (excellent)").click();
+  await page.getByRole("radio", { name: /^1 star/ }).focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+  expect(await page.getByRole("radio", { name: /^5 stars/ }).isChecked()).toBe(true);
   await page.getByLabel("Comment (optional)").fill(comment);
   await page.getByRole("button", { name: "Send rating" }).click();
   await page.getByTestId("rating-ack").waitFor();
