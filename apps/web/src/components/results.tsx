@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState } from "react";
 import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
 import type { TRatingResponse, TRecommendationResponse } from "../lib/api-types";
@@ -15,7 +14,11 @@ import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
 import { SearchAgain } from "./search-again";
 
-/** The old /results?… URL: create the recommendation once, then replace the URL with its permalink. */
+/**
+ * /results?…: create the recommendation once, show it (with the search-time pick list the permalink cannot
+ * show: candidates are not stored), and swap the URL for its permalink, so reload and share read it and back
+ * skips the creating URL.
+ */
 export function Results({ query }: { query: TRecommendationQuery }) {
   const [kinds, setKinds] = useState<TSongKind[]>(DEFAULT_KINDS);
   return (
@@ -27,7 +30,6 @@ export function Results({ query }: { query: TRecommendationQuery }) {
 }
 
 function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSongKind[] }) {
-  const router = useRouter();
   const result = useQuery({
     queryKey: ["recommendation", query, kinds],
     queryFn: () => postRecommendation({ query, kinds }),
@@ -40,16 +42,16 @@ function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSon
 
   const createdId = result.data?.id;
   useEffect(() => {
-    // replace, not push: back skips the creating URL, so nothing is created twice.
-    if (createdId) router.replace(`/recommendations/${createdId}`);
-  }, [createdId, router]);
+    // Next keeps its router in step with history.replaceState; no navigation, so the view stays.
+    if (createdId) window.history.replaceState(null, "", `/recommendations/${createdId}`);
+  }, [createdId]);
 
   const initial = { title: query.trackId ?? query.title, artist: query.artist };
   // A failed search keeps the form open so the listener can retry at once.
   return (
     <>
       <SearchAgain initial={initial} open={result.isError} />
-      {result.isError ? <ErrorNotice error={result.error} /> : <ResultsSkeleton />}
+      {result.isError ? <ErrorNotice error={result.error} /> : result.data ? <ResultsView data={result.data} /> : <ResultsSkeleton />}
     </>
   );
 }

@@ -30,6 +30,8 @@ export async function findRecommendationView(db: TDb, id: string): Promise<TStor
       source,
       sourceLabel: providerLabel(source),
       attempts: [],
+      // How it matched is not stored; what was typed tells the kind of search.
+      matchedBy: stored.queryTrackId ? "id" : stored.queryTitle ? "confident" : "artist-only",
       candidates: [],
       ambiguous: false,
       asked: { title: stored.queryTitle, artist: stored.queryArtist, trackId: stored.queryTrackId },
