@@ -317,7 +317,7 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
 
       const res = await call(recommendationRoute.GET, `/api/recommendations/${id}`, { params: { id } });
       expect(res.status).toBe(200);
-      const { attempts: _a, candidates: _c, ambiguous: _m, ...createdQuery } = created.body.query;
+      const { attempts: _a, candidates: _c, ambiguous: _m, matchedBy: _b, ...createdQuery } = created.body.query; // search-time facts, not stored
       expect(res.body).toMatchObject({
         id,
         createdAt: created.body.createdAt,
