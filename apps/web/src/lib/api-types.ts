@@ -50,9 +50,6 @@ export type TRecommendationItem = {
   title: string;
   artists: string[];
   album: string | null;
-  /** The anime the song belongs to and its kind (opening, ending, insert…), where the library knows them. */
-  animeTitle?: string | null;
-  kind?: string | null;
   similarity: number;
   cluster: { index: number; label: string };
   features: TAudioFeatures;

@@ -7,7 +7,7 @@ import type { TDb } from "../client/create-prisma-client";
 export type TFoundRecommendationItem = {
   rank: number;
   similarity: number;
-  song: { id: string; title: string; artists: string[]; album: string | null; features: TAudioFeatures };
+  song: { id: string; title: string; artists: string[]; album: string | null; kind: string; animeTitle: string | null; features: TAudioFeatures };
   clusterIndex: number | null;
 };
 
@@ -24,6 +24,8 @@ export type TFoundRecommendation = {
   featureSource: string;
   modelId: string;
   clusterIndex: number;
+  /** The song kinds the listener chose. */
+  kinds: string[];
   clusters: { index: number; label: string; size: number }[];
   items: TFoundRecommendationItem[];
   rating: { id: string; stars: number; comment: string | null; createdAt: Date } | null;
@@ -56,6 +58,8 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
               title: true,
               artists: true,
               album: true,
+              kind: true,
+              animeTitle: true,
               ...FEATURE_COLUMNS,
               clusters: { select: { modelId: true, clusterIndex: true } },
             },
@@ -78,14 +82,15 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
     featureSource: row.featureSource,
     modelId: row.modelId,
     clusterIndex: row.clusterIndex,
+    kinds: row.kinds,
     clusters: row.model.clusters,
     rating: row.rating,
     items: row.items.map((item) => {
-      const { clusters, id: songId, title, artists, album, ...features } = item.song;
+      const { clusters, id: songId, title, artists, album, kind, animeTitle, ...features } = item.song;
       return {
         rank: item.rank,
         similarity: item.similarity,
-        song: { id: songId, title, artists, album, features },
+        song: { id: songId, title, artists, album, kind, animeTitle, features },
         clusterIndex: clusters.find((c) => c.modelId === row.modelId)?.clusterIndex ?? null,
       };
     }),

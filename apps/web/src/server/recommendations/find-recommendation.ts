@@ -37,6 +37,7 @@ export async function findRecommendationView(db: TDb, id: string): Promise<TStor
       asked: { title: stored.queryTitle, artist: stored.queryArtist, trackId: stored.queryTrackId },
     },
     cluster: clusterOf(stored.clusterIndex),
+    kinds: stored.kinds,
     featureNames: [...FEATURE_NAMES],
     items: stored.items.map((item) => {
       const cluster = clusterOf(item.clusterIndex ?? stored.clusterIndex);
@@ -46,6 +47,8 @@ export async function findRecommendationView(db: TDb, id: string): Promise<TStor
         title: item.song.title,
         artists: item.song.artists,
         album: item.song.album,
+        kind: item.song.kind,
+        animeTitle: item.song.animeTitle,
         similarity: item.similarity,
         cluster: { index: cluster.index, label: cluster.label },
         features: item.song.features,
