@@ -8,14 +8,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ["@anisong/core-ml", "@anisong/db", "@anisong/providers"],
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "@prisma/adapter-pg",
-    "@prisma/client",
-    "pg",
-    "csv-parse",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "csv-parse"],
   // The same on every response; the CSP (per-request nonce) and HSTS (per deployment) come from src/proxy.ts.
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];

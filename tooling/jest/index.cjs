@@ -1,6 +1,21 @@
 // Shared Jest preset: TypeScript through SWC (fast, no type-check; `pnpm lint` type-checks).
 // ml-kmeans and its ml-* dependencies ship ESM only, so they are transformed too instead of ignored.
-const esmOnly = ["ml-kmeans", "ml-distance-euclidean", "ml-nearest-vector", "ml-random", "ml-xsadd", "ml-spectra-processing", "ml-array-[a-z-]+", "ml-matrix", "is-any-array", "cheminfo-types", "fft.js", "ml-regression-[a-z-]+", "spline-interpolator", "@noble[+/]hashes"];
+const esmOnly = [
+  "ml-kmeans",
+  "ml-distance-euclidean",
+  "ml-nearest-vector",
+  "ml-random",
+  "ml-xsadd",
+  "ml-spectra-processing",
+  "ml-array-[a-z-]+",
+  "ml-matrix",
+  "is-any-array",
+  "cheminfo-types",
+  "fft.js",
+  "ml-regression-[a-z-]+",
+  "spline-interpolator",
+  "@noble[+/]hashes",
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -19,7 +19,10 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function timeAll(label: string, input: TPipelineConfigInput): Promise<{ label: string; ms: number[]; model: TModelArtifact; songs: number }> {
+async function timeAll(
+  label: string,
+  input: TPipelineConfigInput,
+): Promise<{ label: string; ms: number[]; model: TModelArtifact; songs: number }> {
   const ms: number[] = [];
   let model: TModelArtifact | null = null;
   let songs = 0;
@@ -27,7 +30,17 @@ async function timeAll(label: string, input: TPipelineConfigInput): Promise<{ la
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-bench-"));
     const config = resolvePipelineConfig({
       ...input,
-      paths: { seed: path.join(root, "data/raw/anime_songs.csv"), catalog: path.join(root, "data/catalog/spotify_tracks.csv.gz"), sample: path.join(root, "data/sample/sample_search_songs.csv"), rawStore: path.join(dir, "store"), interim: path.join(dir, "interim"), processed: path.join(dir, "processed"), final: path.join(dir, "final"), reports: path.join(dir, "reports"), models: path.join(dir, "models") },
+      paths: {
+        seed: path.join(root, "data/raw/anime_songs.csv"),
+        catalog: path.join(root, "data/catalog/spotify_tracks.csv.gz"),
+        sample: path.join(root, "data/sample/sample_search_songs.csv"),
+        rawStore: path.join(dir, "store"),
+        interim: path.join(dir, "interim"),
+        processed: path.join(dir, "processed"),
+        final: path.join(dir, "final"),
+        reports: path.join(dir, "reports"),
+        models: path.join(dir, "models"),
+      },
     });
     const started = performance.now();
     await runAll({ config, flags: {}, log: createMemoryLogger(), database: { kind: "pglite", dataDir: path.join(dir, "pglite") } });
@@ -43,7 +56,10 @@ async function timeAll(label: string, input: TPipelineConfigInput): Promise<{ la
 function catalogSongs(model: TModelArtifact): TIngestSong[] {
   const table = readCsvBytes(fs.readFileSync(path.join(root, "data/catalog/spotify_tracks.csv.gz")), "spotify_tracks.csv.gz");
   const { songs } = validateSongTable(table, { file: "spotify_tracks.csv.gz", columns: CATALOG_COLUMNS, source: "catalog" });
-  return songs.map((s) => ({ ...s, cluster: assignCluster(scaleFeatures(model, s.features), model.centroids, { metric: model.assignment }) }));
+  return songs.map((s) => ({
+    ...s,
+    cluster: assignCluster(scaleFeatures(model, s.features), model.centroids, { metric: model.assignment }),
+  }));
 }
 
 async function ingestRate(kind: "pglite" | "postgres", model: TModelArtifact, songs: TIngestSong[]): Promise<number | null> {
@@ -55,7 +71,12 @@ async function ingestRate(kind: "pglite" | "postgres", model: TModelArtifact, so
     return null;
   }
   try {
-    const clusters = model.centroids.map((centroid, index) => ({ index, centroid, label: deriveClusterLabel(centroid, model.featureNames), size: songs.filter((s) => s.cluster === index).length }));
+    const clusters = model.centroids.map((centroid, index) => ({
+      index,
+      centroid,
+      label: deriveClusterLabel(centroid, model.featureNames),
+      size: songs.filter((s) => s.cluster === index).length,
+    }));
     const result = await ingestModel(t.db, { artifact: model, clusters, songs });
     return songs.length / (result.durationMs / 1000);
   } finally {
@@ -69,13 +90,20 @@ async function main() {
   // The anime-catalog model does not reach the 0.2 sample-silhouette threshold; lower it here to time the whole chain.
   const anime = await timeAll("anime-catalog", { dataset: "anime-catalog", evaluate: { threshold: -1 } });
   console.log("| `pipeline all` (into a fresh PGlite) | songs | median | runs (s) |\n| --- | ---: | ---: | --- |");
-  for (const r of [seed, anime]) console.log(`| ${r.label} | ${r.songs} | ${(median(r.ms) / 1000).toFixed(2)} s | ${r.ms.map((m) => (m / 1000).toFixed(2)).join(", ")} |`);
+  for (const r of [seed, anime])
+    console.log(
+      `| ${r.label} | ${r.songs} | ${(median(r.ms) / 1000).toFixed(2)} s | ${r.ms.map((m) => (m / 1000).toFixed(2)).join(", ")} |`,
+    );
 
   const sets: { label: string; songs: TIngestSong[] }[] = [];
   const all = catalogSongs(seed.model);
   sets.push({ label: `catalog tracks (${all.length})`, songs: all });
   console.log("\n| ingest (one transaction) | PGlite songs/s | PostgreSQL songs/s |\n| --- | ---: | ---: |");
-  for (const set of [{ label: "first 438 catalog tracks", songs: all.slice(0, 438) }, { label: "first 1,375 catalog tracks", songs: all.slice(0, 1375) }, ...sets]) {
+  for (const set of [
+    { label: "first 438 catalog tracks", songs: all.slice(0, 438) },
+    { label: "first 1,375 catalog tracks", songs: all.slice(0, 1375) },
+    ...sets,
+  ]) {
     const pg = await ingestRate("pglite", seed.model, set.songs);
     const pq = await ingestRate("postgres", seed.model, set.songs);
     const f = (v: number | null) => (v === null ? "n/a" : Math.round(v).toLocaleString("en-US"));

@@ -7,9 +7,16 @@ import { createLibraryProvider, createSongResolver, resolveSpotifyConfig } from 
 import { createLibraryLookup } from "../src/recommend/library-lookup";
 
 const QUERIES = [
-  ["Levitating", "Dua Lipa"], ["Getaway Car", "Taylor Swift"], ["Lucid Dreams", "Juice WRLD"], ["Blinding Lights", "The Weeknd"],
-  ["Bad Guy", "Billie Eilish"], ["Shape of You", "Ed Sheeran"], ["Someone Like You", "Adele"], ["Bohemian Rhapsody", "Queen"],
-  ["Take On Me", "a-ha"], ["Smells Like Teen Spirit", "Nirvana"],
+  ["Levitating", "Dua Lipa"],
+  ["Getaway Car", "Taylor Swift"],
+  ["Lucid Dreams", "Juice WRLD"],
+  ["Blinding Lights", "The Weeknd"],
+  ["Bad Guy", "Billie Eilish"],
+  ["Shape of You", "Ed Sheeran"],
+  ["Someone Like You", "Adele"],
+  ["Bohemian Rhapsody", "Queen"],
+  ["Take On Me", "a-ha"],
+  ["Smells Like Teen Spirit", "Nirvana"],
 ] as const;
 const DEFAULT_KINDS = new Set(["original", "soundtrack"]);
 
@@ -25,9 +32,15 @@ async function main() {
   const byKind = [...counts].map(([k, n]) => `${k} ${n}`).join(", ");
   console.log(`model ${active.model.version}, library ${active.libraryVersion ?? "(seed only)"}`);
   console.log(`library songs in the database: ${songs.length} (${byKind}); seed ${songs.filter((s) => s.source.includes("seed")).length}`);
-  console.log(`artist coverage of the library: ${pct(share(songs))}; default kinds: ${pct(share(songs.filter((s) => DEFAULT_KINDS.has(s.kind))))}`);
+  console.log(
+    `artist coverage of the library: ${pct(share(songs))}; default kinds: ${pct(share(songs.filter((s) => DEFAULT_KINDS.has(s.kind))))}`,
+  );
 
-  const resolver = createSongResolver({ ...resolveSpotifyConfig(), providers: ["library", "catalog"], supplied: [createLibraryProvider(createLibraryLookup(() => Promise.resolve(db)))] });
+  const resolver = createSongResolver({
+    ...resolveSpotifyConfig(),
+    providers: ["library", "catalog"],
+    supplied: [createLibraryProvider(createLibraryLookup(() => Promise.resolve(db)))],
+  });
   const eligible = songs.filter((s) => DEFAULT_KINDS.has(s.kind));
   const prepared = prepareLibrary(active.model, eligible);
   const shown: { artists: string[] }[] = [];
@@ -37,7 +50,9 @@ async function main() {
       const result = recommend(active.model, { trackId: song.track.id, features: song.features }, prepared, { topN: 10 });
       const items = result.items.map((i) => eligible.find((s) => s.trackId === i.trackId)!);
       shown.push(...items);
-      console.log(`  ${title} — ${song.track.artists.join(", ")} (${song.source}): cluster ${result.cluster}, ${items.filter((s) => s.artists.length > 0).length}/10 with artists`);
+      console.log(
+        `  ${title} — ${song.track.artists.join(", ")} (${song.source}): cluster ${result.cluster}, ${items.filter((s) => s.artists.length > 0).length}/10 with artists`,
+      );
     } catch (error) {
       console.log(`  ${title}: not resolved offline (${(error as Error).message})`);
     }

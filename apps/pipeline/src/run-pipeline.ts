@@ -46,14 +46,20 @@ async function activeModelIsCurrent(ctx: TStepContext, libraryVersion: string | 
   try {
     const active = await findActiveModel(db);
     if (active?.model.trainingDataHash === expected && libraryVersion !== null && active.libraryVersion !== libraryVersion) {
-      ctx.log.info(`the active model ${active.model.version} is current but its library is not (${active.libraryVersion ?? "seed only"} → ${libraryVersion}): ingesting the library`);
+      ctx.log.info(
+        `the active model ${active.model.version} is current but its library is not (${active.libraryVersion ?? "seed only"} → ${libraryVersion}): ingesting the library`,
+      );
       return false;
     }
     if (active?.model.trainingDataHash === expected) {
-      ctx.log.info(`up to date: the active model ${active.model.version} in ${describeDatabase(database)} matches this config and data; skipping train → ingest`);
+      ctx.log.info(
+        `up to date: the active model ${active.model.version} in ${describeDatabase(database)} matches this config and data; skipping train → ingest`,
+      );
       return true;
     }
-    ctx.log.info(active ? `active model ${active.model.version} is out of date: rebuilding` : "no active model in the database: building one");
+    ctx.log.info(
+      active ? `active model ${active.model.version} is out of date: rebuilding` : "no active model in the database: building one",
+    );
     return false;
   } finally {
     await closePrismaClient(db);

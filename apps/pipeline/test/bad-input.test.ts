@@ -31,9 +31,11 @@ describe("clean on bad input", () => {
     lines[10] = setCell(lines[10]!, "id", "spotify:track:x"); // row 11
     const { ws, run, paths } = await cleanFile(lines.join("\n"));
     try {
-      await expect(run()).rejects.toThrow(new TooManyBadRowsError(
-        `4 of 60 rows (6.7%) are invalid, above the limit of 5.0% (clean.maxBadRowShare); see ${paths.cleanReport}`,
-      ));
+      await expect(run()).rejects.toThrow(
+        new TooManyBadRowsError(
+          `4 of 60 rows (6.7%) are invalid, above the limit of 5.0% (clean.maxBadRowShare); see ${paths.cleanReport}`,
+        ),
+      );
       const report = readJsonFile(paths.cleanReport);
       expect(report.passed).toBe(false);
       expect(report.badRows.map((b: { row: number }) => b.row)).toEqual([4, 6, 8, 11]);
@@ -64,10 +66,25 @@ describe("clean on bad input", () => {
   });
 
   it.each([
-    ["missing columns", fixture.map((l) => l.split(",").filter((_, i) => header[i] !== "tempo" && header[i] !== "name").join(",")).join("\n"), /^input\.csv: missing column\(s\) "name", "tempo"$/],
+    [
+      "missing columns",
+      fixture
+        .map((l) =>
+          l
+            .split(",")
+            .filter((_, i) => header[i] !== "tempo" && header[i] !== "name")
+            .join(","),
+        )
+        .join("\n"),
+      /^input\.csv: missing column\(s\) "name", "tempo"$/,
+    ],
     ["an empty file", "", /input\.csv: file is empty/],
     ["a header without rows", `${fixture[0]}\n`, /input\.csv: no data rows below the header/],
-    ["a file that is not CSV (PNG bytes)", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /input\.csv: not a CSV file \(binary content\)/],
+    [
+      "a file that is not CSV (PNG bytes)",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      /input\.csv: not a CSV file \(binary content\)/,
+    ],
     ["a file that is not CSV (JSON text)", '{"songs": []}\n', /input\.csv: not a valid CSV file \(Invalid Opening Quote/],
     ["a broken CSV (unterminated quote)", `${fixture[0]}\n${fixture[1]!.replace(",", ',"')}`, /input\.csv: not a valid CSV file/],
   ])("fails clearly on %s", async (_name, content, message) => {

@@ -17,7 +17,14 @@ function run(args: string[], initCwd?: string) {
 
 describe("pnpm run pipeline CLI", () => {
   it("prints usage and exits 2 on bad arguments", () => {
-    for (const args of [[], ["fly"], ["train", "--sweep", "12..2"], ["all", "--k", "five"], ["clean", "--bogus"], ["train", "--dataset", "kpop"]]) {
+    for (const args of [
+      [],
+      ["fly"],
+      ["train", "--sweep", "12..2"],
+      ["all", "--k", "five"],
+      ["clean", "--bogus"],
+      ["train", "--dataset", "kpop"],
+    ]) {
       const r = run(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^pipeline: .+\n\nusage: pnpm run pipeline <step> \[options\]/);
@@ -32,7 +39,10 @@ describe("pnpm run pipeline CLI", () => {
     try {
       const input = path.join(dir, "broken.csv");
       fs.writeFileSync(input, fs.readFileSync(path.join(FIXTURES, "seed-small.csv"), "utf8").replace(",energy,", ",energie,"));
-      fs.writeFileSync(path.join(dir, "pipeline.json"), JSON.stringify({ rootDir: ".", paths: { seed: input, catalog: path.join(FIXTURES, "catalog-small.csv.gz") } }));
+      fs.writeFileSync(
+        path.join(dir, "pipeline.json"),
+        JSON.stringify({ rootDir: ".", paths: { seed: input, catalog: path.join(FIXTURES, "catalog-small.csv.gz") } }),
+      );
       const r = run(["all", "--config", "pipeline.json"], dir);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("✓ acquire in");

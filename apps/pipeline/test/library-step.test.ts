@@ -68,7 +68,16 @@ describe("library step", () => {
     const header = "id,title,album,artists,instrumentalness,true_kind,true_anime_title,true_tie_in,note";
     fs.writeFileSync(file, `${header}\n1HXRpsMd3FJIvYQeNNVKQS,from the edge,,FictionJunction;LiSA,0.0,original,鬼滅の刃,yes,\n`);
     expect(readHandChecked(file)).toEqual([
-      { id: "1HXRpsMd3FJIvYQeNNVKQS", title: "from the edge", album: null, artists: ["FictionJunction", "LiSA"], instrumentalness: 0, trueKind: "original", trueAnimeTitle: "鬼滅の刃", trueTieIn: "yes" },
+      {
+        id: "1HXRpsMd3FJIvYQeNNVKQS",
+        title: "from the edge",
+        album: null,
+        artists: ["FictionJunction", "LiSA"],
+        instrumentalness: 0,
+        trueKind: "original",
+        trueAnimeTitle: "鬼滅の刃",
+        trueTieIn: "yes",
+      },
     ]);
     fs.appendFileSync(file, "0GLQUeZqyIp8ay2PSM4Fcq,最恐,,,0.84,soundtrak,呪術廻戦,yes,\n");
     expect(() => readHandChecked(file)).toThrow(/sample\.csv:3: true_kind: /);

@@ -10,7 +10,11 @@ import { main } from "../src/cli/recommend";
 import { displayWidth, fitWidth } from "../src/cli/terminal-table";
 import { createWorkspace, FIXTURES, type TWorkspace } from "./helpers";
 
-const resolver = createSongResolver({ providers: ["catalog"], catalogPath: path.join(FIXTURES, "catalog-small.csv.gz"), catalogCacheDir: false });
+const resolver = createSongResolver({
+  providers: ["catalog"],
+  catalogPath: path.join(FIXTURES, "catalog-small.csv.gz"),
+  catalogCacheDir: false,
+});
 
 async function run(argv: string[], db: TTestDatabase["db"], r = resolver) {
   const out: string[] = [];
@@ -77,18 +81,37 @@ describe("pnpm recommend", () => {
   it("answers a missing song with the hint and suggestions", async () => {
     const r = await run(["City of Stars"], t.db);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^recommend: No confident match for "City of Stars"\. Not found offline\. Set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET/);
+    expect(r.stderr).toMatch(
+      /^recommend: No confident match for "City of Stars"\. Not found offline\. Set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET/,
+    );
   });
 
   it("lists every provider's reason when none can answer", async () => {
-    const offline = createSongResolver({ providers: ["catalog", "reccobeats"], catalogPath: path.join(FIXTURES, "catalog-small.csv.gz"), catalogCacheDir: false, reccobeatsApiBase: "http://127.0.0.1:9", timeoutMs: 500 });
+    const offline = createSongResolver({
+      providers: ["catalog", "reccobeats"],
+      catalogPath: path.join(FIXTURES, "catalog-small.csv.gz"),
+      catalogCacheDir: false,
+      reccobeatsApiBase: "http://127.0.0.1:9",
+      timeoutMs: 500,
+    });
     const r = await run(["--track", "spotify:track:0000000000000000000000"], t.db, offline);
     expect(r.code).toBe(1);
-    expect(r.stderr.split("\n")).toEqual(["recommend: no provider could resolve the song:", "  catalog: not in the offline catalog", expect.stringMatching(/^  reccobeats: network error/)]);
+    expect(r.stderr.split("\n")).toEqual([
+      "recommend: no provider could resolve the song:",
+      "  catalog: not in the offline catalog",
+      expect.stringMatching(/^  reccobeats: network error/),
+    ]);
   });
 
   it("prints usage and exits 2 on bad arguments", async () => {
-    for (const argv of [[], ["--top", "0", "x"], ["x", "--max-per-artist", "0"], ["x", "--max-per-artist", "two"], ["--track", "https://example.com/track/x"], ["x", "--bogus"]]) {
+    for (const argv of [
+      [],
+      ["--top", "0", "x"],
+      ["x", "--max-per-artist", "0"],
+      ["x", "--max-per-artist", "two"],
+      ["--track", "https://example.com/track/x"],
+      ["x", "--bogus"],
+    ]) {
       const r = await run(argv, t.db);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("usage: pnpm run recommend");

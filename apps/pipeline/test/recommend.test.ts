@@ -21,7 +21,9 @@ describe("recommendSong", () => {
   });
 
   it("explains that the pipeline must run first when there is no active model", async () => {
-    await expect(recommendSong({ db: t.db, resolver, query: { title: "怪物" }, topN: 5 })).rejects.toThrow("no active model in the database: run `pnpm run pipeline all` first");
+    await expect(recommendSong({ db: t.db, resolver, query: { title: "怪物" }, topN: 5 })).rejects.toThrow(
+      "no active model in the database: run `pnpm run pipeline all` first",
+    );
   });
 
   it("ranks the songs of the query's cluster by similarity, never recommending the song itself", async () => {

@@ -12,9 +12,20 @@ describe("raw store on S3", () => {
   const saved = { ...process.env };
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-s3-"));
-    server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir, configureBuckets: [{ name: "anisong", configs: [] }] });
+    server = new S3rver({
+      address: "127.0.0.1",
+      port: 0,
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: "anisong", configs: [] }],
+    });
     const { port } = await server.run();
-    Object.assign(process.env, { AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`, AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER", AWS_REGION: "us-east-1" });
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`,
+      AWS_ACCESS_KEY_ID: "S3RVER",
+      AWS_SECRET_ACCESS_KEY: "S3RVER",
+      AWS_REGION: "us-east-1",
+    });
   });
   afterAll(async () => {
     process.env = saved;
@@ -28,7 +39,9 @@ describe("raw store on S3", () => {
       await runStep(ws.ctx, "acquire");
       const report = readJsonFile(artifactPaths(ws.ctx.config).acquireReport);
       expect(report.objects[0].location).toBe("s3://anisong/raw/seed/seed-small.csv");
-      expect(ws.ctx.log.lines).toContainEqual(expect.stringMatching(/^ {2}wrote s3:\/\/anisong\/raw\/seed\/seed-small\.csv \(raw store copy/));
+      expect(ws.ctx.log.lines).toContainEqual(
+        expect.stringMatching(/^ {2}wrote s3:\/\/anisong\/raw\/seed\/seed-small\.csv \(raw store copy/),
+      );
       await runStep(ws.ctx, "clean");
       expect(readJsonFile(artifactPaths(ws.ctx.config).cleanSongs).songs).toHaveLength(59);
     } finally {

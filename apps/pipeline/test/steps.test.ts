@@ -67,7 +67,9 @@ describe("pipeline steps on small fixtures (seed dataset)", () => {
     expect(report.clusters.reduce((n: number, c: { size: number }) => n + c.size, 0)).toBe(59);
     expect(report.clusters[0].label).toMatch(/^[a-z ]+ · [a-z ]+$/);
     const csv = fs.readFileSync(p.clustersCsv, "utf8").trimEnd().split("\n");
-    expect(csv[0]).toBe(["id", "title", "artists", "album", "popularity", "source", "cluster", "cluster_label", ...FEATURE_NAMES].join(","));
+    expect(csv[0]).toBe(
+      ["id", "title", "artists", "album", "popularity", "source", "cluster", "cluster_label", ...FEATURE_NAMES].join(","),
+    );
     expect(csv).toHaveLength(60);
 
     const sweep = readJsonFile(p.sweepJson);
@@ -87,7 +89,13 @@ describe("pipeline steps on small fixtures (seed dataset)", () => {
   it("score places the five sample songs with the model's rule", async () => {
     await runStep(ws.ctx, "score");
     const report = readJsonFile(p.scoreReport);
-    expect(report.songs.map((s: { title: string }) => s.title)).toEqual(["Levitating", "Getaway Car", "Give me one reason", "Harleys in Hawaii", "Lucid Dreams"]);
+    expect(report.songs.map((s: { title: string }) => s.title)).toEqual([
+      "Levitating",
+      "Getaway Car",
+      "Give me one reason",
+      "Harleys in Hawaii",
+      "Lucid Dreams",
+    ]);
     for (const s of report.songs) expect([0, 1, 2]).toContain(s.cluster);
     expect(fs.readFileSync(p.scoredCsv, "utf8").split("\n")[0]).toBe("title,id,cluster,cluster_label");
   });

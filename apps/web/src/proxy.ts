@@ -26,7 +26,9 @@ function apiGate(request: NextRequest): NextResponse {
   const method = request.method.toUpperCase();
   if (method === "OPTIONS") return new NextResponse(null, { status: 204, headers: { allow: allow.join(", ") } });
   if (!allow.includes(method)) {
-    return apiError(405, "method_not_allowed", `${request.method} is not allowed here; use ${allow.join(", ")}.`, { allow: allow.join(", ") });
+    return apiError(405, "method_not_allowed", `${request.method} is not allowed here; use ${allow.join(", ")}.`, {
+      allow: allow.join(", "),
+    });
   }
   return NextResponse.next();
 }

@@ -35,7 +35,15 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
@@ -61,7 +69,9 @@ async function newPage(viewport: keyof typeof VIEWPORTS): Promise<Page> {
   await page.exposeFunction("__reportCspViolation", (text: string) => cspViolations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+      (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      );
     });
   });
   // Record layout shifts from the first paint on.
@@ -96,7 +106,10 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   await rows.first().waitFor();
   expect(await rows.count()).toBe(10);
   for (let i = 0; i < 10; i++) {
-    const href = await rows.nth(i).getByRole("link", { name: /Spotify/ }).getAttribute("href");
+    const href = await rows
+      .nth(i)
+      .getByRole("link", { name: /Spotify/ })
+      .getAttribute("href");
     expect(href).toMatch(/^https:\/\/open\.spotify\.com\/track\/[A-Za-z0-9]{22}$/);
   }
   expect(await page.locator("#resolved-title").textContent()).toMatch(/Levitating/);
@@ -105,7 +118,10 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   expect(await cls(page)).toBeLessThan(0.1);
 
   // Compare another pick with the keyboard.
-  await rows.nth(2).getByRole("button", { name: /Compare/ }).press("Enter");
+  await rows
+    .nth(2)
+    .getByRole("button", { name: /Compare/ })
+    .press("Enter");
   expect(await rows.nth(2).getAttribute("class")).toContain("is-selected");
   await page.screenshot({ path: path.join(SHOTS, "results-desktop.png"), fullPage: true });
 
@@ -343,7 +359,10 @@ test("phone: Compare draws the chart under the row and brings it into view", asy
   await page.waitForURL(PERMALINK);
   const rows = page.getByTestId("recommendation-row");
   await rows.first().waitFor();
-  await rows.nth(6).getByRole("button", { name: /Compare/ }).click();
+  await rows
+    .nth(6)
+    .getByRole("button", { name: /Compare/ })
+    .click();
   const inline = page.getByTestId("inline-compare");
   await inline.waitFor();
   await page.waitForFunction(() => {
@@ -384,7 +403,14 @@ test("no secret and no server code reaches the browser", async () => {
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) {
     const text = fs.readFileSync(file, "utf8");
-    for (const marker of ["SPOTIFY_CLIENT_SECRET", "SPOTIFY_CLIENT_ID", "DATABASE_URL", "PrismaClient", "@electric-sql/pglite", "accounts.spotify.com"]) {
+    for (const marker of [
+      "SPOTIFY_CLIENT_SECRET",
+      "SPOTIFY_CLIENT_ID",
+      "DATABASE_URL",
+      "PrismaClient",
+      "@electric-sql/pglite",
+      "accounts.spotify.com",
+    ]) {
       if (text.includes(marker)) throw new Error(`${path.relative(WEB_DIR, file)} contains ${marker}`);
     }
   }

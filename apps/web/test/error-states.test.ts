@@ -83,8 +83,7 @@ describe("every feature source down", () => {
 
 describe("per-client write limit", () => {
   test("the fourth write in a burst of three gets 429 with Retry-After; other clients are unaffected", async () => {
-    const post = (ip: string) =>
-      call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: {}, ip });
+    const post = (ip: string) => call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: {}, ip });
     // Invalid bodies still count: the limit is checked before any work is done.
     for (let i = 0; i < 3; i++) expect((await post("192.0.2.10")).status).toBe(400);
     const limited = await post("192.0.2.10");

@@ -9,7 +9,17 @@ import * as searchRoute from "../src/app/api/search/route";
 import * as songsRoute from "../src/app/api/songs/route";
 import { useDatabase } from "../src/server/services";
 import { call } from "./support/call-route";
-import { createRandom, hostileForwardedFor, hostileJsonText, hostileQueryString, hostileString, hostileValue, isPoisoned, SEED, type TRandom } from "./support/hostile-cases";
+import {
+  createRandom,
+  hostileForwardedFor,
+  hostileJsonText,
+  hostileQueryString,
+  hostileString,
+  hostileValue,
+  isPoisoned,
+  SEED,
+  type TRandom,
+} from "./support/hostile-cases";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
 
 jest.setTimeout(180_000);
@@ -31,7 +41,10 @@ beforeAll(async () => {
   db = await createPrismaClient(database.config);
   useDatabase(db);
   songCount = await db.song.count();
-  const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: "5nujrmhLynf4yMoMtj8AQF" } });
+  const rec = await call(recommendationsRoute.POST, "/api/recommendations", {
+    method: "POST",
+    json: { trackId: "5nujrmhLynf4yMoMtj8AQF" },
+  });
   expect(rec.status).toBe(201);
   expect(rec.body.query).toMatchObject({ source: "catalog", sourceLabel: "the offline Spotify tracks catalog" }); // label from the providers registry
   recommendationId = rec.body.id;
@@ -49,7 +62,8 @@ afterEach(async () => {
 });
 
 function expectClientError(res: { status: number; body: any }, label: string): void {
-  if (res.status < 400 || res.status >= 500) throw new Error(`${label}: expected 4xx, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  if (res.status < 400 || res.status >= 500)
+    throw new Error(`${label}: expected 4xx, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   expect(typeof res.body.error?.code).toBe("string");
   expect(typeof res.body.error?.message).toBe("string");
   expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
@@ -63,15 +77,40 @@ const q = (params: Record<string, string>) => new URLSearchParams(params).toStri
 
 describe("GET /api/songs", () => {
   const bad = [
-    "page=0", "page=-1", "page=abc", "page=1.5", "page=1e3", "page=", "page=99999999999", "size=0", "size=101",
-    "size=-5", "size=ten", "sort=password", `sort=${encodeURIComponent(SCRIPT)}`, `sort=${encodeURIComponent(SQL)}`,
-    "order=sideways", "page=1&page=2", `page=${"9".repeat(5000)}`, "cluster=-1", "cluster=abc", `order=${encodeURIComponent(HUGE.slice(0, 5000))}`,
+    "page=0",
+    "page=-1",
+    "page=abc",
+    "page=1.5",
+    "page=1e3",
+    "page=",
+    "page=99999999999",
+    "size=0",
+    "size=101",
+    "size=-5",
+    "size=ten",
+    "sort=password",
+    `sort=${encodeURIComponent(SCRIPT)}`,
+    `sort=${encodeURIComponent(SQL)}`,
+    "order=sideways",
+    "page=1&page=2",
+    `page=${"9".repeat(5000)}`,
+    "cluster=-1",
+    "cluster=abc",
+    `order=${encodeURIComponent(HUGE.slice(0, 5000))}`,
   ];
   test.each(bad)("%s → 4xx", async (qs) => expectClientError(await call(songsRoute.GET, `/api/songs?${qs}`), qs));
 });
 
 describe("GET /api/search", () => {
-  const bad = ["", "title=", "title=%20%20&artist=", q({ title: HUGE.slice(0, 5000) }), "title=a&title=b", "limit=0&title=a", "limit=1000&title=a"];
+  const bad = [
+    "",
+    "title=",
+    "title=%20%20&artist=",
+    q({ title: HUGE.slice(0, 5000) }),
+    "title=a&title=b",
+    "limit=0&title=a",
+    "limit=1000&title=a",
+  ];
   test.each(bad)("%s → 4xx", async (qs) => expectClientError(await call(searchRoute.GET, `/api/search?${qs}`), qs));
 
   const strange = [SCRIPT, SQL, ...UNICODE];
@@ -162,9 +201,21 @@ describe("POST /api/recommendations/{id}/rating", () => {
   });
 
   const badBodies = [
-    "", "null", "[]", "{}", '{"stars":0}', '{"stars":6}', '{"stars":2.5}', '{"stars":"5"}', '{"stars":null}',
-    '{"stars":true}', '{"stars":1e309}', `{"stars":5,"comment":"${"c".repeat(2000)}"}`, '{"stars":5,"comment":5}',
-    '{"stars":5,"extra":1}', `{"stars":5,"comment":${JSON.stringify(HUGE)}}`,
+    "",
+    "null",
+    "[]",
+    "{}",
+    '{"stars":0}',
+    '{"stars":6}',
+    '{"stars":2.5}',
+    '{"stars":"5"}',
+    '{"stars":null}',
+    '{"stars":true}',
+    '{"stars":1e309}',
+    `{"stars":5,"comment":"${"c".repeat(2000)}"}`,
+    '{"stars":5,"comment":5}',
+    '{"stars":5,"extra":1}',
+    `{"stars":5,"comment":${JSON.stringify(HUGE)}}`,
   ];
   test.each(badBodies)("body %j → 4xx", async (body) => expectClientError(await rate(recommendationId, body), body.slice(0, 40)));
 
@@ -177,7 +228,12 @@ describe("POST /api/recommendations/{id}/rating", () => {
 });
 
 describe("GET /api/insights and /api/health", () => {
-  const bad = ["recommendation=abc", `recommendation=${encodeURIComponent(SCRIPT)}`, `recommendation=${encodeURIComponent(SQL)}`, "recommendation=a&recommendation=b"];
+  const bad = [
+    "recommendation=abc",
+    `recommendation=${encodeURIComponent(SCRIPT)}`,
+    `recommendation=${encodeURIComponent(SQL)}`,
+    "recommendation=a&recommendation=b",
+  ];
   test.each(bad)("insights %s → 4xx", async (qs) => expectClientError(await call(insightsRoute.GET, `/api/insights?${qs}`), qs));
 
   test("insights for an unknown recommendation → 404", async () => {
@@ -249,13 +305,17 @@ function queryCase(r: TRandom, base: string, keys: readonly string[], textKeys: 
 
 function bodyCase(r: TRandom, base: string, keys: readonly string[], textKeys: readonly string[], params?: Record<string, string>): TCase {
   const roll = r.next();
-  const headers: Record<string, string> = { "content-type": r.chance(0.95) ? "application/json" : r.pick(["text/plain", "", "application/jsonx", "multipart/form-data"]) };
+  const headers: Record<string, string> = {
+    "content-type": r.chance(0.95) ? "application/json" : r.pick(["text/plain", "", "application/jsonx", "multipart/form-data"]),
+  };
   if (roll < 0.2) {
     const text = hostileJsonText(r);
     return { label: `raw ${JSON.stringify(text.slice(0, 80))}`, path: base, init: { method: "POST", headers, body: text, params } };
   }
   const body: Record<string, unknown> = {};
-  for (const key of keys) if (r.chance(0.6)) body[key] = key === "stars" && r.chance(0.6) ? r.int(1, 5) : key === "topN" && r.chance(0.5) ? r.int(1, 50) : hostileValue(r);
+  for (const key of keys)
+    if (r.chance(0.6))
+      body[key] = key === "stars" && r.chance(0.6) ? r.int(1, 5) : key === "topN" && r.chance(0.5) ? r.int(1, 50) : hostileValue(r);
   if (r.chance(0.1)) body[hostileString(r).slice(0, 20).toWellFormed()] = hostileValue(r);
   let poisonedField: string | undefined;
   if (headers["content-type"] === "application/json" && roll < 0.45) {
@@ -265,7 +325,8 @@ function bodyCase(r: TRandom, base: string, keys: readonly string[], textKeys: r
     if ("stars" in body || keys.includes("stars")) body.stars = r.int(1, 5);
     if ("topN" in body) body.topN = 10;
     for (const key of textKeys) if (key !== poisonedField) body[key] = "Levitating";
-    body[poisonedField] = r.pick(["Levitating", "Dua Lipa", "", "怪物"]) + r.pick(["\u0000", "\u0007", "\u001b", "\u0085", "\ud800", "\udfff", "\udc00\ud800"]);
+    body[poisonedField] =
+      r.pick(["Levitating", "Dua Lipa", "", "怪物"]) + r.pick(["\u0000", "\u0007", "\u001b", "\u0085", "\ud800", "\udfff", "\udc00\ud800"]);
   }
   const json = JSON.stringify(body); // JSON.stringify escapes lone surrogates as \udXXX: they reach the server
   const text = r.chance(0.05) ? json.slice(0, r.int(0, json.length)) : json;
@@ -280,12 +341,16 @@ function bodyCase(r: TRandom, base: string, keys: readonly string[], textKeys: r
 
 describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (seed ${SEED})`, () => {
   test("GET /api/songs", async () => {
-    const statuses = await runGenerated("songs", songsRoute.GET, (r) => queryCase(r, "/api/songs", ["page", "size", "sort", "order", "cluster"], []));
+    const statuses = await runGenerated("songs", songsRoute.GET, (r) =>
+      queryCase(r, "/api/songs", ["page", "size", "sort", "order", "cluster"], []),
+    );
     expect(statuses[200]).toBeGreaterThan(0);
   });
 
   test("GET /api/search", async () => {
-    const statuses = await runGenerated("search", searchRoute.GET, (r) => queryCase(r, "/api/search", ["title", "artist", "limit"], ["title", "artist"]));
+    const statuses = await runGenerated("search", searchRoute.GET, (r) =>
+      queryCase(r, "/api/search", ["title", "artist", "limit"], ["title", "artist"]),
+    );
     expect(statuses[200]).toBeGreaterThan(0);
     expect(statuses[400]).toBeGreaterThan(0);
   });
@@ -293,7 +358,11 @@ describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (se
   test("GET /api/insights", async () => {
     const statuses = await runGenerated("insights", insightsRoute.GET, (r) =>
       r.chance(0.2)
-        ? { label: "a real or unknown id", path: `/api/insights?recommendation=${r.pick([recommendationId, "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b"])}`, init: {} }
+        ? {
+            label: "a real or unknown id",
+            path: `/api/insights?recommendation=${r.pick([recommendationId, "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b"])}`,
+            init: {},
+          }
         : queryCase(r, "/api/insights", ["recommendation"], []),
     );
     expect(statuses[200]).toBeGreaterThan(0);
@@ -315,14 +384,19 @@ describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (se
     // A few fresh recommendations to rate, so that both 201 and 409 happen.
     const fresh: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { trackId: "5nujrmhLynf4yMoMtj8AQF" } });
+      const rec = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { trackId: "5nujrmhLynf4yMoMtj8AQF" },
+      });
       fresh.push(rec.body.id);
     }
     const statuses = await runGenerated("rating", ratingRoute.POST, (r) => {
       const id = r.chance(0.7)
         ? r.pick([...fresh, recommendationId, "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b"])
         : r.pick(["%zz", "not-a-uuid", "", "\u0000", "\ud800", "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7\u0000", hostileString(r)]);
-      const c = bodyCase(r, `/api/recommendations/${encodeURIComponent(id.toWellFormed())}/rating`, ["stars", "comment"], ["comment"], { id });
+      const c = bodyCase(r, `/api/recommendations/${encodeURIComponent(id.toWellFormed())}/rating`, ["stars", "comment"], ["comment"], {
+        id,
+      });
       // A bad id is refused before the body is read: then the poisoned comment is not the field named.
       return /^[0-9a-f-]{36}$/.test(id) ? c : { ...c, poisonedField: undefined };
     });

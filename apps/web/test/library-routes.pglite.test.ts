@@ -52,7 +52,12 @@ test("EVERY library song, by its id and by each merged id, gets 201 with 10 reco
   const failures: string[] = [];
   for (const q of queries) {
     const res = await post({ trackId: q.id });
-    if (res.status !== 201 || res.body.items?.length !== 10 || res.body.query.source !== "library" || res.body.query.track.id !== q.expect) {
+    if (
+      res.status !== 201 ||
+      res.body.items?.length !== 10 ||
+      res.body.query.source !== "library" ||
+      res.body.query.track.id !== q.expect
+    ) {
       failures.push(`${q.id}: ${res.status} ${res.body.error?.code ?? `${res.body.items?.length} items from ${res.body.query?.source}`}`);
     }
   }
@@ -86,7 +91,9 @@ test("kinds: covers only when asked; an empty or unknown kind is a 400", async (
 
 test("findLibrarySong answers to a merged id with the canonical row", async () => {
   const active = await db.model.findFirstOrThrow({ where: { isActive: true } });
-  const merged = await db.song.findFirstOrThrow({ where: { alternateIds: { isEmpty: false }, clusters: { some: { modelId: active.id } } } });
+  const merged = await db.song.findFirstOrThrow({
+    where: { alternateIds: { isEmpty: false }, clusters: { some: { modelId: active.id } } },
+  });
   const found = await findLibrarySong(db, { id: merged.alternateIds[0]!, modelId: active.id });
   expect(found).toMatchObject({ id: merged.id, title: merged.title, features: { energy: merged.energy, tempo: merged.tempo } });
   expect(await findLibrarySong(db, { id: "0000000000000000000000", modelId: active.id })).toBeNull();
@@ -96,7 +103,9 @@ test("a song found nowhere → 404 song_not_found with suggestions and a listene
   const res = await post({ title: "Guren no Yumiyaaa Plonk", artist: "Linked Horizzon Zyx" });
   expect(res.status).toBe(404);
   expect(res.body.error.code).toBe("song_not_found");
-  expect(res.body.error.details.hint).toBe("We looked in Anisong's anime library and the offline Spotify tracks catalog; no online source is set up.");
+  expect(res.body.error.details.hint).toBe(
+    "We looked in Anisong's anime library and the offline Spotify tracks catalog; no online source is set up.",
+  );
   expect(JSON.stringify(res.body)).not.toMatch(/SPOTIFY_CLIENT|ANISONG_/);
   expect(res.body.error.details.suggestions.length).toBeGreaterThan(0);
 
@@ -110,7 +119,12 @@ test("a source that is really down → 503 naming it (a miss elsewhere is not an
     createSongResolver({
       ...resolveSpotifyConfig({} as NodeJS.ProcessEnv),
       providers: ["library", "catalog"],
-      supplied: [createLibraryProvider({ findById: () => Promise.reject(new Error("connection refused")), search: () => Promise.reject(new Error("connection refused")) })],
+      supplied: [
+        createLibraryProvider({
+          findById: () => Promise.reject(new Error("connection refused")),
+          search: () => Promise.reject(new Error("connection refused")),
+        }),
+      ],
     }),
   );
   try {

@@ -71,7 +71,9 @@ test("a rating written through A appears in B's insights", async () => {
 test("the write limit holds across both: the burst split over A and B, then both refuse", async () => {
   const statuses: number[] = [];
   for (let i = 0; i < BURST; i++) {
-    statuses.push((await api(i % 2 === 0 ? a : b, "/api/recommendations", { json: { trackId: "5nujrmhLynf4yMoMtj8AQF" }, from: client(2) })).status);
+    statuses.push(
+      (await api(i % 2 === 0 ? a : b, "/api/recommendations", { json: { trackId: "5nujrmhLynf4yMoMtj8AQF" }, from: client(2) })).status,
+    );
   }
   expect(statuses).toEqual(Array(BURST).fill(201));
   for (const server of [a, b]) {
@@ -108,7 +110,10 @@ test("a model the pipeline activates is served by both within ANISONG_MODEL_CHEC
     }),
   );
   console.log(`new model served by A after ${served[0]} ms, by B after ${served[1]} ms (check interval ${MODEL_CHECK_MS} ms)`);
-  for (const [server, n] of [[a, 11], [b, 12]] as const) {
+  for (const [server, n] of [
+    [a, 11],
+    [b, 12],
+  ] as const) {
     const rec = await api(server, "/api/recommendations", { json: { trackId: "5nujrmhLynf4yMoMtj8AQF" }, from: client(n) });
     expect([rec.status, rec.body.modelVersion]).toEqual([201, active.id]);
   }

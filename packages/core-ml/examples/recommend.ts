@@ -38,16 +38,28 @@ const model = createModelArtifact({
   trainingDataHash: "example",
   createdAt: "2026-11-25T00:00:00.000Z",
 });
-console.log(`model ${model.version}: inertia ${model.inertia.toFixed(2)}, silhouette ${model.silhouette.toFixed(4)}, ${km.iterations} iterations`);
+console.log(
+  `model ${model.version}: inertia ${model.inertia.toFixed(2)}, silhouette ${model.silhouette.toFixed(4)}, ${km.iterations} iterations`,
+);
 km.centroids.forEach((c, i) => {
   const size = km.labels.filter((l) => l === i).length;
   console.log(`  cluster ${i} (${size} songs): ${deriveClusterLabel(c, FEATURE_NAMES)}`);
 });
 
-const library = prepareLibrary(model, songs.map((s, i) => ({ trackId: s.trackId, features: s.features, cluster: km.labels[i] })));
+const library = prepareLibrary(
+  model,
+  songs.map((s, i) => ({ trackId: s.trackId, features: s.features, cluster: km.labels[i] })),
+);
 const levitating: TAudioFeatures = {
-  danceability: 0.702, energy: 0.825, loudness: -3.787, speechiness: 0.0601, acousticness: 0.00883,
-  instrumentalness: 0, liveness: 0.0674, valence: 0.915, tempo: 102.977,
+  danceability: 0.702,
+  energy: 0.825,
+  loudness: -3.787,
+  speechiness: 0.0601,
+  acousticness: 0.00883,
+  instrumentalness: 0,
+  liveness: 0.0674,
+  valence: 0.915,
+  tempo: 102.977,
 };
 const result = recommend(model, { trackId: "5nujrmhLynf4yMoMtj8AQF", features: levitating }, library, { topN: 5 });
 console.log(`Levitating → cluster ${result.cluster} (${deriveClusterLabel(model.centroids[result.cluster]!, FEATURE_NAMES)})`);

@@ -11,11 +11,33 @@ describe("deriveClusterLabel", () => {
 
   it("has words for every feature in both directions", () => {
     const words = FEATURE_NAMES.flatMap((_, j) =>
-      [1, -1].map((sign) => deriveClusterLabel(FEATURE_NAMES.map((__, i) => (i === j ? sign : 0)), FEATURE_NAMES, 1)),
+      [1, -1].map((sign) =>
+        deriveClusterLabel(
+          FEATURE_NAMES.map((__, i) => (i === j ? sign : 0)),
+          FEATURE_NAMES,
+          1,
+        ),
+      ),
     );
     expect(words).toEqual([
-      "danceable", "still", "energetic", "calm", "loud", "quiet", "wordy", "sung", "acoustic", "electric",
-      "instrumental", "vocal", "live", "studio", "bright", "melancholic", "fast", "slow",
+      "danceable",
+      "still",
+      "energetic",
+      "calm",
+      "loud",
+      "quiet",
+      "wordy",
+      "sung",
+      "acoustic",
+      "electric",
+      "instrumental",
+      "vocal",
+      "live",
+      "studio",
+      "bright",
+      "melancholic",
+      "fast",
+      "slow",
     ]);
   });
 

@@ -30,7 +30,15 @@ describe("assignCluster", () => {
   });
 
   it("breaks ties towards the lower index and validates input", () => {
-    expect(assignCluster([1, 1], [[1, 0], [0, 1]])).toBe(0);
+    expect(
+      assignCluster(
+        [1, 1],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toBe(0);
     expect(() => assignCluster([1, 2, 3], centroids)).toThrow(DimensionMismatchError);
     expect(() => assignCluster([Number.NaN, 1], centroids)).toThrow(/finite/);
     expect(() => assignCluster([1, 1], [])).toThrow(/no centroids/);

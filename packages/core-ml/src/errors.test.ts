@@ -17,6 +17,11 @@ describe("isExpectedError", () => {
     expect(e.name).toBe("CoreMlError");
     expect(e.cause).toBe(cause);
     const d = new DimensionMismatchError(9, 8, "row");
-    expect([d.name, d.expectedDimensions, d.actualDimensions, d.message]).toEqual(["DimensionMismatchError", 9, 8, "row has 8 dimensions, expected 9"]);
+    expect([d.name, d.expectedDimensions, d.actualDimensions, d.message]).toEqual([
+      "DimensionMismatchError",
+      9,
+      8,
+      "row has 8 dimensions, expected 9",
+    ]);
   });
 });

@@ -3,8 +3,15 @@ import { InvalidFeaturesError } from "./errors";
 import type { TAudioFeatures } from "./features";
 
 const levitating: TAudioFeatures = {
-  danceability: 0.702, energy: 0.825, loudness: -3.787, speechiness: 0.0601, acousticness: 0.00883,
-  instrumentalness: 0, liveness: 0.0674, valence: 0.915, tempo: 102.977,
+  danceability: 0.702,
+  energy: 0.825,
+  loudness: -3.787,
+  speechiness: 0.0601,
+  acousticness: 0.00883,
+  instrumentalness: 0,
+  liveness: 0.0674,
+  valence: 0.915,
+  tempo: 102.977,
 };
 
 describe("featuresToVector", () => {

@@ -67,7 +67,10 @@ describe("distance kernels", () => {
     const y10 = widen(y9, m);
     const closest = Float64Array.from({ length: m }, (_, i) => ((i * 37) % 11) * 0.7);
     const candidates = Int32Array.from([5, 0, 399, 5]);
-    for (const [data, d] of [[y9, 9], [y10, 10]] as const) {
+    for (const [data, d] of [
+      [y9, 9],
+      [y10, 10],
+    ] as const) {
       const out = new Float64Array(candidates.length * m);
       const pots = new Float64Array(candidates.length);
       potentialsWithCandidates(data, m, d, candidates, closest, out, pots);

@@ -40,8 +40,15 @@ export function nearestTwo(data: Float64Array, a: number, centres: Float64Array,
   let bestSq = Infinity;
   let secondSq = Infinity;
   if (d === 9) {
-    const x0 = data[a]!, x1 = data[a + 1]!, x2 = data[a + 2]!, x3 = data[a + 3]!, x4 = data[a + 4]!;
-    const x5 = data[a + 5]!, x6 = data[a + 6]!, x7 = data[a + 7]!, x8 = data[a + 8]!;
+    const x0 = data[a]!,
+      x1 = data[a + 1]!,
+      x2 = data[a + 2]!,
+      x3 = data[a + 3]!,
+      x4 = data[a + 4]!;
+    const x5 = data[a + 5]!,
+      x6 = data[a + 6]!,
+      x7 = data[a + 7]!,
+      x8 = data[a + 8]!;
     for (let c = 0, b = 0; c < k; c++, b += 9) {
       let t = x0 - centres[b]!;
       let s = t * t;
@@ -96,8 +103,15 @@ export function potentialWithCandidate(
   let pot = 0;
   const cb = candidate * d;
   if (d === 9) {
-    const c0 = data[cb]!, c1 = data[cb + 1]!, c2 = data[cb + 2]!, c3 = data[cb + 3]!, c4 = data[cb + 4]!;
-    const c5 = data[cb + 5]!, c6 = data[cb + 6]!, c7 = data[cb + 7]!, c8 = data[cb + 8]!;
+    const c0 = data[cb]!,
+      c1 = data[cb + 1]!,
+      c2 = data[cb + 2]!,
+      c3 = data[cb + 3]!,
+      c4 = data[cb + 4]!;
+    const c5 = data[cb + 5]!,
+      c6 = data[cb + 6]!,
+      c7 = data[cb + 7]!,
+      c8 = data[cb + 8]!;
     for (let i = 0, a = 0; i < n; i++, a += 9) {
       let t = data[a]! - c0;
       let s = t * t;
@@ -163,8 +177,15 @@ export function potentialsWithCandidates(
     return;
   }
   for (let i = 0, a = 0; i < n; i++, a += 9) {
-    const x0 = data[a]!, x1 = data[a + 1]!, x2 = data[a + 2]!, x3 = data[a + 3]!, x4 = data[a + 4]!;
-    const x5 = data[a + 5]!, x6 = data[a + 6]!, x7 = data[a + 7]!, x8 = data[a + 8]!;
+    const x0 = data[a]!,
+      x1 = data[a + 1]!,
+      x2 = data[a + 2]!,
+      x3 = data[a + 3]!,
+      x4 = data[a + 4]!;
+    const x5 = data[a + 5]!,
+      x6 = data[a + 6]!,
+      x7 = data[a + 7]!,
+      x8 = data[a + 8]!;
     const ci = closest[i]!;
     for (let t = 0, b = 0, o = i; t < trials; t++, b += 9, o += n) {
       let u = x0 - cand[b]!;

@@ -53,7 +53,9 @@ describe("kmeans", () => {
     const a = kmeans(data, 5, { seed: 42, nInit: 3 });
     const b = kmeans(data, 5, { seed: 42, nInit: 3 });
     expect(b).toEqual(a);
-    const inits = new Set([1, 2, 3, 4, 5].map((s) => kmeansPlusPlus(Float64Array.from(data.flat()), data.length, 2, 5, createRandom(s)).join()));
+    const inits = new Set(
+      [1, 2, 3, 4, 5].map((s) => kmeansPlusPlus(Float64Array.from(data.flat()), data.length, 2, 5, createRandom(s)).join()),
+    );
     expect(inits.size).toBeGreaterThan(1);
   });
 
@@ -109,7 +111,11 @@ describe("kmeans", () => {
     const rng = createRandom(21);
     const rows = Array.from({ length: 300 }, (_, i) => Array.from({ length: 9 }, (__, j) => (i % 4) * (j % 3) + rng.next() * 2));
     const fast = kmeans(rows, 4, { seed: 3, nInit: 2 });
-    const generic = kmeans(rows.map((r) => [...r, 0]), 4, { seed: 3, nInit: 2 });
+    const generic = kmeans(
+      rows.map((r) => [...r, 0]),
+      4,
+      { seed: 3, nInit: 2 },
+    );
     expect(generic.labels).toEqual(fast.labels);
     expect(generic.inertia).toBeCloseTo(fast.inertia, 8);
     expect(generic.iterations).toBe(fast.iterations);

@@ -200,8 +200,15 @@ function assignBounded9(st: TLloydState): number {
     const up = upper[i]! + moved[own]!;
     upper[i] = up;
     if (up <= bound) continue;
-    const x0 = data[a]!, x1 = data[a + 1]!, x2 = data[a + 2]!, x3 = data[a + 3]!, x4 = data[a + 4]!;
-    const x5 = data[a + 5]!, x6 = data[a + 6]!, x7 = data[a + 7]!, x8 = data[a + 8]!;
+    const x0 = data[a]!,
+      x1 = data[a + 1]!,
+      x2 = data[a + 2]!,
+      x3 = data[a + 3]!,
+      x4 = data[a + 4]!;
+    const x5 = data[a + 5]!,
+      x6 = data[a + 6]!,
+      x7 = data[a + 7]!,
+      x8 = data[a + 8]!;
     let b = own * 9;
     let t = x0 - centres[b]!;
     let s = t * t;

@@ -29,7 +29,15 @@ describe("model artifact", () => {
     expect(a.schemaVersion).toBe(1);
     expect(a.library).toEqual({ name: "@anisong/core-ml", version: CORE_ML_VERSION });
     expect(createModelArtifact({ ...input, inertia: 12.6 }).version).not.toBe(a.version);
-    expect(createModelArtifact({ ...input, centroids: [[1, -1], [-1, 1.0000001]] }).version).not.toBe(a.version);
+    expect(
+      createModelArtifact({
+        ...input,
+        centroids: [
+          [1, -1],
+          [-1, 1.0000001],
+        ],
+      }).version,
+    ).not.toBe(a.version);
     expect(computeModelVersion(a)).toBe(a.version);
   });
 

@@ -34,7 +34,8 @@ export const ZModelArtifact = z
       ctx.addIssue({ code: "custom", path: ["centroids"], message: `expected k = ${m.k} centroids, got ${m.centroids.length}` });
     }
     m.centroids.forEach((c, i) => {
-      if (c.length !== d) ctx.addIssue({ code: "custom", path: ["centroids", i], message: `centroid has ${c.length} values, expected ${d}` });
+      if (c.length !== d)
+        ctx.addIssue({ code: "custom", path: ["centroids", i], message: `centroid has ${c.length} values, expected ${d}` });
     });
   });
 export type TModelArtifact = z.infer<typeof ZModelArtifact>;

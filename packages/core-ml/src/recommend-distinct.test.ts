@@ -19,8 +19,15 @@ const flat = createModelArtifact({
   trainingDataHash: "hand",
 });
 const base: TAudioFeatures = {
-  danceability: 0, energy: 0, loudness: -8, speechiness: 0.05, acousticness: 0.3,
-  instrumentalness: 0.01, liveness: 0.15, valence: 0.5, tempo: 120,
+  danceability: 0,
+  energy: 0,
+  loudness: -8,
+  speechiness: 0.05,
+  acousticness: 0.3,
+  instrumentalness: 0.01,
+  liveness: 0.15,
+  valence: 0.5,
+  tempo: 120,
 };
 const at = (energy: number, danceability: number): TAudioFeatures => ({ ...base, energy, danceability });
 const query = { features: at(1, 0) };
@@ -102,8 +109,14 @@ describe("recommend: one entry per song, maxPerArtist", () => {
     const songs: TLibrarySong[] = Array.from({ length: 3000 }, (_, i) => ({
       trackId: `t${i}`,
       features: {
-        danceability: rng.next(), energy: rng.next(), loudness: -20 + 18 * rng.next(), speechiness: rng.next() * 0.3,
-        acousticness: rng.next(), instrumentalness: rng.next() * 0.5, liveness: rng.next() * 0.6, valence: rng.next(),
+        danceability: rng.next(),
+        energy: rng.next(),
+        loudness: -20 + 18 * rng.next(),
+        speechiness: rng.next() * 0.3,
+        acousticness: rng.next(),
+        instrumentalness: rng.next() * 0.5,
+        liveness: rng.next() * 0.6,
+        valence: rng.next(),
         tempo: 70 + 110 * rng.next(),
       },
     }));
@@ -117,18 +130,24 @@ describe("recommend: one entry per song, maxPerArtist", () => {
     ];
     for (const keysOf of scenarios) {
       const keyed = songs.map((s, i) => ({ ...s, ...keysOf(i) }));
-      for (const [topN, maxPerArtist] of [[10, 2], [25, 1], [40, 3]] as const) {
+      for (const [topN, maxPerArtist] of [
+        [10, 2],
+        [25, 1],
+        [40, 3],
+      ] as const) {
         const got = recommend(m, { features: energetic }, keyed, { topN, maxPerArtist }).items;
         const songsTaken = new Set<string>();
         const perArtist = new Map<string, number>();
-        const oracle = full.filter((item) => {
-          const { songKey, artistKey } = keyed[item.index]!;
-          if (songKey !== undefined && songsTaken.has(songKey)) return false;
-          if (artistKey !== undefined && (perArtist.get(artistKey) ?? 0) >= maxPerArtist) return false;
-          if (songKey !== undefined) songsTaken.add(songKey);
-          if (artistKey !== undefined) perArtist.set(artistKey, (perArtist.get(artistKey) ?? 0) + 1);
-          return true;
-        }).slice(0, topN);
+        const oracle = full
+          .filter((item) => {
+            const { songKey, artistKey } = keyed[item.index]!;
+            if (songKey !== undefined && songsTaken.has(songKey)) return false;
+            if (artistKey !== undefined && (perArtist.get(artistKey) ?? 0) >= maxPerArtist) return false;
+            if (songKey !== undefined) songsTaken.add(songKey);
+            if (artistKey !== undefined) perArtist.set(artistKey, (perArtist.get(artistKey) ?? 0) + 1);
+            return true;
+          })
+          .slice(0, topN);
         expect(got.map((i) => i.trackId)).toEqual(oracle.map((o) => o.trackId));
         got.forEach((item, i) => expect(item.similarity).toBeCloseTo(oracle[i]!.similarity, 12));
       }

@@ -7,8 +7,15 @@ import { DimensionMismatchError, InvalidArgumentError, InvalidFeaturesError } fr
 import { createRandom } from "./random";
 
 const base: TAudioFeatures = {
-  danceability: 0.5, energy: 0.5, loudness: -8, speechiness: 0.05, acousticness: 0.3,
-  instrumentalness: 0.01, liveness: 0.15, valence: 0.5, tempo: 120,
+  danceability: 0.5,
+  energy: 0.5,
+  loudness: -8,
+  speechiness: 0.05,
+  acousticness: 0.3,
+  instrumentalness: 0.01,
+  liveness: 0.15,
+  valence: 0.5,
+  tempo: 120,
 };
 const mean = FEATURE_NAMES.map((f) => base[f]);
 const scale = [0.15, 0.2, 3, 0.05, 0.3, 0.2, 0.1, 0.25, 30];
@@ -36,8 +43,14 @@ function randomSongs(n: number, seed: number): TLibrarySong[] {
   return Array.from({ length: n }, (_, i) => ({
     trackId: `t${i}`,
     features: {
-      danceability: rng.next(), energy: rng.next(), loudness: -20 + 18 * rng.next(), speechiness: rng.next() * 0.3,
-      acousticness: rng.next(), instrumentalness: rng.next() * 0.5, liveness: rng.next() * 0.6, valence: rng.next(),
+      danceability: rng.next(),
+      energy: rng.next(),
+      loudness: -20 + 18 * rng.next(),
+      speechiness: rng.next() * 0.3,
+      acousticness: rng.next(),
+      instrumentalness: rng.next() * 0.5,
+      liveness: rng.next() * 0.6,
+      valence: rng.next(),
       tempo: 70 + 110 * rng.next(),
     },
   }));

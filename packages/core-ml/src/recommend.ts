@@ -96,7 +96,11 @@ export function recommend(
     const picked = selectDistinct(block, unit, d, skipRow, Math.floor(topN), { maxPerArtist, takenSongKey: querySongKeyId });
     for (let i = 0; i < picked.rows.length; i++) {
       const r = picked.rows[i]!;
-      result.items.push({ trackId: block.trackIds[r]!, index: block.songIndex[r]!, similarity: Math.min(1, Math.max(-1, picked.scores[i]!)) });
+      result.items.push({
+        trackId: block.trackIds[r]!,
+        index: block.songIndex[r]!,
+        similarity: Math.min(1, Math.max(-1, picked.scores[i]!)),
+      });
     }
     return result;
   }
@@ -123,12 +127,27 @@ function scanUnits(units: Float64Array, rows: number, d: number, q: Float64Array
 
 // The nine-feature scan with the query in locals: ~20 k songs per cluster in well under a millisecond.
 function scanUnits9(units: Float64Array, rows: number, q: Float64Array, skipRow: number, top: TopN): void {
-  const q0 = q[0]!, q1 = q[1]!, q2 = q[2]!, q3 = q[3]!, q4 = q[4]!, q5 = q[5]!, q6 = q[6]!, q7 = q[7]!, q8 = q[8]!;
+  const q0 = q[0]!,
+    q1 = q[1]!,
+    q2 = q[2]!,
+    q3 = q[3]!,
+    q4 = q[4]!,
+    q5 = q[5]!,
+    q6 = q[6]!,
+    q7 = q[7]!,
+    q8 = q[8]!;
   let threshold = top.threshold;
   for (let r = 0, b = 0; r < rows; r++, b += 9) {
     const dot =
-      q0 * units[b]! + q1 * units[b + 1]! + q2 * units[b + 2]! + q3 * units[b + 3]! + q4 * units[b + 4]! +
-      q5 * units[b + 5]! + q6 * units[b + 6]! + q7 * units[b + 7]! + q8 * units[b + 8]!;
+      q0 * units[b]! +
+      q1 * units[b + 1]! +
+      q2 * units[b + 2]! +
+      q3 * units[b + 3]! +
+      q4 * units[b + 4]! +
+      q5 * units[b + 5]! +
+      q6 * units[b + 6]! +
+      q7 * units[b + 7]! +
+      q8 * units[b + 8]!;
     // Cheap pre-check; TopN.push itself keeps the earlier row on an exact tie.
     if (dot >= threshold && r !== skipRow) {
       top.push(r, dot);

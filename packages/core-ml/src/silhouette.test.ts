@@ -11,10 +11,12 @@ function naive(data: number[][], labels: number[]): number[] {
     if (same.length === 0) return 0;
     const a = same.reduce((s, y) => s + dist(x, y), 0) / same.length;
     const b = Math.min(
-      ...ids.filter((l) => l !== own).map((l) => {
-        const members = data.filter((_, j) => labels[j] === l);
-        return members.reduce((s, y) => s + dist(x, y), 0) / members.length;
-      }),
+      ...ids
+        .filter((l) => l !== own)
+        .map((l) => {
+          const members = data.filter((_, j) => labels[j] === l);
+          return members.reduce((s, y) => s + dist(x, y), 0) / members.length;
+        }),
     );
     const s = (b - a) / Math.max(a, b);
     return Number.isNaN(s) ? 0 : s;
@@ -49,20 +51,38 @@ describe("silhouette", () => {
   });
 
   it("scores duplicate points 0 instead of NaN", () => {
-    const s = silhouetteSamples([[1, 1], [1, 1], [1, 1], [1, 1]], [0, 0, 1, 1]);
+    const s = silhouetteSamples(
+      [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+      [0, 0, 1, 1],
+    );
     expect(Array.from(s)).toEqual([0, 0, 0, 0]);
   });
 
   it("refuses fewer than 2 or more than n-1 distinct labels and mismatched lengths", () => {
-    expect(() => silhouetteScore(data, data.map(() => 0))).toThrow(InvalidLabelsError);
-    expect(() => silhouetteScore(data, data.map((_, i) => i))).toThrow(/2 to n-1 = 7/);
+    expect(() =>
+      silhouetteScore(
+        data,
+        data.map(() => 0),
+      ),
+    ).toThrow(InvalidLabelsError);
+    expect(() =>
+      silhouetteScore(
+        data,
+        data.map((_, i) => i),
+      ),
+    ).toThrow(/2 to n-1 = 7/);
     expect(() => silhouetteScore(data, [0, 1])).toThrow(DimensionMismatchError);
     expect(() => silhouetteScore(data, [0, 0, 0, 1, 1, 1, 0, Number.NaN])).toThrow(InvalidLabelsError);
   });
 
   it("agrees with the oracle on a larger random problem", () => {
     let seed = 1;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const pts = Array.from({ length: 120 }, () => [rand() * 10, rand() * 10, rand() * 10]);
     const labels = pts.map((p) => (p[0]! < 3 ? 0 : p[0]! < 6 ? 1 : p[1]! < 5 ? 2 : 3));
     const expected = naive(pts, labels);
@@ -71,12 +91,17 @@ describe("silhouette", () => {
 
   it("the nine-feature path agrees with the oracle and with the generic path", () => {
     let seed = 5;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const pts = Array.from({ length: 90 }, () => Array.from({ length: 9 }, () => rand() * 6 - 3));
     const labels = pts.map((p) => (p[0]! < -1 ? 0 : p[1]! < 0 ? 1 : 2));
     const expected = naive(pts, labels);
     const fast = Array.from(silhouetteSamples(pts, labels));
-    const generic = Array.from(silhouetteSamples(pts.map((p) => [...p, 0]), labels));
+    const generic = Array.from(
+      silhouetteSamples(
+        pts.map((p) => [...p, 0]),
+        labels,
+      ),
+    );
     fast.forEach((v, i) => {
       expect(v).toBeCloseTo(expected[i]!, 12);
       expect(v).toBeCloseTo(generic[i]!, 12);

@@ -53,7 +53,8 @@ function clusterDistanceSums(data: Float64Array, n: number, d: number, dense: In
     for (let p = start[li]!; p < start[li + 1]!; p++) {
       for (let l = li; l < k; l++) {
         const from = l === li ? p + 1 : start[l]!;
-        const acc = d === 9 ? runSum9(grouped, p, from, start[l + 1]!, towards, rowLi) : runSum(grouped, d, p, from, start[l + 1]!, towards, rowLi);
+        const acc =
+          d === 9 ? runSum9(grouped, p, from, start[l + 1]!, towards, rowLi) : runSum(grouped, d, p, from, start[l + 1]!, towards, rowLi);
         towards[l * n + p]! += acc;
       }
     }
@@ -81,8 +82,15 @@ function runSum(g: Float64Array, d: number, p: number, from: number, to: number,
 // runSum for the nine features, with p's coordinates held in locals (about twice as fast as the generic loop).
 function runSum9(g: Float64Array, p: number, from: number, to: number, towards: Float64Array, row: number): number {
   const a = p * 9;
-  const x0 = g[a]!, x1 = g[a + 1]!, x2 = g[a + 2]!, x3 = g[a + 3]!, x4 = g[a + 4]!;
-  const x5 = g[a + 5]!, x6 = g[a + 6]!, x7 = g[a + 7]!, x8 = g[a + 8]!;
+  const x0 = g[a]!,
+    x1 = g[a + 1]!,
+    x2 = g[a + 2]!,
+    x3 = g[a + 3]!,
+    x4 = g[a + 4]!;
+  const x5 = g[a + 5]!,
+    x6 = g[a + 6]!,
+    x7 = g[a + 7]!,
+    x8 = g[a + 8]!;
   let acc = 0;
   for (let q = from, b = from * 9; q < to; q++, b += 9) {
     let t = x0 - g[b]!;

@@ -33,9 +33,9 @@ describe("parity with scikit-learn", () => {
   it("StandardScaler mean and scale equal sklearn's to 1e-9", () => {
     scaler.mean.forEach((v, j) => expect(Math.abs(v - ref.scaler.mean[j]!)).toBeLessThan(1e-9));
     scaler.scale.forEach((v, j) => expect(Math.abs(v - ref.scaler.scale[j]!)).toBeLessThan(1e-9));
-    scaler.transform(samples.map((s) => s.row)).forEach((row, i) =>
-      row.forEach((v, j) => expect(Math.abs(v - ref.sample.scaled[i]![j]!)).toBeLessThan(1e-9)),
-    );
+    scaler
+      .transform(samples.map((s) => s.row))
+      .forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - ref.sample.scaled[i]![j]!)).toBeLessThan(1e-9)));
   });
 
   describe("k-means k=5, nInit=10, seed 0", () => {
@@ -87,7 +87,10 @@ describe("parity with scikit-learn", () => {
       model,
       songs.map((s, i) => ({ trackId: s.id, features: s.features, cluster: ref.kmeans_k5.labels[i]! })),
     );
-    const byCosine = prepareLibrary(model, songs.map((s) => ({ trackId: s.id, features: s.features })));
+    const byCosine = prepareLibrary(
+      model,
+      songs.map((s) => ({ trackId: s.id, features: s.features })),
+    );
 
     it.each(ref.recommendations.map((r, i) => [r.title, i] as const))("%s: same cluster, top-10 ids and cosines", (_title, i) => {
       const expected = ref.recommendations[i]!;
@@ -103,7 +106,9 @@ describe("parity with scikit-learn", () => {
     it("the top 10 cannot tell the two memberships apart; deeper lists can", () => {
       // 17 songs' k-means label differs from their cosine-nearest centroid, but none of them scores above a sample's
       // tenth neighbour, so both memberships reproduce the reference. At depth 50 the rules give different lists.
-      const differs = songs.filter((s, i) => assignCluster(scaler.transformRow(s.row), ref.kmeans_k5.centroids) !== ref.kmeans_k5.labels[i]);
+      const differs = songs.filter(
+        (s, i) => assignCluster(scaler.transformRow(s.row), ref.kmeans_k5.centroids) !== ref.kmeans_k5.labels[i],
+      );
       expect(differs.length).toBeGreaterThan(0);
       const deep = samples.map((s) => {
         const a = recommend(model, { features: s.features }, byKmeansLabels, { topN: 50 }).items.map((x) => x.trackId);

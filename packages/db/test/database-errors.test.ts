@@ -45,7 +45,11 @@ describe("classifyDatabaseError on the shapes drivers throw", () => {
     ["57P03 cannot connect now in meta", "unavailable", Object.assign(new Error("x"), { meta: { code: "57P03" } })],
     ["adapter kind ConnectionClosed", "unavailable", new Error("adapter", { cause: { kind: "ConnectionClosed" } })],
     // unmigrated database
-    ["Prisma P2021", "missing_tables", Object.assign(new Error("The table `public.Model` does not exist in the current database."), { code: "P2021" })],
+    [
+      "Prisma P2021",
+      "missing_tables",
+      Object.assign(new Error("The table `public.Model` does not exist in the current database."), { code: "P2021" }),
+    ],
     ["42P01 in meta", "missing_tables", Object.assign(new Error("raw query failed"), { code: "P2010", meta: { code: "42P01" } })],
     ["relation does not exist", "missing_tables", new Error('relation "Model" does not exist')],
     ["adapter kind TableDoesNotExist", "missing_tables", new Error("adapter", { cause: { kind: "TableDoesNotExist" } })],
@@ -57,14 +61,27 @@ describe("classifyDatabaseError on the shapes drivers throw", () => {
     ["syntax error", Object.assign(new Error("syntax error at or near"), { code: "42601" })],
     ["plain error", new Error("boom")],
     ["not an error", "ECONNREFUSED"],
-    ["a cause cycle", (() => { const e = new Error("a") as Error & { cause?: unknown }; e.cause = e; return e; })()],
+    [
+      "a cause cycle",
+      (() => {
+        const e = new Error("a") as Error & { cause?: unknown };
+        e.cause = e;
+        return e;
+      })(),
+    ],
   ])("%s → null", (_label, error) => expect(classifyDatabaseError(error)).toBeNull());
 
   test("toDatabaseError keeps the original as the cause and its last line in the message", () => {
-    const original = Object.assign(new Error("Invalid `db.model.findFirst()` invocation:\n\nServer has closed the connection."), { code: "P1017" });
+    const original = Object.assign(new Error("Invalid `db.model.findFirst()` invocation:\n\nServer has closed the connection."), {
+      code: "P1017",
+    });
     const error = toDatabaseError(original);
     expect(error).toBeInstanceOf(DatabaseError);
-    expect(error).toMatchObject({ code: "unavailable", message: "the database is unavailable: Server has closed the connection.", cause: original });
+    expect(error).toMatchObject({
+      code: "unavailable",
+      message: "the database is unavailable: Server has closed the connection.",
+      cause: original,
+    });
     expect(toDatabaseError(new Error("boom"))).toBeNull();
   });
 });
@@ -89,14 +106,22 @@ describe("real failures", () => {
       const slow = failure(() => t.db.$queryRaw`SELECT pg_sleep(30)`);
       // wait until the sleeping query is running, then shut its backend down as an administrator would
       for (let i = 0; i < 100; i++) {
-        const { rows } = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE '%pg_sleep%'`, [name]);
+        const { rows } = await admin.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE '%pg_sleep%'`,
+          [name],
+        );
         if (rows[0].n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const { rows } = await admin.query(`SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) x`, [name]);
+      const { rows } = await admin.query(
+        `SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) x`,
+        [name],
+      );
       expect(rows[0].n).toBeGreaterThan(0);
       const error = await slow;
-      expect(String((error as Error).message)).toMatch(/terminating connection due to administrator command|closed the connection|Connection terminated/i);
+      expect(String((error as Error).message)).toMatch(
+        /terminating connection due to administrator command|closed the connection|Connection terminated/i,
+      );
       expect(classifyDatabaseError(error)).toBe("unavailable");
       expect(await findActiveModel(t.db)).toBeNull(); // the pool opens a new connection
     } finally {

@@ -43,7 +43,17 @@ function artifactFor(seedText: string) {
   });
 }
 
-const songFeatures = { danceability: 0.6, energy: 0.9, loudness: -3.4, speechiness: 0.1, acousticness: 0.05, instrumentalness: 0, liveness: 0.3, valence: 0.7, tempo: 170 };
+const songFeatures = {
+  danceability: 0.6,
+  energy: 0.9,
+  loudness: -3.4,
+  speechiness: 0.1,
+  acousticness: 0.05,
+  instrumentalness: 0,
+  liveness: 0.3,
+  valence: 0.7,
+  tempo: 170,
+};
 
 describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
   let t: TTestDatabase;
@@ -55,9 +65,9 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
   });
 
   it("records the migration in Prisma's _prisma_migrations table with Prisma's checksum", async () => {
-    const rows = await t.db.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }[]>(
-      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
-    );
+    const rows = await t.db.$queryRawUnsafe<
+      { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }[]
+    >(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
     expect(rows.map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
     const sql = fs.readFileSync(path.join(__dirname, "../../../prisma/migrations", rows[0]!.migration_name, "migration.sql"));
     expect(rows[0]!.checksum).toBe(migrationChecksum(sql));
@@ -82,33 +92,72 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     const version = artifact.version;
     await t.db.model.create({
       data: {
-        id: version, k: 2, features: artifact.featureNames, scaler: artifact.scaler, centroids: artifact.centroids,
-        inertia: 12.5, silhouette: 0.31, trainingRows: 2, trainingDataHash: artifact.trainingDataHash,
-        assignment: "cosine", artifact, isActive: true, activatedAt: new Date(),
-        clusters: { create: [
-          { index: 1, label: "calm · acoustic", size: 1, centroid: artifact.centroids[1]! },
-          { index: 0, label: "energetic · loud", size: 1, centroid: artifact.centroids[0]! },
-        ] },
+        id: version,
+        k: 2,
+        features: artifact.featureNames,
+        scaler: artifact.scaler,
+        centroids: artifact.centroids,
+        inertia: 12.5,
+        silhouette: 0.31,
+        trainingRows: 2,
+        trainingDataHash: artifact.trainingDataHash,
+        assignment: "cosine",
+        artifact,
+        isActive: true,
+        activatedAt: new Date(),
+        clusters: {
+          create: [
+            { index: 1, label: "calm · acoustic", size: 1, centroid: artifact.centroids[1]! },
+            { index: 0, label: "energetic · loud", size: 1, centroid: artifact.centroids[0]! },
+          ],
+        },
       },
     });
-    await t.db.song.createMany({ data: [
-      { id: "06XQvnJb53SUYmlWIhUXUi", title: "怪物", artists: ["YOASOBI"], album: "怪物", popularity: 70, genres: ["anime"], source: "seed", ...songFeatures },
-      { id: "5MVjxslIF7mVtYo75Nk445", title: "廻廻奇譚", artists: [], genres: [], source: "seed", ...songFeatures, energy: 0.2 },
-    ] });
-    await t.db.songCluster.createMany({ data: [
-      { modelId: version, songId: "06XQvnJb53SUYmlWIhUXUi", clusterIndex: 0 },
-      { modelId: version, songId: "5MVjxslIF7mVtYo75Nk445", clusterIndex: 1 },
-    ] });
+    await t.db.song.createMany({
+      data: [
+        {
+          id: "06XQvnJb53SUYmlWIhUXUi",
+          title: "怪物",
+          artists: ["YOASOBI"],
+          album: "怪物",
+          popularity: 70,
+          genres: ["anime"],
+          source: "seed",
+          ...songFeatures,
+        },
+        { id: "5MVjxslIF7mVtYo75Nk445", title: "廻廻奇譚", artists: [], genres: [], source: "seed", ...songFeatures, energy: 0.2 },
+      ],
+    });
+    await t.db.songCluster.createMany({
+      data: [
+        { modelId: version, songId: "06XQvnJb53SUYmlWIhUXUi", clusterIndex: 0 },
+        { modelId: version, songId: "5MVjxslIF7mVtYo75Nk445", clusterIndex: 1 },
+      ],
+    });
 
     const active = await findActiveModel(t.db);
     expect(active?.model.version).toBe(version);
     expect(active?.model.centroids).toEqual(artifact.centroids);
-    expect(active?.clusters.map((c) => [c.index, c.label, c.size])).toEqual([[0, "energetic · loud", 1], [1, "calm · acoustic", 1]]);
+    expect(active?.clusters.map((c) => [c.index, c.label, c.size])).toEqual([
+      [0, "energetic · loud", 1],
+      [1, "calm · acoustic", 1],
+    ]);
     expect(active?.clusters[0]?.centroid).toEqual(artifact.centroids[0]);
 
     const all = await listClusterSongs(t.db, { modelId: version });
-    expect(all.map((s) => [s.trackId, s.cluster])).toEqual([["06XQvnJb53SUYmlWIhUXUi", 0], ["5MVjxslIF7mVtYo75Nk445", 1]]);
-    expect(all[0]).toMatchObject({ title: "怪物", artists: ["YOASOBI"], album: "怪物", popularity: 70, genres: ["anime"], source: "seed", features: songFeatures });
+    expect(all.map((s) => [s.trackId, s.cluster])).toEqual([
+      ["06XQvnJb53SUYmlWIhUXUi", 0],
+      ["5MVjxslIF7mVtYo75Nk445", 1],
+    ]);
+    expect(all[0]).toMatchObject({
+      title: "怪物",
+      artists: ["YOASOBI"],
+      album: "怪物",
+      popularity: 70,
+      genres: ["anime"],
+      source: "seed",
+      features: songFeatures,
+    });
     const second = await listClusterSongs(t.db, { modelId: version, clusterIndex: 1 });
     expect(second.map((s) => s.features.energy)).toEqual([0.2]);
   });
@@ -122,8 +171,16 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
 
     const similarity = Math.PI / 10; // 17 significant digits: more than Prisma's float parameters keep
     const { id } = await storeRecommendation(t.db, {
-      queryTitle: "怪物", queryArtist: null, queryTrackId: null, trackId: "06XQvnJb53SUYmlWIhUXUi", trackTitle: "怪物",
-      trackArtists: ["YOASOBI"], features: songFeatures, featureSource: "catalog", modelId: version!, clusterIndex: 0,
+      queryTitle: "怪物",
+      queryArtist: null,
+      queryTrackId: null,
+      trackId: "06XQvnJb53SUYmlWIhUXUi",
+      trackTitle: "怪物",
+      trackArtists: ["YOASOBI"],
+      features: songFeatures,
+      featureSource: "catalog",
+      modelId: version!,
+      clusterIndex: 0,
       items: [{ rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity }],
     });
     const stored = await t.db.recommendation.findUniqueOrThrow({ where: { id }, include: { items: true } });
@@ -133,7 +190,9 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     const rated = await createRating(t.db, { recommendationId: id, stars: 4, comment: "いいね" });
     expect(rated).toMatchObject({ status: "created", rating: { recommendationId: id, stars: 4, comment: "いいね" } });
     expect(await createRating(t.db, { recommendationId: id, stars: 1 })).toEqual({ status: "already_rated" });
-    expect(await createRating(t.db, { recommendationId: "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b", stars: 1 })).toEqual({ status: "recommendation_not_found" });
+    expect(await createRating(t.db, { recommendationId: "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b", stars: 1 })).toEqual({
+      status: "recommendation_not_found",
+    });
 
     const insights = await getInsights(t.db, { clustersOf: version!, recommendationId: id });
     expect(insights).toMatchObject({ ratings: { count: 1, average: 4 }, recommendations: 1 });

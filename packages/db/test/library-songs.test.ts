@@ -1,7 +1,15 @@
 // The library in the database, on PGlite and PostgreSQL: storeModel writes the library fields, a new library on a
 // stored model adds songs and recounts clusters (idempotent), findLibrarySong answers to any merged id (GIN index).
 import { createModelArtifact, FEATURE_NAMES } from "@anisong/core-ml";
-import { createTestDatabase, findActiveModel, findLibrarySong, listClusterSongs, storeModel, type TNewSong, type TTestDatabase } from "../src";
+import {
+  createTestDatabase,
+  findActiveModel,
+  findLibrarySong,
+  listClusterSongs,
+  storeModel,
+  type TNewSong,
+  type TTestDatabase,
+} from "../src";
 
 const artifact = createModelArtifact({
   featureNames: [...FEATURE_NAMES],
@@ -20,11 +28,40 @@ const artifact = createModelArtifact({
 });
 
 // 0.1 + 0.2 style values: a float that Prisma's parameter rounding would move must come back exact.
-const features = (x: number) => ({ danceability: 0.1 + 0.2 * x, energy: 0.9, loudness: -3.4000000000000004, speechiness: 0.1, acousticness: 0.05, instrumentalness: 0, liveness: 0.3, valence: 0.7, tempo: 170.00000000000003 });
-const song = (id: string, title: string, extra: Partial<TNewSong> = {}): TNewSong & { cluster: number } => ({
-  id, title, artists: ["Eve"], album: null, features: features(id.length), key: null, mode: null, durationMs: 200_000, popularity: null, genres: [], source: "seed", cluster: 0, ...extra,
+const features = (x: number) => ({
+  danceability: 0.1 + 0.2 * x,
+  energy: 0.9,
+  loudness: -3.4000000000000004,
+  speechiness: 0.1,
+  acousticness: 0.05,
+  instrumentalness: 0,
+  liveness: 0.3,
+  valence: 0.7,
+  tempo: 170.00000000000003,
 });
-const lib = (kind: "original" | "soundtrack" | "cover", alternateIds: string[] = [], provenance = ["seed"]) => ({ provenance, kind, isVersion: false, songKey: "k", animeTitle: "呪術廻戦", alternateIds });
+const song = (id: string, title: string, extra: Partial<TNewSong> = {}): TNewSong & { cluster: number } => ({
+  id,
+  title,
+  artists: ["Eve"],
+  album: null,
+  features: features(id.length),
+  key: null,
+  mode: null,
+  durationMs: 200_000,
+  popularity: null,
+  genres: [],
+  source: "seed",
+  cluster: 0,
+  ...extra,
+});
+const lib = (kind: "original" | "soundtrack" | "cover", alternateIds: string[] = [], provenance = ["seed"]) => ({
+  provenance,
+  kind,
+  isVersion: false,
+  songKey: "k",
+  animeTitle: "呪術廻戦",
+  alternateIds,
+});
 
 describe.each(["pglite", "postgres"] as const)("library songs on %s", (kind) => {
   let t: TTestDatabase;
@@ -52,7 +89,10 @@ describe.each(["pglite", "postgres"] as const)("library songs on %s", (kind) => 
     const updated = await storeModel(t.db, { artifact, clusters: clusters(1, 1), songs: library, libraryVersion: "lib-1" });
     expect(updated).toEqual({ status: "library-updated", songsInserted: 1 });
     // The same library again changes nothing.
-    expect(await storeModel(t.db, { artifact, clusters: clusters(1, 1), songs: library, libraryVersion: "lib-1" })).toEqual({ status: "unchanged", songsInserted: 0 });
+    expect(await storeModel(t.db, { artifact, clusters: clusters(1, 1), songs: library, libraryVersion: "lib-1" })).toEqual({
+      status: "unchanged",
+      songsInserted: 0,
+    });
 
     const active = await findActiveModel(t.db);
     expect(active?.libraryVersion).toBe("lib-1");
@@ -69,7 +109,13 @@ describe.each(["pglite", "postgres"] as const)("library songs on %s", (kind) => 
     const byId = await findLibrarySong(t.db, { id: "5MVjxslIF7mVtYo75Nk445", modelId: artifact.version });
     const byAlias = await findLibrarySong(t.db, { id: "2222222222222222222222", modelId: artifact.version });
     expect(byAlias).toEqual(byId);
-    expect(byId).toMatchObject({ id: "5MVjxslIF7mVtYo75Nk445", title: "廻廻奇譚", kind: "original", cluster: 0, provenance: ["seed", "tracks-dataset"] });
+    expect(byId).toMatchObject({
+      id: "5MVjxslIF7mVtYo75Nk445",
+      title: "廻廻奇譚",
+      kind: "original",
+      cluster: 0,
+      provenance: ["seed", "tracks-dataset"],
+    });
     expect(byId!.features).toEqual(features(22));
     expect(await findLibrarySong(t.db, { id: "1111111111111111111111", modelId: artifact.version })).toBeNull();
     expect(await findLibrarySong(t.db, { id: "5MVjxslIF7mVtYo75Nk445", modelId: "no-such-model" })).toBeNull();
@@ -77,7 +123,9 @@ describe.each(["pglite", "postgres"] as const)("library songs on %s", (kind) => 
 
   it("finds by a merged id through the GIN index", async () => {
     await t.db.$executeRawUnsafe("SET enable_seqscan = off");
-    const plan = await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT "id" FROM "Song" WHERE "alternateIds" @> ARRAY['2222222222222222222222']::text[]`);
+    const plan = await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      `EXPLAIN SELECT "id" FROM "Song" WHERE "alternateIds" @> ARRAY['2222222222222222222222']::text[]`,
+    );
     await t.db.$executeRawUnsafe("SET enable_seqscan = on");
     expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Song_alternateIds_idx/);
   });

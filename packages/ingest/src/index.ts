@@ -15,4 +15,11 @@ export {
 export { validateSongTable, type TBadRow, type TDuplicateRow, type TValidatedSongs } from "./csv/validate-songs";
 export { createRawStore, parseS3Location, type TRawStore } from "./storage/raw-store";
 export { writeFileAtomic } from "./storage/write-file-atomic";
-export { ingestModel, type TIngestCluster, type TIngestInput, type TIngestOptions, type TIngestResult, type TIngestSong } from "./db/ingest-model";
+export {
+  ingestModel,
+  type TIngestCluster,
+  type TIngestInput,
+  type TIngestOptions,
+  type TIngestResult,
+  type TIngestSong,
+} from "./db/ingest-model";

@@ -1,19 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import {
-  EmptyFileError,
-  MissingColumnsError,
-  NotCsvError,
-  readCsvBytes,
-  validateSongTable,
-  type TColumnMap,
-} from "../src";
+import { EmptyFileError, MissingColumnsError, NotCsvError, readCsvBytes, validateSongTable, type TColumnMap } from "../src";
 
 const SEED_COLUMNS: TColumnMap = {
-  id: "id", title: "name", key: "key", mode: "mode", durationMs: "duration_ms",
-  danceability: "danceability", energy: "energy", loudness: "loudness", speechiness: "speechiness",
-  acousticness: "acousticness", instrumentalness: "instrumentalness", liveness: "liveness", valence: "valence", tempo: "tempo",
+  id: "id",
+  title: "name",
+  key: "key",
+  mode: "mode",
+  durationMs: "duration_ms",
+  danceability: "danceability",
+  energy: "energy",
+  loudness: "loudness",
+  speechiness: "speechiness",
+  acousticness: "acousticness",
+  instrumentalness: "instrumentalness",
+  liveness: "liveness",
+  valence: "valence",
+  tempo: "tempo",
 };
 const fixture = fs.readFileSync(path.join(__dirname, "fixtures/seed-small.csv"), "utf8");
 const [header, ...lines] = fixture.trimEnd().split("\n");
@@ -34,7 +38,13 @@ describe("reading and validating song CSVs", () => {
     expect(result.songs).toHaveLength(6);
     expect(result.rowNumbers).toEqual([2, 3, 4, 5, 6, 7]);
     expect(result.songs[0]).toMatchObject({
-      id: "06XQvnJb53SUYmlWIhUXUi", title: "怪物", artists: [], key: 1, mode: 1, durationMs: 206000, source: "seed",
+      id: "06XQvnJb53SUYmlWIhUXUi",
+      title: "怪物",
+      artists: [],
+      key: 1,
+      mode: 1,
+      durationMs: 206000,
+      source: "seed",
       features: { danceability: 0.627, energy: 0.824, loudness: -3.419, tempo: 169.935, instrumentalness: 6.57e-5 },
     });
   });
@@ -82,7 +92,9 @@ describe("reading and validating song CSVs", () => {
     expect(() => readCsvBytes(Buffer.from(`${header}\n`), "h.csv")).toThrow("h.csv: no data rows below the header");
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(() => readCsvBytes(png, "cover.png")).toThrow(new NotCsvError("cover.png: not a CSV file (binary content)"));
-    expect(() => readCsvBytes(Buffer.from("# Notes\nJust some prose here.\n"), "notes.md")).toThrow(/notes.md: not a CSV file \(the header has a single column/);
+    expect(() => readCsvBytes(Buffer.from("# Notes\nJust some prose here.\n"), "notes.md")).toThrow(
+      /notes.md: not a CSV file \(the header has a single column/,
+    );
     expect(() => readCsvBytes(Buffer.from('a,b\n1,"unterminated\n'), "q.csv")).toThrow(/q.csv: not a valid CSV file/);
     expect(() => readCsvBytes(Buffer.from("a,b\n1,2,3\n"), "r.csv")).toThrow(/r.csv: not a valid CSV file/);
   });
@@ -95,7 +107,12 @@ describe("reading and validating song CSVs", () => {
     expect(result.badRows.map((b) => b.row)).toEqual(cells.map((_, i) => i + 2));
     result.badRows.forEach((b, i) => expect(b.reason).toBe(`energy is not a finite number (${JSON.stringify(cells[i])})`));
     // Ordinary decimal spellings still read.
-    const fine = [header!, withCell(lines[0]!, "energy", "+.5"), withCell(lines[1]!, "energy", "5E-1"), withCell(lines[2]!, "energy", "1.")].join("\n");
+    const fine = [
+      header!,
+      withCell(lines[0]!, "energy", "+.5"),
+      withCell(lines[1]!, "energy", "5E-1"),
+      withCell(lines[2]!, "energy", "1."),
+    ].join("\n");
     expect(validate(fine).songs.map((s) => s.features.energy)).toEqual([0.5, 0.5, 1]);
   });
 

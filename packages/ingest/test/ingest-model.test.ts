@@ -2,7 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { createModelArtifact, FEATURE_NAMES } from "@anisong/core-ml";
 import { createTestDatabase, findActiveModel, type TDb, type TTestDatabase } from "@anisong/db";
-import { ingestModel, IngestWriteError, InvalidIngestInputError, readCsvBytes, validateSongTable, type TIngestInput, type TIngestSong } from "../src";
+import {
+  ingestModel,
+  IngestWriteError,
+  InvalidIngestInputError,
+  readCsvBytes,
+  validateSongTable,
+  type TIngestInput,
+  type TIngestSong,
+} from "../src";
 
 const table = readCsvBytes(fs.readFileSync(path.join(__dirname, "fixtures/seed-small.csv")), "seed-small.csv");
 const songs = validateSongTable(table, {
@@ -17,7 +25,9 @@ function inputFor(k: number, tag: string, subset = songs): TIngestInput {
     scaler: { mean: FEATURE_NAMES.map(() => 0), scale: FEATURE_NAMES.map(() => 1) },
     k,
     // 17 significant digits: Prisma's client would round these (see ingest-model.ts)
-    centroids: Array.from({ length: k }, (_, i) => FEATURE_NAMES.map((_, j) => (i === j ? 1.0414168903221954 : -0.30528040758154995 * (j + 1)))),
+    centroids: Array.from({ length: k }, (_, i) =>
+      FEATURE_NAMES.map((_, j) => (i === j ? 1.0414168903221954 : -0.30528040758154995 * (j + 1))),
+    ),
     assignment: "cosine",
     inertia: 1494.6012345678912,
     silhouette: 0.30528040758154995,
@@ -28,7 +38,12 @@ function inputFor(k: number, tag: string, subset = songs): TIngestInput {
   return {
     artifact,
     songs: withClusters,
-    clusters: artifact.centroids.map((centroid, index) => ({ index, centroid, label: `cluster ${index}`, size: withClusters.filter((s) => s.cluster === index).length })),
+    clusters: artifact.centroids.map((centroid, index) => ({
+      index,
+      centroid,
+      label: `cluster ${index}`,
+      size: withClusters.filter((s) => s.cluster === index).length,
+    })),
   };
 }
 
@@ -82,7 +97,9 @@ describe.each(["pglite", "postgres"] as const)("ingestModel on %s", (kind) => {
 
   it("switches the active model only after a complete write, and leaves the database unchanged when the write fails", async () => {
     // A real failure late in the transaction: the database refuses song-cluster rows of the new model.
-    await t.db.$executeRawUnsafe(`CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$ LANGUAGE plpgsql`);
+    await t.db.$executeRawUnsafe(
+      `CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$ LANGUAGE plpgsql`,
+    );
     await t.db.$executeRawUnsafe(`CREATE TRIGGER refuse_links BEFORE INSERT ON "SongCluster" FOR EACH STATEMENT EXECUTE FUNCTION refuse()`);
     const extra = { ...songs[0]!, id: "0000000000000000000001", title: "New song", cluster: 0 };
     const bigger = inputFor(3, "second", songs);
@@ -116,7 +133,9 @@ describe.each(["pglite", "postgres"] as const)("ingestModel on %s", (kind) => {
     const before = await snapshot(t.db);
     const outOfRange = inputFor(2, "bad-cluster");
     outOfRange.songs[0] = { ...outOfRange.songs[0]!, cluster: 7 };
-    await expect(ingestModel(t.db, outOfRange)).rejects.toThrow(new InvalidIngestInputError("song 06XQvnJb53SUYmlWIhUXUi: cluster 7 is not in 0..1"));
+    await expect(ingestModel(t.db, outOfRange)).rejects.toThrow(
+      new InvalidIngestInputError("song 06XQvnJb53SUYmlWIhUXUi: cluster 7 is not in 0..1"),
+    );
     const dup = inputFor(2, "dup");
     dup.songs.push(dup.songs[0]!);
     await expect(ingestModel(t.db, dup)).rejects.toThrow(/appears twice/);

@@ -30,7 +30,13 @@ describe("raw store: S3 against a local S3-compatible server (s3rver on 127.0.0.
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-s3-"));
-    server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir, configureBuckets: [{ name: "anisong-raw", configs: [] }] });
+    server = new S3rver({
+      address: "127.0.0.1",
+      port: 0,
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: "anisong-raw", configs: [] }],
+    });
     const { port } = (await server.run()) as { port: number };
     process.env.AWS_ENDPOINT_URL_S3 = `http://127.0.0.1:${port}`;
     process.env.AWS_ACCESS_KEY_ID = "S3RVER"; // s3rver's fixed development key pair
@@ -56,7 +62,11 @@ describe("raw store: S3 against a local S3-compatible server (s3rver on 127.0.0.
   });
 
   it("turns S3 failures into clear errors", async () => {
-    await expect(createRawStore("s3://anisong-raw/raw").get("missing.csv")).rejects.toThrow(/cannot read s3:\/\/anisong-raw\/raw\/missing.csv: NoSuchKey/);
-    await expect(createRawStore("s3://no-such-bucket/x").put("a.csv", bytes)).rejects.toThrow(/cannot write s3:\/\/no-such-bucket\/x\/a.csv: NoSuchBucket/);
+    await expect(createRawStore("s3://anisong-raw/raw").get("missing.csv")).rejects.toThrow(
+      /cannot read s3:\/\/anisong-raw\/raw\/missing.csv: NoSuchKey/,
+    );
+    await expect(createRawStore("s3://no-such-bucket/x").put("a.csv", bytes)).rejects.toThrow(
+      /cannot write s3:\/\/no-such-bucket\/x\/a.csv: NoSuchBucket/,
+    );
   });
 });

@@ -6,7 +6,8 @@ import { leadArtist } from "./song-identity";
 
 // What a cover calls the song it covers: "Gurenge but is it okay if it's lofi?", "Unravel Lofi (Tokyo Ghoul)",
 // "Kaikai Kitan - Piano Version" → the bare title, to compare with the library's anime songs.
-const COVER_DECORATION = /\s*[([（【][^)\]）】]*[)\]）】]|\s+but\s+(is\s+it\s+okay\s+if\s+)?it'?s\s+lo-?fi.*$|\s+[-–]\s+.*$|\b(lo-?fi|hip\s*hop|remix|piano|epic|orchestral|version|ver\.?|cover)\b/gi;
+const COVER_DECORATION =
+  /\s*[([（【][^)\]）】]*[)\]）】]|\s+but\s+(is\s+it\s+okay\s+if\s+)?it'?s\s+lo-?fi.*$|\s+[-–]\s+.*$|\b(lo-?fi|hip\s*hop|remix|piano|epic|orchestral|version|ver\.?|cover)\b/gi;
 function coveredTitle(title: string): string {
   return normalizeText(title.normalize("NFKC").replace(COVER_DECORATION, " "));
 }
@@ -15,7 +16,12 @@ function coveredTitle(title: string): string {
 export function markAnimeEvidence(songs: TLibrarySong[], memberTitles: readonly string[][]): void {
   const isSeed = (s: TLibrarySong) => s.provenance.includes("seed");
   const seedKeys = new Set(songs.filter(isSeed).map((s) => s.songKey));
-  const seedArtists = new Set(songs.filter(isSeed).map((s) => leadArtist(s.artists)).filter((a): a is string => a !== null));
+  const seedArtists = new Set(
+    songs
+      .filter(isSeed)
+      .map((s) => leadArtist(s.artists))
+      .filter((a): a is string => a !== null),
+  );
   const animeSongTitles = new Set<string>();
   songs.forEach((s, i) => {
     if (s.kind === "cover" || !(isSeed(s) || s.animeTitle !== null)) return;

@@ -19,17 +19,55 @@ const LOFI_OR_ANIME_COVER = /\blo-?fi\b|lofi|anime\s+(covers?|piano|lofi)/i;
 const NOT_A_SHOW = /\b(rap|remix|feat\.?|ft\.?|ver(sion)?|theme|mix|edit|cover|instrumental|live)\b/i;
 
 const MEDIA = "(?:TV\\s*アニメ|TVアニメーション|テレビアニメ|アニメ|劇場版|映画|劇場アニメ|アニメーション映画|OVA|Netflix)";
-const SEASON_TAIL = /\s*[-–:]?\s*(season\s*\d+|\d+(st|nd|rd|th)\s+season|第\d+期|the\s+final\s+season(\s+part\s*\d+)?|final\s+season|part\s*\d+|vol\.?\s*\d+|volume\s*\d+|\d+)\s*$/i;
+const SEASON_TAIL =
+  /\s*[-–:]?\s*(season\s*\d+|\d+(st|nd|rd|th)\s+season|第\d+期|the\s+final\s+season(\s+part\s*\d+)?|final\s+season|part\s*\d+|vol\.?\s*\d+|volume\s*\d+|\d+)\s*$/i;
 
 export const ANIME_TITLE_RULES: readonly TTitleRule[] = [
-  { rule: "media-bracket", field: "album", pattern: new RegExp(`${MEDIA}\\s*[「『]([^」』]+)[」』]`), comment: "TVアニメ「…」, 劇場版『…』 in the album" },
-  { rule: "media-bracket", field: "title", pattern: new RegExp(`${MEDIA}\\s*[「『]([^」』]+)[」』]`), comment: "TVアニメ「…」 in the title" },
-  { rule: "from-quoted", field: "title", pattern: /[(（[\-–]\s*from\s*(?:the\s+)?(?:anime\s+|tv\s+series\s+|movie\s+)?["“«]([^"”»]+)["”»]/i, comment: "'(From \"Naruto Shippuden\")', '- From \"…\"'" },
-  { rule: "quoted-soundtrack", field: "album", pattern: /["“『「]([^"”』」]+)["”』」]\s*(?:.*?)(?:original\s+(?:motion\s+picture\s+)?soundtrack|soundtrack|O\.?S\.?T|サウンドトラック)/i, comment: "'\"Fairy Tail\" Original Soundtrack Vol.1', 'A Shape of Light \"A Silent Voice the Movie\" Original Soundtrack'" },
+  {
+    rule: "media-bracket",
+    field: "album",
+    pattern: new RegExp(`${MEDIA}\\s*[「『]([^」』]+)[」』]`),
+    comment: "TVアニメ「…」, 劇場版『…』 in the album",
+  },
+  {
+    rule: "media-bracket",
+    field: "title",
+    pattern: new RegExp(`${MEDIA}\\s*[「『]([^」』]+)[」』]`),
+    comment: "TVアニメ「…」 in the title",
+  },
+  {
+    rule: "from-quoted",
+    field: "title",
+    pattern: /[(（[\-–]\s*from\s*(?:the\s+)?(?:anime\s+|tv\s+series\s+|movie\s+)?["“«]([^"”»]+)["”»]/i,
+    comment: "'(From \"Naruto Shippuden\")', '- From \"…\"'",
+  },
+  {
+    rule: "quoted-soundtrack",
+    field: "album",
+    pattern:
+      /["“『「]([^"”』」]+)["”』」]\s*(?:.*?)(?:original\s+(?:motion\s+picture\s+)?soundtrack|soundtrack|O\.?S\.?T|サウンドトラック)/i,
+    comment: "'\"Fairy Tail\" Original Soundtrack Vol.1', 'A Shape of Light \"A Silent Voice the Movie\" Original Soundtrack'",
+  },
   { rule: "double-bracket", field: "album", pattern: /『([^』]+)』/, comment: "『…』 in the album names a work" },
-  { rule: "soundtrack-suffix", field: "album", pattern: /^(.+?)\s*[-–:]?\s*(?:original\s+(?:motion\s+picture\s+|television\s+|tv\s+)?soundtrack|soundtrack(?:\s+music\s+collection)?|O\.S\.T\.?|OST|オリジナル・?サウンドトラック|サウンドトラック)(?![A-Za-z])/i, comment: "'Attack on Titan The Final Season Original Soundtrack', 'NARUTO-ナルト- 疾風伝 オリジナル・サウンドトラック'" },
-  { rule: "op-ed-of", field: "title", pattern: /\b(?:opening|ending|OP|ED)\s*\d*\s+(?:of|from|de|del)\s+["“]?([^"”()]+?)["”]?\s*(?:\)|$)/i, comment: "'Opening of X', 'OP de X'" },
-  { rule: "x-op-ed", field: "title", pattern: /[(（[]\s*([^()（）[\]]+?)\s+(?:opening|ending|OP|ED)\s*\d*\s*[)）\]]/i, comment: "'(Naruto Opening 3)', '(Bleach OP)'" },
+  {
+    rule: "soundtrack-suffix",
+    field: "album",
+    pattern:
+      /^(.+?)\s*[-–:]?\s*(?:original\s+(?:motion\s+picture\s+|television\s+|tv\s+)?soundtrack|soundtrack(?:\s+music\s+collection)?|O\.S\.T\.?|OST|オリジナル・?サウンドトラック|サウンドトラック)(?![A-Za-z])/i,
+    comment: "'Attack on Titan The Final Season Original Soundtrack', 'NARUTO-ナルト- 疾風伝 オリジナル・サウンドトラック'",
+  },
+  {
+    rule: "op-ed-of",
+    field: "title",
+    pattern: /\b(?:opening|ending|OP|ED)\s*\d*\s+(?:of|from|de|del)\s+["“]?([^"”()]+?)["”]?\s*(?:\)|$)/i,
+    comment: "'Opening of X', 'OP de X'",
+  },
+  {
+    rule: "x-op-ed",
+    field: "title",
+    pattern: /[(（[]\s*([^()（）[\]]+?)\s+(?:opening|ending|OP|ED)\s*\d*\s*[)）\]]/i,
+    comment: "'(Naruto Opening 3)', '(Bleach OP)'",
+  },
   { rule: "album-bracket", field: "album", pattern: /「([^」]+)」/, comment: "「…」 in the album (e.g. '「○○」オープニングテーマ')" },
   {
     rule: "lofi-bracket",
@@ -41,7 +79,11 @@ export const ANIME_TITLE_RULES: readonly TTitleRule[] = [
 ];
 
 function clean(raw: string): string | null {
-  const text = raw.normalize("NFKC").replace(/^[\s"“'«]+|[\s"”'»([（【-]+$/g, "").replace(SEASON_TAIL, "").trim();
+  const text = raw
+    .normalize("NFKC")
+    .replace(/^[\s"“'«]+|[\s"”'»([（【-]+$/g, "")
+    .replace(SEASON_TAIL, "")
+    .trim();
   if (text.length < 2) return null;
   // Generic words are not titles: 'Vol.1', 'Original', 'Music'.
   if (/^(vol\.?\s*\d+|original|music|the|anime|best|theme|songs?)$/i.test(text)) return null;

@@ -3,12 +3,34 @@ import { buildLibrary } from "./build-library";
 import type { TLibraryInputSong, TTrackRow } from "./library-song";
 
 const f = (x: number, instrumentalness = 0): TAudioFeatures => ({
-  danceability: x, energy: 0.8, loudness: -4, speechiness: 0.05, acousticness: 0.1, instrumentalness, liveness: 0.1, valence: 0.5, tempo: 120,
+  danceability: x,
+  energy: 0.8,
+  loudness: -4,
+  speechiness: 0.05,
+  acousticness: 0.1,
+  instrumentalness,
+  liveness: 0.1,
+  valence: 0.5,
+  tempo: 120,
 });
 const id = (n: number) => `id${String(n).padStart(20, "0")}`;
-const seedSong = (n: number, title: string, x: number, durationMs = 200000): TLibraryInputSong => ({ id: id(n), title, artists: [], album: null, features: f(x), durationMs });
+const seedSong = (n: number, title: string, x: number, durationMs = 200000): TLibraryInputSong => ({
+  id: id(n),
+  title,
+  artists: [],
+  album: null,
+  features: f(x),
+  durationMs,
+});
 const track = (n: number, title: string, x: number, o: Partial<TTrackRow> = {}): TTrackRow => ({
-  id: id(n), title, artists: ["Linked Horizon"], album: "Shingeki no Kiseki", features: f(x), durationMs: 200000, genre: "anime", ...o,
+  id: id(n),
+  title,
+  artists: ["Linked Horizon"],
+  album: "Shingeki no Kiseki",
+  features: f(x),
+  durationMs: 200000,
+  genre: "anime",
+  ...o,
 });
 
 describe("buildLibrary", () => {
@@ -28,15 +50,38 @@ describe("buildLibrary", () => {
   const byId = new Map(songs.map((s) => [s.id, s]));
 
   it("merges one recording into one entry: same id, or identical features and duration, keeping every id", () => {
-    expect(stats).toMatchObject({ seedSongs: 3, datasetAnimeRows: 6, datasetAnimeIds: 6, entriesBeforeMerge: 9, merged: { sameId: 1, sameRecording: 1 }, size: 7 });
+    expect(stats).toMatchObject({
+      seedSongs: 3,
+      datasetAnimeRows: 6,
+      datasetAnimeIds: 6,
+      entriesBeforeMerge: 9,
+      merged: { sameId: 1, sameRecording: 1 },
+      size: 7,
+    });
     const guren = byId.get(id(1))!;
-    expect(guren).toMatchObject({ title: "紅蓮の弓矢", artists: ["Linked Horizon"], album: "Shingeki no Kiseki", provenance: ["seed", "tracks-dataset"], alternateIds: [] });
-    expect(byId.get(id(2))).toMatchObject({ alternateIds: [id(12)], provenance: ["seed", "tracks-dataset"], artists: ["Linked Horizon"], artistsFrom: "entry" });
+    expect(guren).toMatchObject({
+      title: "紅蓮の弓矢",
+      artists: ["Linked Horizon"],
+      album: "Shingeki no Kiseki",
+      provenance: ["seed", "tracks-dataset"],
+      alternateIds: [],
+    });
+    expect(byId.get(id(2))).toMatchObject({
+      alternateIds: [id(12)],
+      provenance: ["seed", "tracks-dataset"],
+      artists: ["Linked Horizon"],
+      artistsFrom: "entry",
+    });
     expect(byId.has(id(12))).toBe(false);
   });
 
   it("fills artists from any genre of the tracks dataset by same recording", () => {
-    expect(byId.get(id(3))).toMatchObject({ artists: ["Kohta Yamamoto"], artistsFrom: "tracks-dataset-recording", provenance: ["seed"], kind: "soundtrack" });
+    expect(byId.get(id(3))).toMatchObject({
+      artists: ["Kohta Yamamoto"],
+      artistsFrom: "tracks-dataset-recording",
+      provenance: ["seed"],
+      kind: "soundtrack",
+    });
     expect(byId.has(id(20))).toBe(false);
     expect(stats.artistCoverage).toMatchObject({ withArtists: 7, share: 1, filledByRecording: 1 });
   });
@@ -52,8 +97,19 @@ describe("buildLibrary", () => {
   });
 
   it("classifies kinds and anime titles, and flags rows with no anime evidence", () => {
-    expect(byId.get(id(14))).toMatchObject({ kind: "cover", kindRule: "cover:lofi", animeTitle: "Attack On Titan", animeTieIn: true, animeEvidence: ["anime-title", "covers-anime-song"] });
-    expect(byId.get(id(16))).toMatchObject({ kind: "soundtrack", animeTitle: "Attack on Titan", animeTieIn: true, animeEvidence: ["anime-title", "seed-artist"] });
+    expect(byId.get(id(14))).toMatchObject({
+      kind: "cover",
+      kindRule: "cover:lofi",
+      animeTitle: "Attack On Titan",
+      animeTieIn: true,
+      animeEvidence: ["anime-title", "covers-anime-song"],
+    });
+    expect(byId.get(id(16))).toMatchObject({
+      kind: "soundtrack",
+      animeTitle: "Attack on Titan",
+      animeTieIn: true,
+      animeEvidence: ["anime-title", "seed-artist"],
+    });
     expect(byId.get(id(15))).toMatchObject({ kind: "original", animeTitle: null, animeTieIn: false, animeEvidence: [] });
     expect(byId.get(id(13))!.animeEvidence).toEqual(["version-of-seed-song", "seed-artist"]);
     expect(stats.kinds).toEqual({ original: 4, soundtrack: 2, cover: 1 } as const);
@@ -63,10 +119,18 @@ describe("buildLibrary", () => {
   it("merges release variants of one recording a millisecond apart, and keeps a different cut apart", () => {
     const variants = buildLibrary({
       seed: [seedSong(1, "衝撃", 0.7, 181595)],
-      tracks: [track(2, "Shogeki", 0.7, { durationMs: 181594, artists: ["Yuko Ando"] }), track(3, "Shogeki (TV Size)", 0.7, { durationMs: 89000, artists: ["Yuko Ando"] })],
+      tracks: [
+        track(2, "Shogeki", 0.7, { durationMs: 181594, artists: ["Yuko Ando"] }),
+        track(3, "Shogeki (TV Size)", 0.7, { durationMs: 89000, artists: ["Yuko Ando"] }),
+      ],
     });
     expect(variants.songs).toHaveLength(2);
-    expect(variants.songs[0]).toMatchObject({ id: id(1), alternateIds: [id(2)], artists: ["Yuko Ando"], provenance: ["seed", "tracks-dataset"] });
+    expect(variants.songs[0]).toMatchObject({
+      id: id(1),
+      alternateIds: [id(2)],
+      artists: ["Yuko Ando"],
+      provenance: ["seed", "tracks-dataset"],
+    });
     expect(variants.songs[1]).toMatchObject({ id: id(3), isVersion: true, versionOf: id(1), versionCut: "tv-size" });
   });
 });

@@ -107,6 +107,19 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
   markVersions(songs, titleKeys);
   markAnimeEvidence(songs, memberTitles);
 
-  songs.sort((a, b) => (a.provenance.includes("seed") === b.provenance.includes("seed") ? a.id.localeCompare(b.id) : a.provenance.includes("seed") ? -1 : 1));
-  return { songs, stats: computeStats({ songs, seedCount: input.seed.length, animeRows: animeRows.length, datasetIds, seedIds, entries: members.length, merged }) };
+  songs.sort((a, b) =>
+    a.provenance.includes("seed") === b.provenance.includes("seed") ? a.id.localeCompare(b.id) : a.provenance.includes("seed") ? -1 : 1,
+  );
+  return {
+    songs,
+    stats: computeStats({
+      songs,
+      seedCount: input.seed.length,
+      animeRows: animeRows.length,
+      datasetIds,
+      seedIds,
+      entries: members.length,
+      merged,
+    }),
+  };
 }

@@ -34,7 +34,11 @@ export type THandCheckScore = {
   mistakes: { id: string; title: string; field: "kind" | "animeTitle"; predicted: string | null; expected: string }[];
 };
 
-const precision = (predicted: number, correct: number): TPrecision => ({ predicted, correct, precision: predicted === 0 ? null : correct / predicted });
+const precision = (predicted: number, correct: number): TPrecision => ({
+  predicted,
+  correct,
+  precision: predicted === 0 ? null : correct / predicted,
+});
 
 /**
  * An extracted title is right when it equals the true one after normalisation, or one contains the other
@@ -49,7 +53,10 @@ export function sameAnimeTitle(extracted: string, truth: string): boolean {
 
 export function scoreHandChecked(rows: readonly THandCheckedRow[]): THandCheckScore {
   const mistakes: THandCheckScore["mistakes"] = [];
-  const perKind = Object.fromEntries(SONG_KINDS.map((k) => [k, { predicted: 0, correct: 0 }])) as Record<TSongKind, { predicted: number; correct: number }>;
+  const perKind = Object.fromEntries(SONG_KINDS.map((k) => [k, { predicted: 0, correct: 0 }])) as Record<
+    TSongKind,
+    { predicted: number; correct: number }
+  >;
   let kindUnsure = 0;
   let titleUnsure = 0;
   let judgedTitles = 0;

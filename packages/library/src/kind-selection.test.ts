@@ -1,6 +1,10 @@
 import { InvalidKindError, parseKinds, selectKinds } from "./kind-selection";
 
-const songs = [{ id: "a", kind: "original" as const }, { id: "b", kind: "soundtrack" as const }, { id: "c", kind: "cover" as const }];
+const songs = [
+  { id: "a", kind: "original" as const },
+  { id: "b", kind: "soundtrack" as const },
+  { id: "c", kind: "cover" as const },
+];
 
 describe("kind selection", () => {
   it("defaults to original + soundtrack: covers are opt-in", () => {

@@ -9,7 +9,10 @@ export class InvalidKindError extends Error {
 export function parseKinds(requested: readonly string[] | undefined): TSongKind[] {
   if (requested === undefined || requested.length === 0) return [...DEFAULT_KINDS];
   const unknown = requested.filter((k) => !(SONG_KINDS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw new InvalidKindError(`unknown song kind(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}: expected ${SONG_KINDS.join(", ")}`);
+  if (unknown.length > 0)
+    throw new InvalidKindError(
+      `unknown song kind(s) ${unknown.map((k) => JSON.stringify(k)).join(", ")}: expected ${SONG_KINDS.join(", ")}`,
+    );
   return SONG_KINDS.filter((k) => requested.includes(k));
 }
 

@@ -53,13 +53,23 @@ export function computeStats(a: {
       filledById: count((s) => s.artistsFrom === "tracks-dataset-id"),
       filledByRecording: count((s) => s.artistsFrom === "tracks-dataset-recording"),
     },
-    kinds: { original: count((s) => s.kind === "original"), soundtrack: count((s) => s.kind === "soundtrack"), cover: count((s) => s.kind === "cover") },
+    kinds: {
+      original: count((s) => s.kind === "original"),
+      soundtrack: count((s) => s.kind === "soundtrack"),
+      cover: count((s) => s.kind === "cover"),
+    },
     kindRules,
     animeTitles: { withTitle, share: share(withTitle) },
     animeTieIn: {
       true: count((s) => s.animeTieIn),
       false: count((s) => !s.animeTieIn),
-      byEvidence: { seed: evidence("seed"), "anime-title": evidence("anime-title"), "version-of-seed-song": evidence("version-of-seed-song"), "seed-artist": evidence("seed-artist"), "covers-anime-song": evidence("covers-anime-song") },
+      byEvidence: {
+        seed: evidence("seed"),
+        "anime-title": evidence("anime-title"),
+        "version-of-seed-song": evidence("version-of-seed-song"),
+        "seed-artist": evidence("seed-artist"),
+        "covers-anime-song": evidence("covers-anime-song"),
+      },
     },
   };
 }

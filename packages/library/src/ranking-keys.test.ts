@@ -2,11 +2,22 @@ import type { TAudioFeatures } from "@anisong/core-ml";
 import { rankingKeysOf, type TKeyedInput } from "./ranking-keys";
 
 const f = (energy: number): TAudioFeatures => ({
-  danceability: 0.5, energy, loudness: -5, speechiness: 0.05, acousticness: 0.1,
-  instrumentalness: 0, liveness: 0.1, valence: 0.5, tempo: 120,
+  danceability: 0.5,
+  energy,
+  loudness: -5,
+  speechiness: 0.05,
+  acousticness: 0.1,
+  instrumentalness: 0,
+  liveness: 0.1,
+  valence: 0.5,
+  tempo: 120,
 });
 const song = (trackId: string, title: string, artists: string[], energy: number, durationMs: number | null = 200_000): TKeyedInput => ({
-  trackId, title, artists, features: f(energy), durationMs,
+  trackId,
+  title,
+  artists,
+  features: f(energy),
+  durationMs,
 });
 
 describe("rankingKeysOf", () => {
@@ -34,7 +45,10 @@ describe("rankingKeysOf", () => {
   });
 
   it("takes a given songKey as is", () => {
-    const keys = rankingKeysOf([{ ...song("x", "A", ["B"], 0.3), songKey: "from-db" }, { ...song("y", "Other", ["B"], 0.4), songKey: "from-db" }]);
+    const keys = rankingKeysOf([
+      { ...song("x", "A", ["B"], 0.3), songKey: "from-db" },
+      { ...song("y", "Other", ["B"], 0.4), songKey: "from-db" },
+    ]);
     expect(keys.map((k) => k.songKey)).toEqual(["from-db", "from-db"]);
   });
 });

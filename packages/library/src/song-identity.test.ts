@@ -1,6 +1,16 @@
 import { foldTitle, leadArtist, normalizedTitle, recordingKey, sameRecording, songKeyOf } from "./song-identity";
 
-const features = { danceability: 0.5, energy: 0.8, loudness: -4.2, speechiness: 0.05, acousticness: 0.01, instrumentalness: 0, liveness: 0.1, valence: 0.6, tempo: 150 };
+const features = {
+  danceability: 0.5,
+  energy: 0.8,
+  loudness: -4.2,
+  speechiness: 0.05,
+  acousticness: 0.01,
+  instrumentalness: 0,
+  liveness: 0.1,
+  valence: 0.6,
+  tempo: 150,
+};
 
 describe("foldTitle", () => {
   it.each([

@@ -9,8 +9,16 @@ export type TVersionCut = "tv-size" | "short" | "remaster";
 
 /** Version cuts, each with the words that mark it inside brackets, after " - ", or at the end of the title. */
 export const VERSION_CUT_PATTERNS: readonly { cut: TVersionCut; pattern: RegExp; comment: string }[] = [
-  { cut: "tv-size", pattern: /\btv[\s-]*(size|サイズ|ver(sion)?|edit)\b|tvサイズ|テレビサイズ/i, comment: "the 89-second broadcast cut: (TV Size), TV size ver., TVサイズ" },
-  { cut: "short", pattern: /\bshort[\s-]*(ver(sion)?|size|edit)\b|ショート(ver|バージョン)?/i, comment: "short ver. / short version / -short edit-" },
+  {
+    cut: "tv-size",
+    pattern: /\btv[\s-]*(size|サイズ|ver(sion)?|edit)\b|tvサイズ|テレビサイズ/i,
+    comment: "the 89-second broadcast cut: (TV Size), TV size ver., TVサイズ",
+  },
+  {
+    cut: "short",
+    pattern: /\bshort[\s-]*(ver(sion)?|size|edit)\b|ショート(ver|バージョン)?/i,
+    comment: "short ver. / short version / -short edit-",
+  },
   { cut: "remaster", pattern: /\bre-?master(ed)?\b|リマスター/i, comment: "Remaster(ed), '2015 Remaster', '(Remaster for …)'" },
 ];
 

@@ -1,6 +1,7 @@
 import { classifyKind, KIND_RULES } from "./song-kind";
 
-const kindOf = (title: string, album: string | null, artists: string[] = [], instrumentalness?: number) => classifyKind({ title, album, artists, instrumentalness });
+const kindOf = (title: string, album: string | null, artists: string[] = [], instrumentalness?: number) =>
+  classifyKind({ title, album, artists, instrumentalness });
 
 describe("classifyKind", () => {
   it.each([
@@ -14,7 +15,13 @@ describe("classifyKind", () => {
     ['Ángeles y Demonios (From "Dragon Ball Super")', "Ángeles y Demonios", "Laharl Square", "cover", "cover:from"],
     ["Yoriichi Theme", "Yoriichi Theme", "Samuel Kim", "cover", "cover:artist"],
     ["Natsu's Theme", '"Fairy Tail" Original Soundtrack Vol.1', "Yasuharu Takanashi", "soundtrack", "soundtrack:album"],
-    ["君はヒーローになれる", "TVアニメ『僕のヒーローアカデミア』オリジナル・サウンドトラック", "Yuki Hayashi", "soundtrack", "soundtrack:album"],
+    [
+      "君はヒーローになれる",
+      "TVアニメ『僕のヒーローアカデミア』オリジナル・サウンドトラック",
+      "Yuki Hayashi",
+      "soundtrack",
+      "soundtrack:album",
+    ],
     ['Penrose Steps - From "Eden" Soundtrack', null, "", "soundtrack", "soundtrack:title"],
     ["Theme of Violet Evergarden", "VIOLET EVERGARDEN: Automemories", "Evan Call", "soundtrack", "soundtrack:cue"],
     ["The Voice in My Heart", "VIOLET EVERGARDEN: Automemories", "Evan Call", "soundtrack", "soundtrack:composer"],
@@ -33,9 +40,16 @@ describe("classifyKind", () => {
 
   it("marks TV-size, short and remaster cuts as versions and keeps their kind", () => {
     expect(kindOf("Guren no Yumiya Tv Size Ver.", "Guren no Yumiya Tv Size Ver.", ["Linked Horizon"])).toEqual({
-      kind: "original", isVersion: true, versionOf: "Guren no Yumiya", versionCut: "tv-size", rule: "original:default",
+      kind: "original",
+      isVersion: true,
+      versionOf: "Guren no Yumiya",
+      versionCut: "tv-size",
+      rule: "original:default",
     });
-    expect(kindOf("Blind to you (Remaster for 星の消えた夜に 2022)", "星の消えた夜に", ["Aimer"])).toMatchObject({ isVersion: true, versionCut: "remaster" });
+    expect(kindOf("Blind to you (Remaster for 星の消えた夜に 2022)", "星の消えた夜に", ["Aimer"])).toMatchObject({
+      isVersion: true,
+      versionCut: "remaster",
+    });
     expect(kindOf("KICK BACK", "KICK BACK", ["Kenshi Yonezu"]).isVersion).toBe(false);
   });
 

@@ -49,7 +49,9 @@ describe("hand-checked sample", () => {
 
   it("the scoring can fail: the same rows with every kind judgement rotated score low", () => {
     const rotate = { original: "soundtrack", soundtrack: "cover", cover: "original", unsure: "unsure" } as const;
-    const wrong = scoreHandChecked(rows.map((r) => ({ ...r, trueKind: rotate[r.trueKind], trueAnimeTitle: r.trueAnimeTitle ? "Some Other Show" : "" })));
+    const wrong = scoreHandChecked(
+      rows.map((r) => ({ ...r, trueKind: rotate[r.trueKind], trueAnimeTitle: r.trueAnimeTitle ? "Some Other Show" : "" })),
+    );
     expect(wrong.kind.overall.precision!).toBeLessThan(0.3);
     expect(wrong.animeTitle.precision.precision!).toBeLessThan(0.3);
   });

@@ -33,8 +33,13 @@ async function main(): Promise<void> {
     const t4 = performance.now();
     const cached = await readCatalog(defaultCatalogPath(), cacheDir);
     const t5 = performance.now();
-    const size = fs.readdirSync(cacheDir).map((f) => fs.statSync(path.join(cacheDir, f)).size).reduce((a, b) => a + b, 0);
-    console.log(`cache: first load (build + write) ${(t4 - t3).toFixed(0)} ms, cached load ${(t5 - t4).toFixed(0)} ms (origin ${cached.origin}), file ${(size / 1e6).toFixed(1)} MB`);
+    const size = fs
+      .readdirSync(cacheDir)
+      .map((f) => fs.statSync(path.join(cacheDir, f)).size)
+      .reduce((a, b) => a + b, 0);
+    console.log(
+      `cache: first load (build + write) ${(t4 - t3).toFixed(0)} ms, cached load ${(t5 - t4).toFixed(0)} ms (origin ${cached.origin}), file ${(size / 1e6).toFixed(1)} MB`,
+    );
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });
   }

@@ -5,7 +5,12 @@ import { PROVIDER_NAMES } from "./providers/registry";
 
 const ZProviderList = z
   .string()
-  .transform((s) => s.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(PROVIDER_NAMES)).min(1, "name at least one provider"))
   .refine((list) => new Set(list).size === list.length, "a provider is listed twice");
 
@@ -68,7 +73,8 @@ export function resolveSpotifyConfig(env: NodeJS.ProcessEnv = process.env): TRes
     providers: e.ANISONG_PROVIDERS,
     catalogPath: e.ANISONG_CATALOG_PATH,
     catalogCacheDir: e.ANISONG_CATALOG_CACHE_DIR === "off" ? false : e.ANISONG_CATALOG_CACHE_DIR,
-    spotify: e.SPOTIFY_CLIENT_ID && e.SPOTIFY_CLIENT_SECRET ? { clientId: e.SPOTIFY_CLIENT_ID, clientSecret: e.SPOTIFY_CLIENT_SECRET } : undefined,
+    spotify:
+      e.SPOTIFY_CLIENT_ID && e.SPOTIFY_CLIENT_SECRET ? { clientId: e.SPOTIFY_CLIENT_ID, clientSecret: e.SPOTIFY_CLIENT_SECRET } : undefined,
     spotifyApiBase: e.SPOTIFY_API_BASE,
     spotifyAccountsBase: e.SPOTIFY_ACCOUNTS_BASE,
     reccobeatsApiBase: e.RECCOBEATS_API_BASE,

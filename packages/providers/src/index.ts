@@ -5,7 +5,14 @@ export { parseCatalogCsv, readCatalogFile } from "./catalog/read-catalog-file";
 export type { TCatalogData } from "./catalog/catalog-data";
 export { createSongResolver, type TSongResolver, type TSongResolverOptions } from "./resolver/create-song-resolver";
 export { parseSongQuery, type TParsedSongQuery } from "./track-ref/parse-song-query";
-export { createLibraryProvider, buildLibraryIndex, libraryTrack, LIBRARY_LABEL, type TLibraryEntry, type TLibraryLookup } from "./providers/library-provider";
+export {
+  createLibraryProvider,
+  buildLibraryIndex,
+  libraryTrack,
+  LIBRARY_LABEL,
+  type TLibraryEntry,
+  type TLibraryLookup,
+} from "./providers/library-provider";
 export { defaultRegistry, PROVIDER_NAMES, PROVIDER_LABELS, providerLabel, type TProviderName } from "./providers/registry";
 export {
   defineProvider,
@@ -32,4 +39,13 @@ export {
   type TFaultKind,
 } from "./errors";
 export { normalizeText } from "./text/normalize";
-export { ZTrack, spotifyTrackUrl, type TTrack, type TResolvedSong, type TMatchedBy, type TAttempt, type TTextQuery, type TSongQuery } from "./types";
+export {
+  ZTrack,
+  spotifyTrackUrl,
+  type TTrack,
+  type TResolvedSong,
+  type TMatchedBy,
+  type TAttempt,
+  type TTextQuery,
+  type TSongQuery,
+} from "./types";

@@ -3,13 +3,34 @@
 // the same list `src/providers/registry.ts` holds; (3) this test.
 import path from "node:path";
 import { FEATURE_NAMES, type TAudioFeatures } from "@anisong/core-ml";
-import { AllProvidersFailedError, createSongResolver, defaultRegistry, defineProvider, describeTrack, ProviderFault, spotifyTrackUrl, type TTrack } from "../src";
+import {
+  AllProvidersFailedError,
+  createSongResolver,
+  defaultRegistry,
+  defineProvider,
+  describeTrack,
+  ProviderFault,
+  spotifyTrackUrl,
+  type TTrack,
+} from "../src";
 
 // ---- (1) the new file: src/providers/memory-provider.ts ----
-const FEATURES: TAudioFeatures = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, name === "tempo" ? 120 : i / 10])) as TAudioFeatures;
-const KOMOREBI: TTrack = { id: "0000000000000000000001", title: "Komorebi", artists: ["Test Band"], spotifyUrl: spotifyTrackUrl("0000000000000000000001") };
+const FEATURES: TAudioFeatures = Object.fromEntries(
+  FEATURE_NAMES.map((name, i) => [name, name === "tempo" ? 120 : i / 10]),
+) as TAudioFeatures;
+const KOMOREBI: TTrack = {
+  id: "0000000000000000000001",
+  title: "Komorebi",
+  artists: ["Test Band"],
+  spotifyUrl: spotifyTrackUrl("0000000000000000000001"),
+};
 /** Also in the sample catalog (with other features), to see who answers first. */
-const COMEDY: TTrack = { id: "5SuOikwiRyPMVoIQDJUgSV", title: "Comedy", artists: ["Gen Hoshino"], spotifyUrl: spotifyTrackUrl("5SuOikwiRyPMVoIQDJUgSV") };
+const COMEDY: TTrack = {
+  id: "5SuOikwiRyPMVoIQDJUgSV",
+  title: "Comedy",
+  artists: ["Gen Hoshino"],
+  spotifyUrl: spotifyTrackUrl("5SuOikwiRyPMVoIQDJUgSV"),
+};
 const BROKEN_ID = "0000000000000000000002";
 let calls: string[] = [];
 
@@ -47,7 +68,12 @@ const memoryProvider = defineProvider({
 const registry = [memoryProvider, ...defaultRegistry];
 
 function resolver(providers: string[]) {
-  return createSongResolver({ providers, registry, catalogPath: path.join(__dirname, "fixtures", "catalog-sample.csv"), catalogCacheDir: false });
+  return createSongResolver({
+    providers,
+    registry,
+    catalogPath: path.join(__dirname, "fixtures", "catalog-sample.csv"),
+    catalogCacheDir: false,
+  });
 }
 
 beforeEach(() => {
@@ -96,7 +122,9 @@ describe("adding a provider by the README recipe", () => {
     expect(fallthrough.source).toBe("catalog");
     expect(fallthrough.attempts[0]).toEqual({ provider: "memory", outcome: "not in memory" });
 
-    const error = await resolver(["memory", "catalog"]).resolve({ trackId: BROKEN_ID }).catch((e: unknown) => e);
+    const error = await resolver(["memory", "catalog"])
+      .resolve({ trackId: BROKEN_ID })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllProvidersFailedError);
     expect((error as AllProvidersFailedError).reasons).toEqual([
       { provider: "memory", reason: "memory is down", fault: true },
@@ -109,16 +137,27 @@ describe("adding a provider by the README recipe", () => {
     const withLine = [library, ...defaultRegistry];
     const catalogPath = path.join(__dirname, "fixtures", "catalog-sample.csv");
     const notSupplied = createSongResolver({ providers: ["library", "catalog"], registry: withLine, catalogPath, catalogCacheDir: false });
-    expect(notSupplied.providers[0]).toMatchObject({ name: "library", configuration: { configured: false, reason: "not supplied by the app" } });
+    expect(notSupplied.providers[0]).toMatchObject({
+      name: "library",
+      configuration: { configured: false, reason: "not supplied by the app" },
+    });
     await expect(notSupplied.resolve({ title: "Komorebi" })).rejects.toThrow(/No confident match/);
 
     // What an app does with a provider that needs its database handle: build it, pass it in.
     const instance = { ...memoryProvider.create!({} as never), name: "library", label: "the Anisong library" };
-    const supplied = createSongResolver({ providers: ["library", "catalog"], registry: withLine, supplied: [instance], catalogPath, catalogCacheDir: false });
+    const supplied = createSongResolver({
+      providers: ["library", "catalog"],
+      registry: withLine,
+      supplied: [instance],
+      catalogPath,
+      catalogCacheDir: false,
+    });
     expect(await supplied.resolve({ title: "Komorebi" })).toMatchObject({ source: "library", track: { id: KOMOREBI.id } });
   });
 
   it("an unknown name in the configured order is a configuration error naming the known ones", () => {
-    expect(() => createSongResolver({ providers: ["memroy"], registry })).toThrow('Unknown provider "memroy": expected one of memory, library, catalog, spotify, reccobeats.');
+    expect(() => createSongResolver({ providers: ["memroy"], registry })).toThrow(
+      'Unknown provider "memroy": expected one of memory, library, catalog, spotify, reccobeats.',
+    );
   });
 });

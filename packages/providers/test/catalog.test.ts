@@ -3,7 +3,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { FEATURE_NAMES } from "@anisong/core-ml";
-import { createSongResolver, findRepoRootForTests, InvalidQueryError, loadCatalog, OFFLINE_HINT, SongNotFoundError, type Catalog } from "./helpers";
+import {
+  createSongResolver,
+  findRepoRootForTests,
+  InvalidQueryError,
+  loadCatalog,
+  OFFLINE_HINT,
+  SongNotFoundError,
+  type Catalog,
+} from "./helpers";
 
 let catalog: Catalog;
 
@@ -21,10 +29,18 @@ describe("catalog contents", () => {
   });
 
   it("has Levitating with the seed sample's id and features, and both of its genres", () => {
-    const sample = parse(fs.readFileSync(path.join(findRepoRootForTests(), "data/sample/sample_search_songs.csv")), { columns: true }) as Record<string, string>[];
+    const sample = parse(fs.readFileSync(path.join(findRepoRootForTests(), "data/sample/sample_search_songs.csv")), {
+      columns: true,
+    }) as Record<string, string>[];
     const seed = sample.find((row) => row.title === "Levitating")!;
     const entry = catalog.getById(seed.id!)!;
-    expect(entry.track).toMatchObject({ id: "5nujrmhLynf4yMoMtj8AQF", title: "Levitating (feat. DaBaby)", artists: ["Dua Lipa", "DaBaby"], album: "Future Nostalgia", popularity: 85 });
+    expect(entry.track).toMatchObject({
+      id: "5nujrmhLynf4yMoMtj8AQF",
+      title: "Levitating (feat. DaBaby)",
+      artists: ["Dua Lipa", "DaBaby"],
+      album: "Future Nostalgia",
+      popularity: 85,
+    });
     expect(entry.track.genres?.sort()).toEqual(["dance", "pop"]);
     for (const name of FEATURE_NAMES) expect(entry.features[name]).toBeCloseTo(Number(seed[name]), 10);
     expect(entry.track.spotifyUrl).toBe("https://open.spotify.com/track/5nujrmhLynf4yMoMtj8AQF");

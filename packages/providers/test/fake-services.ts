@@ -3,10 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type TFault =
-  | { status: number; body?: string; headers?: Record<string, string> }
-  | { delayMs: number }
-  | { malformed: true };
+export type TFault = { status: number; body?: string; headers?: Record<string, string> } | { delayMs: number } | { malformed: true };
 
 export type TFixtureTrack = {
   id: string;
@@ -61,14 +58,24 @@ abstract class FakeService {
     let body = "";
     for await (const chunk of req) body += chunk;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const log: TRequestLog = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, authorization: req.headers.authorization, body };
+    const log: TRequestLog = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+      body,
+    };
     this.requests.push(log);
     const route = this.routeOf(log.method, log.path);
     const fault = this.faults.get(route)?.shift() ?? this.stuck.get(route);
     if (fault) {
       if ("delayMs" in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       else if ("malformed" in fault) return void send(res, 200, '{"tracks": {"items": [', { "Content-Type": "application/json" });
-      else return void send(res, fault.status, fault.body ?? JSON.stringify({ error: { status: fault.status, message: "fault" } }), { "Content-Type": "application/json", ...fault.headers });
+      else
+        return void send(res, fault.status, fault.body ?? JSON.stringify({ error: { status: fault.status, message: "fault" } }), {
+          "Content-Type": "application/json",
+          ...fault.headers,
+        });
       if (res.destroyed) return;
     }
     this.handle(route, log, res);
@@ -80,7 +87,8 @@ function send(res: http.ServerResponse, status: number, body: string, headers: R
   res.writeHead(status, headers).end(body);
 }
 
-const json = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), { "Content-Type": "application/json" });
+const json = (res: http.ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value), { "Content-Type": "application/json" });
 
 export class FakeSpotify extends FakeService {
   private readonly tokens = new Set<string>();
@@ -113,7 +121,8 @@ export class FakeSpotify extends FakeService {
     if (route === "search") return this.search(log, res);
     const id = log.path.split("/").pop() ?? "";
     const track = this.tracks.find((t) => t.id === id);
-    if (route === "track") return track ? json(res, 200, this.trackJson(track)) : json(res, 404, { error: { status: 404, message: "Non existing id" } });
+    if (route === "track")
+      return track ? json(res, 200, this.trackJson(track)) : json(res, 404, { error: { status: 404, message: "Non existing id" } });
     if (route === "audio-features") {
       if (!track?.features) return json(res, 404, { error: { status: 404, message: "analysis not found" } });
       return json(res, 200, {
@@ -148,7 +157,9 @@ export class FakeSpotify extends FakeService {
     const title = /track:"([^"]*)"/.exec(q)?.[1]?.toLowerCase();
     const artist = /artist:"([^"]*)"/.exec(q)?.[1]?.toLowerCase();
     const items = this.tracks
-      .filter((t) => (!title || t.name.toLowerCase().includes(title)) && (!artist || t.artists.some((a) => a.toLowerCase().includes(artist))))
+      .filter(
+        (t) => (!title || t.name.toLowerCase().includes(title)) && (!artist || t.artists.some((a) => a.toLowerCase().includes(artist))),
+      )
       .slice(0, limit)
       .map((t) => this.trackJson(t));
     const href = `https://api.spotify.com/v1/search?query=${encodeURIComponent(q)}&type=track&offset=0&limit=${limit}`;
@@ -219,7 +230,9 @@ export class FakeReccoBeats extends FakeService {
     const uuid = (t: TFixtureTrack) => `${t.id.slice(0, 8)}-0000-4000-8000-${t.id.slice(8, 20).padEnd(12, "0")}`.toLowerCase();
     if (route === "audio-features") {
       return json(res, 200, {
-        content: known.filter((t) => t.features).map((t) => ({ id: uuid(t), href: `https://open.spotify.com/track/${t.id}`, ...t.features })),
+        content: known
+          .filter((t) => t.features)
+          .map((t) => ({ id: uuid(t), href: `https://open.spotify.com/track/${t.id}`, ...t.features })),
       });
     }
     if (route === "track") {
@@ -227,7 +240,11 @@ export class FakeReccoBeats extends FakeService {
         content: known.map((t) => ({
           id: uuid(t),
           trackTitle: t.name,
-          artists: t.artists.map((name) => ({ id: "a0000000-0000-4000-8000-000000000000", name, href: "https://open.spotify.com/artist/fixture" })),
+          artists: t.artists.map((name) => ({
+            id: "a0000000-0000-4000-8000-000000000000",
+            name,
+            href: "https://open.spotify.com/artist/fixture",
+          })),
           durationMs: 203064,
           isrc: "GBAHT0000000",
           ean: null,
@@ -250,7 +267,19 @@ export const LEVITATING: TFixtureTrack = {
   album: "Future Nostalgia",
   releaseDate: "2020-03-27",
   popularity: 85,
-  features: { danceability: 0.702, energy: 0.825, key: 6, loudness: -3.787, mode: 0, speechiness: 0.0601, acousticness: 0.00883, instrumentalness: 0, liveness: 0.0674, valence: 0.915, tempo: 102.977 },
+  features: {
+    danceability: 0.702,
+    energy: 0.825,
+    key: 6,
+    loudness: -3.787,
+    mode: 0,
+    speechiness: 0.0601,
+    acousticness: 0.00883,
+    instrumentalness: 0,
+    liveness: 0.0674,
+    valence: 0.915,
+    tempo: 102.977,
+  },
 };
 
 export const CITY_OF_STARS: TFixtureTrack = {
@@ -260,7 +289,19 @@ export const CITY_OF_STARS: TFixtureTrack = {
   album: "La La Land (Original Motion Picture Soundtrack)",
   releaseDate: "2016-12-09",
   popularity: 70,
-  features: { danceability: 0.35, energy: 0.2, key: 5, loudness: -14.5, mode: 1, speechiness: 0.04, acousticness: 0.9, instrumentalness: 0.001, liveness: 0.1, valence: 0.3, tempo: 104.5 },
+  features: {
+    danceability: 0.35,
+    energy: 0.2,
+    key: 5,
+    loudness: -14.5,
+    mode: 1,
+    speechiness: 0.04,
+    acousticness: 0.9,
+    instrumentalness: 0.001,
+    liveness: 0.1,
+    valence: 0.3,
+    tempo: 104.5,
+  },
 };
 
 export const NO_FEATURES: TFixtureTrack = {

@@ -15,10 +15,27 @@ import {
 } from "../src";
 
 const SAMPLE_CATALOG = path.join(__dirname, "fixtures", "catalog-sample.csv");
-const features = (seed: number): TAudioFeatures => Object.fromEntries(FEATURE_NAMES.map((f, i) => [f, f === "tempo" ? 100 + seed : f === "loudness" ? -5 - seed / 10 : ((seed * 7 + i) % 10) / 10])) as TAudioFeatures;
+const features = (seed: number): TAudioFeatures =>
+  Object.fromEntries(
+    FEATURE_NAMES.map((f, i) => [f, f === "tempo" ? 100 + seed : f === "loudness" ? -5 - seed / 10 : ((seed * 7 + i) % 10) / 10]),
+  ) as TAudioFeatures;
 
-const KAIKAI: TLibraryEntry = { id: "5MVjxslIF7mVtYo75Nk445", title: "廻廻奇譚", artists: ["Eve"], album: "廻廻奇譚 / 蒼のワルツ", popularity: 60, features: features(1) };
-const GUREN: TLibraryEntry = { id: "2ZjP8ZtQy1nJXH1Xq0nRzL", title: "Guren no Yumiya", artists: ["Linked Horizon"], album: null, popularity: null, features: features(2) };
+const KAIKAI: TLibraryEntry = {
+  id: "5MVjxslIF7mVtYo75Nk445",
+  title: "廻廻奇譚",
+  artists: ["Eve"],
+  album: "廻廻奇譚 / 蒼のワルツ",
+  popularity: 60,
+  features: features(1),
+};
+const GUREN: TLibraryEntry = {
+  id: "2ZjP8ZtQy1nJXH1Xq0nRzL",
+  title: "Guren no Yumiya",
+  artists: ["Linked Horizon"],
+  album: null,
+  popularity: null,
+  features: features(2),
+};
 const ENTRIES = [KAIKAI, GUREN];
 const ALIASES = new Map([["0000000000000000000001", KAIKAI]]);
 
@@ -50,7 +67,10 @@ function resolver(lookup: TLibraryLookup, providers = ["library", "catalog"]) {
 
 describe("library provider", () => {
   it("is first in the default chain and labelled for listeners", () => {
-    const r = createSongResolver({ ...resolveSpotifyConfig({} as NodeJS.ProcessEnv), supplied: [createLibraryProvider(lookupOf(ENTRIES))] });
+    const r = createSongResolver({
+      ...resolveSpotifyConfig({} as NodeJS.ProcessEnv),
+      supplied: [createLibraryProvider(lookupOf(ENTRIES))],
+    });
     expect(r.providers.map((p) => p.name)).toEqual(["library", "catalog", "spotify", "reccobeats"]);
     expect(r.providers[0]!.label).toBe("Anisong's anime library");
   });
@@ -78,8 +98,11 @@ describe("library provider", () => {
 
   it("a song found nowhere: SongNotFoundError with suggestions and a listener sentence naming where we looked", async () => {
     const error = await resolver(lookupOf(ENTRIES))
-      .resolve({ title: "Guren no Yumiyo zzz" , artist: "Nobody Zyx"})
-      .then(() => null, (e: unknown) => e);
+      .resolve({ title: "Guren no Yumiyo zzz", artist: "Nobody Zyx" })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(SongNotFoundError);
     const notFound = error as SongNotFoundError;
     expect(notFound.tried).toBe("We looked in Anisong's anime library and the offline Spotify tracks catalog; no online source is set up.");
@@ -88,7 +111,12 @@ describe("library provider", () => {
   });
 
   it("an unknown id offline is a miss (404 upstream), not a fault", async () => {
-    const error = await resolver(lookupOf(ENTRIES)).resolve({ trackId: "1111111111111111111111" }).then(() => null, (e: unknown) => e);
+    const error = await resolver(lookupOf(ENTRIES))
+      .resolve({ trackId: "1111111111111111111111" })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(SongNotFoundError);
   });
 
@@ -97,7 +125,12 @@ describe("library provider", () => {
       findById: () => Promise.reject(new Error("connection refused")),
       search: () => Promise.reject(new Error("connection refused")),
     };
-    const error = await resolver(broken).resolve({ trackId: KAIKAI.id }).then(() => null, (e: unknown) => e);
+    const error = await resolver(broken)
+      .resolve({ trackId: KAIKAI.id })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(AllProvidersFailedError);
     expect((error as AllProvidersFailedError).reasons[0]).toMatchObject({ provider: "library", fault: true });
   });

@@ -58,7 +58,13 @@ describe("loadCatalog", () => {
 });
 
 describe("derived catalog cache", () => {
-  const queries = [{ title: "Levitating", artist: "Dua Lipa" }, { title: "ｼﾙｴｯﾄ" }, { artist: "LiSA" }, { title: "unravl" }, { title: "紅蓮華" }];
+  const queries = [
+    { title: "Levitating", artist: "Dua Lipa" },
+    { title: "ｼﾙｴｯﾄ" },
+    { artist: "LiSA" },
+    { title: "unravl" },
+    { title: "紅蓮華" },
+  ];
   const answers = (c: Catalog) => queries.map((q) => c.search(q, { limit: 5 }));
   const cacheFiles = (d: string) => fs.readdirSync(d).filter((f) => f.endsWith(".bin"));
 

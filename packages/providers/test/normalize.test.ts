@@ -51,7 +51,7 @@ describe("grams", () => {
     expect(grams("abc")).toEqual([" ab", "abc", "bc "]);
     expect(grams("炎")).toEqual([" 炎", "炎 "]);
     expect(grams("紅蓮華")).toEqual([" 紅", "紅蓮", "蓮華", "華 "]);
-    expect(grams("fly 炎x").sort()).toEqual([" fl", "fly", "ly ", " 炎", "炎 ", " x ", ].sort());
+    expect(grams("fly 炎x").sort()).toEqual([" fl", "fly", "ly ", " 炎", "炎 ", " x "].sort());
   });
 });
 

@@ -37,7 +37,10 @@ function resolver(overrides: Partial<TResolverConfig> = {}) {
 }
 
 async function rejection<T>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(type);
   return error as T;
 }
@@ -53,7 +56,12 @@ describe("resolver provider chain", () => {
   it("falls back to Spotify search and Spotify features for a song the catalog lacks", async () => {
     const song = await resolver().resolve({ title: "City of Stars", artist: "Ryan Gosling" });
     expect(song.source).toBe("spotify");
-    expect(song.track).toMatchObject({ id: CITY_OF_STARS.id, title: "City of Stars", year: 2016, imageUrl: expect.stringContaining("i.scdn.co") });
+    expect(song.track).toMatchObject({
+      id: CITY_OF_STARS.id,
+      title: "City of Stars",
+      year: 2016,
+      imageUrl: expect.stringContaining("i.scdn.co"),
+    });
     expect(song.features.tempo).toBe(104.5);
     expect(song.attempts.map((a) => `${a.provider}: ${a.outcome}`)).toEqual([
       expect.stringMatching(/^catalog: not found offline; nearest "/),
@@ -75,7 +83,10 @@ describe("resolver provider chain", () => {
 
     const second = await r.resolve({ trackId: `spotify:track:${CITY_OF_STARS.id}` });
     expect(second.source).toBe("reccobeats");
-    expect(second.attempts).toContainEqual({ provider: "spotify", outcome: expect.stringMatching(/^features: skipped \(audio features unavailable .*403/) });
+    expect(second.attempts).toContainEqual({
+      provider: "spotify",
+      outcome: expect.stringMatching(/^features: skipped \(audio features unavailable .*403/),
+    });
     expect(spotify.count("audio-features") - before).toBe(1);
   });
 
@@ -128,7 +139,10 @@ describe("resolver provider chain", () => {
 
   it("without credentials: resolves a pasted id through ReccoBeats (track + features)", async () => {
     const song = await resolver({ spotify: undefined }).resolve({ trackId: `https://open.spotify.com/track/${CITY_OF_STARS.id}?si=x` });
-    expect(song).toMatchObject({ source: "reccobeats", track: { id: CITY_OF_STARS.id, title: "City of Stars", artists: ["Ryan Gosling", "Emma Stone"] } });
+    expect(song).toMatchObject({
+      source: "reccobeats",
+      track: { id: CITY_OF_STARS.id, title: "City of Stars", artists: ["Ryan Gosling", "Emma Stone"] },
+    });
   });
 
   it("a pasted id with no features anywhere is a typed failure", async () => {
@@ -141,7 +155,10 @@ describe("resolver provider chain", () => {
     const secret = spotify.credentials.clientSecret;
     spotify.failNext("search", { status: 500 });
     const error = await rejection(resolver().resolve({ title: "City of Stars" }), AllProvidersFailedError);
-    const wrong = await rejection(resolver({ spotify: { clientId: "someone", clientSecret: "hunter2-secret" } }).resolve({ title: "City of Stars" }), AllProvidersFailedError);
+    const wrong = await rejection(
+      resolver({ spotify: { clientId: "someone", clientSecret: "hunter2-secret" } }).resolve({ title: "City of Stars" }),
+      AllProvidersFailedError,
+    );
     for (const e of [error, wrong]) {
       const text = `${e.message} ${JSON.stringify(e.reasons)} ${e.stack}`;
       expect(text).not.toContain(secret);
@@ -178,6 +195,8 @@ describe("resolver provider chain", () => {
     const catalogOnly = await r.search({ title: "crossing field" });
     expect(catalogOnly[0]).toMatchObject({ title: "crossing field", artists: ["LiSA"] });
     spotify.failNext("search", { status: 502 });
-    await expect(resolver({ catalogPath: "/nonexistent/catalog.csv" }).search({ title: "x" })).rejects.toBeInstanceOf(AllProvidersFailedError);
+    await expect(resolver({ catalogPath: "/nonexistent/catalog.csv" }).search({ title: "x" })).rejects.toBeInstanceOf(
+      AllProvidersFailedError,
+    );
   });
 });

@@ -84,8 +84,15 @@ describe("SpotifyClient", () => {
     const spotify = client();
     expect((await spotify.getTrack(CITY_OF_STARS.id)).title).toBe("City of Stars");
     expect(await spotify.audioFeatures(LEVITATING.id)).toEqual({
-      danceability: 0.702, energy: 0.825, loudness: -3.787, speechiness: 0.0601, acousticness: 0.00883,
-      instrumentalness: 0, liveness: 0.0674, valence: 0.915, tempo: 102.977,
+      danceability: 0.702,
+      energy: 0.825,
+      loudness: -3.787,
+      speechiness: 0.0601,
+      acousticness: 0.00883,
+      instrumentalness: 0,
+      liveness: 0.0674,
+      valence: 0.915,
+      tempo: 102.977,
     });
   });
 
@@ -193,8 +200,15 @@ describe("ReccoBeatsClient", () => {
   it("maps features back by the Spotify id in href", async () => {
     const features = await recco().audioFeatures(CITY_OF_STARS.id);
     expect(features).toEqual({
-      danceability: 0.35, energy: 0.2, loudness: -14.5, speechiness: 0.04, acousticness: 0.9,
-      instrumentalness: 0.001, liveness: 0.1, valence: 0.3, tempo: 104.5,
+      danceability: 0.35,
+      energy: 0.2,
+      loudness: -14.5,
+      speechiness: 0.04,
+      acousticness: 0.9,
+      instrumentalness: 0.001,
+      liveness: 0.1,
+      valence: 0.3,
+      tempo: 104.5,
     });
     const last = reccoServer.requests.at(-1)!;
     expect(last.path).toBe("/v1/audio-features");
@@ -209,7 +223,11 @@ describe("ReccoBeatsClient", () => {
 
   it("reads track metadata", async () => {
     expect(await recco().track(LEVITATING.id)).toEqual({
-      id: LEVITATING.id, title: "Levitating (feat. DaBaby)", artists: ["Dua Lipa", "DaBaby"], popularity: 85, spotifyUrl: `https://open.spotify.com/track/${LEVITATING.id}`,
+      id: LEVITATING.id,
+      title: "Levitating (feat. DaBaby)",
+      artists: ["Dua Lipa", "DaBaby"],
+      popularity: 85,
+      spotifyUrl: `https://open.spotify.com/track/${LEVITATING.id}`,
     });
   });
 

@@ -34,7 +34,8 @@ options:
 function parseNumber(name: string, value: string | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} must be ${integer ? "an integer" : "a number"}, got "${value}"`);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)))
+    throw new UsageError(`--${name} must be ${integer ? "an integer" : "a number"}, got "${value}"`);
   return n;
 }
 
@@ -62,7 +63,8 @@ export function parseCli(argv: string[]) {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true as const };
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing step" : `one step at a time, got ${positionals.join(" ")}`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? "missing step" : `one step at a time, got ${positionals.join(" ")}`);
   const step = positionals[0]!;
   if (step !== "all" && !STEP_NAMES.includes(step as TStepName)) throw new UsageError(`unknown step "${step}"`);
   if (values.dataset !== undefined && !ZDatasetName.safeParse(values.dataset).success) {
@@ -71,7 +73,8 @@ export function parseCli(argv: string[]) {
   let sweep: { from: number; to: number } | undefined;
   if (values.sweep !== undefined) {
     const m = /^(\d+)\.\.(\d+)$/.exec(values.sweep);
-    if (!m || Number(m[1]) < 2 || Number(m[2]) < Number(m[1])) throw new UsageError(`--sweep must look like 2..12 (from ≥ 2, to ≥ from), got "${values.sweep}"`);
+    if (!m || Number(m[1]) < 2 || Number(m[2]) < Number(m[1]))
+      throw new UsageError(`--sweep must look like 2..12 (from ≥ 2, to ≥ from), got "${values.sweep}"`);
     if (step !== "train" && step !== "all") throw new UsageError("--sweep goes with train or all");
     sweep = { from: Number(m[1]), to: Number(m[2]) };
   }
@@ -108,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadPipelineConfig({
       file: cli.configFile === undefined ? undefined : path.resolve(invocationDir(), cli.configFile),
       overrides: (raw) => {
-        const section = (name: string) => ((raw[name] ??= {}) as Record<string, unknown>);
+        const section = (name: string) => (raw[name] ??= {}) as Record<string, unknown>;
         if (overrides.dataset !== undefined) raw.dataset = overrides.dataset;
         if (overrides.k !== undefined) section("train").k = overrides.k;
         if (overrides.seed !== undefined) section("train").seed = overrides.seed;

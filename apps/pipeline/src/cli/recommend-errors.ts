@@ -17,6 +17,7 @@ export function describeRecommendError(error: unknown): string[] | null {
     return ["recommend: no provider could resolve the song:", ...error.reasons.map((r) => `  ${r.provider}: ${r.reason}`)];
   }
   if (isExpectedError(error)) return [`recommend: ${error.message}`];
-  if (classifyDatabaseError(error) === "missing_tables") return [`recommend: the database has no Anisong tables yet: ${RUN_PIPELINE_FIRST}`];
+  if (classifyDatabaseError(error) === "missing_tables")
+    return [`recommend: the database has no Anisong tables yet: ${RUN_PIPELINE_FIRST}`];
   return null;
 }

@@ -2,9 +2,15 @@
 // line up with Latin ones.
 function isWide(cp: number): boolean {
   return (
-    (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
   );
 }
 
@@ -36,6 +42,10 @@ function padTo(text: string, width: number, align: "left" | "right" = "left"): s
 /** Header, a dashed rule, then the rows; columns as wide as their widest cell, `rightAligned` by index. */
 export function renderTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string[] {
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[c]!))));
-  const render = (cells: string[]) => cells.map((cell, c) => padTo(cell, widths[c]!, rightAligned.has(c) ? "right" : "left")).join("  ").trimEnd();
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, c) => padTo(cell, widths[c]!, rightAligned.has(c) ? "right" : "left"))
+      .join("  ")
+      .trimEnd();
   return [render(header), render(widths.map((w) => "-".repeat(w))), ...rows.map(render)];
 }

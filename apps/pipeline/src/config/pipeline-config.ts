@@ -15,11 +15,26 @@ const featureColumns = Object.fromEntries(FEATURE_NAMES.map((f) => [f, f])) as R
 export const SEED_COLUMNS: TColumnMap = { id: "id", title: "name", key: "key", mode: "mode", durationMs: "duration_ms", ...featureColumns };
 /** data/catalog/spotify_tracks.csv.gz (Kaggle "Spotify Tracks Dataset"). */
 export const CATALOG_COLUMNS: TColumnMap = {
-  id: "track_id", title: "track_name", artists: "artists", album: "album_name", popularity: "popularity",
-  genres: "track_genre", key: "key", mode: "mode", durationMs: "duration_ms", ...featureColumns,
+  id: "track_id",
+  title: "track_name",
+  artists: "artists",
+  album: "album_name",
+  popularity: "popularity",
+  genres: "track_genre",
+  key: "key",
+  mode: "mode",
+  durationMs: "duration_ms",
+  ...featureColumns,
 };
 /** data/sample/sample_search_songs.csv. */
-export const SAMPLE_COLUMNS: TColumnMap = { id: "id", title: "title", key: "key", mode: "mode", durationMs: "duration_ms", ...featureColumns };
+export const SAMPLE_COLUMNS: TColumnMap = {
+  id: "id",
+  title: "title",
+  key: "key",
+  mode: "mode",
+  durationMs: "duration_ms",
+  ...featureColumns,
+};
 
 /**
  * What a run trains on. "seed": the 438 songs; "anime-catalog": the seed plus the catalog's `anime` rows,
@@ -35,7 +50,10 @@ export const ZPipelineConfig = z
   .object({
     rootDir: z.string().min(1).optional(),
     dataset: ZDatasetName.default("seed"),
-    features: z.array(z.enum(FEATURE_NAMES)).min(2).default([...FEATURE_NAMES]),
+    features: z
+      .array(z.enum(FEATURE_NAMES))
+      .min(2)
+      .default([...FEATURE_NAMES]),
     paths: z
       .object({
         seed: relativeOrAbsolute.default("data/raw/anime_songs.csv"),
@@ -124,7 +142,8 @@ export function loadPipelineConfig(options: { file?: string; overrides?: (raw: R
     } catch (error) {
       throw new PipelineError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
     }
-    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new PipelineError(`config file ${file} must hold a JSON object`);
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+      throw new PipelineError(`config file ${file} must hold a JSON object`);
     if (typeof raw.rootDir === "string" && !path.isAbsolute(raw.rootDir)) raw.rootDir = path.resolve(path.dirname(file), raw.rootDir);
   }
   options.overrides?.(raw);

@@ -30,7 +30,9 @@ export function readJson<T extends z.ZodType>(file: string, schema: T, producedB
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PipelineError(`${file} is not a valid ${producedBy} artifact (${issue?.path.join(".")}: ${issue?.message}); re-run \`pnpm run pipeline ${producedBy}\``);
+    throw new PipelineError(
+      `${file} is not a valid ${producedBy} artifact (${issue?.path.join(".")}: ${issue?.message}); re-run \`pnpm run pipeline ${producedBy}\``,
+    );
   }
   return parsed.data;
 }

@@ -5,7 +5,16 @@ import { z } from "zod";
 import { ZDatasetName } from "../config/pipeline-config";
 
 export const ZAcquireReport = z.object({
-  objects: z.array(z.object({ input: z.enum(["seed", "catalog"]), source: z.string(), key: z.string(), location: z.string(), sha256: z.string(), bytes: z.number() })),
+  objects: z.array(
+    z.object({
+      input: z.enum(["seed", "catalog"]),
+      source: z.string(),
+      key: z.string(),
+      location: z.string(),
+      sha256: z.string(),
+      bytes: z.number(),
+    }),
+  ),
 });
 
 export const ZCleanSongs = z.object({

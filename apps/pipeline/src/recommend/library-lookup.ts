@@ -10,14 +10,34 @@ export function createLibraryLookup(getDb: () => Promise<TDb>): TLibraryLookup {
     const modelId = await findActiveModelVersion(db);
     if (!modelId) return null;
     const songs = await listClusterSongs(db, { modelId });
-    return buildLibraryIndex(songs.map((s) => ({ id: s.trackId, title: s.title, artists: s.artists, album: s.album, popularity: s.popularity, genres: s.genres, features: s.features })));
+    return buildLibraryIndex(
+      songs.map((s) => ({
+        id: s.trackId,
+        title: s.title,
+        artists: s.artists,
+        album: s.album,
+        popularity: s.popularity,
+        genres: s.genres,
+        features: s.features,
+      })),
+    );
   };
   return {
     async findById(id) {
       const db = await getDb();
       const modelId = await findActiveModelVersion(db);
       const row = modelId ? await findLibrarySong(db, { id, modelId }) : null;
-      return row && { id: row.id, title: row.title, artists: row.artists, album: row.album, popularity: row.popularity, genres: row.genres, features: row.features };
+      return (
+        row && {
+          id: row.id,
+          title: row.title,
+          artists: row.artists,
+          album: row.album,
+          popularity: row.popularity,
+          genres: row.genres,
+          features: row.features,
+        }
+      );
     },
     async search(query, limit) {
       index ??= buildIndex();

@@ -28,9 +28,7 @@ export function renderSweepSvg(points: TSweepPoint[], title = "k sweep"): string
   const dots = (y: (v: number) => number, values: number[], color: string) =>
     points.map((p, i) => `<circle cx="${x(p.k).toFixed(1)}" cy="${y(values[i]!).toFixed(1)}" r="3" fill="${color}"/>`).join("");
   const best = points.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
-  const ticks = points
-    .map((p) => `<text x="${x(p.k).toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle">${p.k}</text>`)
-    .join("");
+  const ticks = points.map((p) => `<text x="${x(p.k).toFixed(1)}" y="${H - M.bottom + 18}" text-anchor="middle">${p.k}</text>`).join("");
   const axisLabels = [
     [Math.max(...inertias), yI(Math.max(...inertias)), M.left - 8, "end", "#1f77b4"],
     [Math.min(...inertias), yI(Math.min(...inertias)), M.left - 8, "end", "#1f77b4"],
@@ -47,7 +45,10 @@ export function renderSweepSvg(points: TSweepPoint[], title = "k sweep"): string
     `<line x1="${W - M.right}" y1="${M.top}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="#d62728"/>`,
     ticks,
     `<text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">k (clusters)</text>`,
-    ...axisLabels.map(([v, y, xx, anchor, color]) => `<text x="${xx}" y="${(y + 4).toFixed(1)}" text-anchor="${anchor}" fill="${color}">${v.toFixed(v >= 100 ? 0 : 3)}</text>`),
+    ...axisLabels.map(
+      ([v, y, xx, anchor, color]) =>
+        `<text x="${xx}" y="${(y + 4).toFixed(1)}" text-anchor="${anchor}" fill="${color}">${v.toFixed(v >= 100 ? 0 : 3)}</text>`,
+    ),
     `<polyline class="inertia" fill="none" stroke="#1f77b4" stroke-width="2" points="${line(yI, inertias)}"/>`,
     dots(yI, inertias, "#1f77b4"),
     `<polyline class="silhouette" fill="none" stroke="#d62728" stroke-width="2" points="${line(yS, sils)}"/>`,

@@ -10,7 +10,9 @@ export async function acquire(ctx: TStepContext) {
   const { config } = ctx;
   const paths = artifactPaths(config);
   const store = createRawStore(config.paths.rawStore);
-  const inputs: { input: "seed" | "catalog"; source: string; key: string }[] = [{ input: "seed", source: config.paths.seed, key: paths.seedKey }];
+  const inputs: { input: "seed" | "catalog"; source: string; key: string }[] = [
+    { input: "seed", source: config.paths.seed, key: paths.seedKey },
+  ];
   if (config.dataset === "anime-catalog") inputs.push({ input: "catalog" as const, source: config.paths.catalog, key: paths.catalogKey });
 
   const objects = [];

@@ -26,7 +26,13 @@ export async function readCatalogIndex(bytes: Buffer, file: string): Promise<Map
   const data = await parseCatalogCsv(bytes, file);
   const index = new Map<string, TCatalogInfo>();
   data.ids.forEach((id, i) => {
-    index.set(id, { title: data.titles[i]!, artists: data.artists[i]!, album: data.albums[i] || null, popularity: data.popularity[i]!, genres: new Set(data.genres[i]) });
+    index.set(id, {
+      title: data.titles[i]!,
+      artists: data.artists[i]!,
+      album: data.albums[i] || null,
+      popularity: data.popularity[i]!,
+      genres: new Set(data.genres[i]),
+    });
   });
   indexCache = { hash, index };
   return index;

@@ -8,7 +8,10 @@ const MAX_PRINTED_BAD_ROWS = 20;
 
 export type TCleanInput = { file: string; validated: TValidatedSongs };
 
-export function buildCleanReport(ctx: TStepContext, input: { files: TCleanInput[]; songs: number; enriched: number; dropped: TDroppedCounts }) {
+export function buildCleanReport(
+  ctx: TStepContext,
+  input: { files: TCleanInput[]; songs: number; enriched: number; dropped: TDroppedCounts },
+) {
   const { config } = ctx;
   const { files } = input;
   const badRows = files.flatMap(({ file, validated }) => validated.badRows.map((b) => ({ file, ...b })));
@@ -39,9 +42,11 @@ export type TCleanReport = ReturnType<typeof buildCleanReport>;
 /** Logs the first bad and duplicate rows; throws TooManyBadRowsError when the share is above the limit. */
 export function reportBadRows(ctx: TStepContext, report: TCleanReport, reportFile: string): void {
   const { badRows, duplicateRows } = report;
-  for (const bad of badRows.slice(0, MAX_PRINTED_BAD_ROWS)) ctx.log.warn(`bad row ${bad.file}:${bad.row}${bad.id ? ` (${bad.id})` : ""}: ${bad.reason}`);
+  for (const bad of badRows.slice(0, MAX_PRINTED_BAD_ROWS))
+    ctx.log.warn(`bad row ${bad.file}:${bad.row}${bad.id ? ` (${bad.id})` : ""}: ${bad.reason}`);
   if (badRows.length > MAX_PRINTED_BAD_ROWS) ctx.log.warn(`… and ${badRows.length - MAX_PRINTED_BAD_ROWS} more bad rows in ${reportFile}`);
-  for (const dup of duplicateRows.slice(0, MAX_PRINTED_BAD_ROWS)) ctx.log.info(`  dropped duplicate ${dup.file}:${dup.row} (${dup.id}, first at row ${dup.firstRow})`);
+  for (const dup of duplicateRows.slice(0, MAX_PRINTED_BAD_ROWS))
+    ctx.log.info(`  dropped duplicate ${dup.file}:${dup.row} (${dup.id}, first at row ${dup.firstRow})`);
   if (!report.passed) {
     const totalRows = report.files.reduce((n, f) => n + f.rows, 0);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -65,5 +65,12 @@ export async function clean(ctx: TStepContext) {
   writeJson(paths.cleanSongs, out);
   const extra = config.dataset === "anime-catalog" ? `, ${songs.length - seed.songs.length} from the catalog` : "";
   logWrote(ctx, paths.cleanSongs, `${songs.length} songs${extra}, ${enriched} seed songs enriched with artists`);
-  return { songs: songs.length, badRows: report.badRows.length, duplicateRows: report.duplicateRows.length, dropped, enriched, datasetHash: out.datasetHash };
+  return {
+    songs: songs.length,
+    badRows: report.badRows.length,
+    duplicateRows: report.duplicateRows.length,
+    dropped,
+    enriched,
+    datasetHash: out.datasetHash,
+  };
 }

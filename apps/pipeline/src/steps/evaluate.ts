@@ -13,8 +13,10 @@ import { loadTrainedModel } from "../io/trained-model";
 /** Silhouette needs 2 ≤ distinct labels ≤ n − 1; otherwise it is undefined and we say why. */
 export function sampleSilhouette(scaled: number[][], labels: number[]): { value: number | null; note?: string } {
   const distinct = new Set(labels).size;
-  if (distinct < 2) return { value: null, note: `all ${labels.length} sample songs fell in one cluster (${labels[0]}): silhouette is undefined` };
-  if (distinct > labels.length - 1) return { value: null, note: `each of the ${labels.length} sample songs is in its own cluster: silhouette is undefined` };
+  if (distinct < 2)
+    return { value: null, note: `all ${labels.length} sample songs fell in one cluster (${labels[0]}): silhouette is undefined` };
+  if (distinct > labels.length - 1)
+    return { value: null, note: `each of the ${labels.length} sample songs is in its own cluster: silhouette is undefined` };
   return { value: silhouetteScore(scaled, labels) };
 }
 
@@ -25,11 +27,16 @@ export async function evaluate(ctx: TStepContext) {
   const scored = readJson(paths.scoreReport, ZScoreReport, "score");
   logRead(ctx, paths.scoreReport, `${scored.songs.length} scored songs`);
   if (scored.modelVersion !== model.version) {
-    throw new PipelineError(`the scored sample belongs to model ${scored.modelVersion}, not the trained ${model.version}: run \`pnpm run pipeline score\``);
+    throw new PipelineError(
+      `the scored sample belongs to model ${scored.modelVersion}, not the trained ${model.version}: run \`pnpm run pipeline score\``,
+    );
   }
 
   const labels = scored.songs.map((s) => s.cluster);
-  const sample = sampleSilhouette(scored.songs.map((s) => s.scaled), labels);
+  const sample = sampleSilhouette(
+    scored.songs.map((s) => s.scaled),
+    labels,
+  );
   const { threshold, metric } = config.evaluate;
   const value = metric === "sample" ? sample.value : model.silhouette;
   const passed = value !== null && value >= threshold;
@@ -54,7 +61,11 @@ export async function evaluate(ctx: TStepContext) {
   };
   writeJson(paths.evaluateReportFor(model.version), report);
   writeJson(paths.evaluateReport, report);
-  logWrote(ctx, paths.evaluateReportFor(model.version), `sample silhouette ${shown(sample.value)}, training silhouette ${shown(model.silhouette)}`);
+  logWrote(
+    ctx,
+    paths.evaluateReportFor(model.version),
+    `sample silhouette ${shown(sample.value)}, training silhouette ${shown(model.silhouette)}`,
+  );
   if (sample.note) ctx.log.warn(sample.note);
 
   if (!passed) throw new EvaluationFailedError(`model ${model.version} not published: ${reason} (evaluate.metric / evaluate.threshold)`);

@@ -15,7 +15,9 @@ export function readLibraryFor(ctx: TStepContext, modelVersion: string): TLibrar
   if (!fs.existsSync(file)) return null;
   const library = readJson(file, ZLibraryFile, "library");
   if (library.modelVersion !== modelVersion) {
-    ctx.log.warn(`${file} was built for model ${library.modelVersion}, not ${modelVersion}: ingesting the seed songs only (run \`pnpm run pipeline library\`)`);
+    ctx.log.warn(
+      `${file} was built for model ${library.modelVersion}, not ${modelVersion}: ingesting the seed songs only (run \`pnpm run pipeline library\`)`,
+    );
     return null;
   }
   logRead(ctx, file, `${library.songs.length} library entries, library ${library.version}`);
@@ -44,7 +46,15 @@ export function librarySongs(input: { seed: TIngestSong[]; library: TLibraryFile
       animeTitle: entry.animeTitle,
       alternateIds: entry.alternateIds,
     };
-    const base = fromSeed ?? { id: entry.id, popularity: null, genres: [], key: null, mode: null, durationMs: entry.durationMs, features: entry.features };
+    const base = fromSeed ?? {
+      id: entry.id,
+      popularity: null,
+      genres: [],
+      key: null,
+      mode: null,
+      durationMs: entry.durationMs,
+      features: entry.features,
+    };
     return {
       ...base,
       title: entry.title,

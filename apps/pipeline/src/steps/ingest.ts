@@ -13,7 +13,9 @@ import { loadTrainedModel } from "../io/trained-model";
 import { librarySongs, readLibraryFor } from "./ingest-library";
 
 export function describeDatabase(config: TDatabaseConfig): string {
-  return config.kind === "pglite" ? `PGlite at ${config.dataDir}` : `PostgreSQL at ${new URL(config.url).host}${new URL(config.url).pathname}`;
+  return config.kind === "pglite"
+    ? `PGlite at ${config.dataDir}`
+    : `PostgreSQL at ${new URL(config.url).host}${new URL(config.url).pathname}`;
 }
 
 function checkEvaluation(ctx: TStepContext, model: TModelArtifact): void {
@@ -26,7 +28,9 @@ function checkEvaluation(ctx: TStepContext, model: TModelArtifact): void {
   logRead(ctx, file, evaluation.reason);
   if (!evaluation.passed) {
     if (ctx.flags.force) return ctx.log.warn(`model ${model.version} failed evaluation (${evaluation.reason}); ingesting anyway (--force)`);
-    throw new PipelineError(`model ${model.version} failed evaluation (${evaluation.reason}): refusing to ingest (pass --force to override)`);
+    throw new PipelineError(
+      `model ${model.version} failed evaluation (${evaluation.reason}): refusing to ingest (pass --force to override)`,
+    );
   }
 }
 
@@ -38,14 +42,22 @@ export async function ingest(ctx: TStepContext) {
   const { songs } = readJson(paths.cleanSongs, ZCleanSongs, "clean");
   logRead(ctx, paths.cleanSongs, `${songs.length} songs`);
   const labels = readJson(paths.labels, ZLabels, "train");
-  if (labels.modelVersion !== model.version) throw new PipelineError(`${paths.labels} belongs to model ${labels.modelVersion}: run \`pnpm run pipeline train\``);
+  if (labels.modelVersion !== model.version)
+    throw new PipelineError(`${paths.labels} belongs to model ${labels.modelVersion}: run \`pnpm run pipeline train\``);
   logRead(ctx, paths.labels, `clusters of ${labels.labels.length} songs`);
 
   const clusterOf = new Map(labels.trackIds.map((id, i) => [id, labels.labels[i]!]));
   const missing = songs.filter((s) => !clusterOf.has(s.id));
-  if (missing.length > 0) throw new PipelineError(`${missing.length} cleaned songs have no cluster in ${paths.labels}: run \`pnpm run pipeline featurize\` and \`train\``);
+  if (missing.length > 0)
+    throw new PipelineError(
+      `${missing.length} cleaned songs have no cluster in ${paths.labels}: run \`pnpm run pipeline featurize\` and \`train\``,
+    );
   const seedSongs = songs.map((s) => ({ ...s, cluster: clusterOf.get(s.id)! }));
-  const { songs: withClusters, libraryVersion, seedOnlySizes } = librarySongs({ seed: seedSongs, library: readLibraryFor(ctx, model.version), k: model.k });
+  const {
+    songs: withClusters,
+    libraryVersion,
+    seedOnlySizes,
+  } = librarySongs({ seed: seedSongs, library: readLibraryFor(ctx, model.version), k: model.k });
   const clusters = model.centroids.map((centroid, index) => ({
     index,
     centroid,
@@ -58,10 +70,14 @@ export async function ingest(ctx: TStepContext) {
   if (migration.applied.length > 0) ctx.log.info(`  migrated ${describeDatabase(database)}: ${migration.applied.join(", ")}`);
   const db = await createPrismaClient(database);
   try {
-    const result = await ingestModel(db, { artifact: model, clusters, songs: withClusters, libraryVersion }, {
-      chunkSize: config.ingest.chunkSize,
-      onProgress: (done, total) => ctx.log.progress("ingest rows", done, total),
-    });
+    const result = await ingestModel(
+      db,
+      { artifact: model, clusters, songs: withClusters, libraryVersion },
+      {
+        chunkSize: config.ingest.chunkSize,
+        onProgress: (done, total) => ctx.log.progress("ingest rows", done, total),
+      },
+    );
     const rate = result.status === "created" ? Math.round(result.songsTotal / (result.durationMs / 1000)) : null;
     const what =
       result.status === "unchanged"
@@ -70,7 +86,7 @@ export async function ingest(ctx: TStepContext) {
           ? `model ${model.version} was already stored: made it active`
           : result.status === "library-updated"
             ? `model ${model.version} active with library ${libraryVersion}: ${result.songsTotal} songs (${result.songsInserted} new)`
-          : `model ${model.version} active, ${clusters.length} clusters, ${result.songsTotal} songs (${result.songsInserted} new) at ${rate} songs/s`;
+            : `model ${model.version} active, ${clusters.length} clusters, ${result.songsTotal} songs (${result.songsInserted} new) at ${rate} songs/s`;
     ctx.log.info(`  wrote ${describeDatabase(database)}: ${what}`);
     const report = {
       ...result,

@@ -83,7 +83,10 @@ export function readHandChecked(file: string): THandCheckedRow[] | null {
       id: r.id,
       title: r.title,
       album: r.album || null,
-      artists: r.artists.split(";").map((a) => a.trim()).filter(Boolean),
+      artists: r.artists
+        .split(";")
+        .map((a) => a.trim())
+        .filter(Boolean),
       instrumentalness: r.instrumentalness ? Number(r.instrumentalness) : null,
       trueKind: r.true_kind,
       trueAnimeTitle: r.true_anime_title,
@@ -104,7 +107,12 @@ export async function library(ctx: TStepContext) {
   const model = loadPublishedModel(ctx);
 
   const seedTable = readCsvBytes(fs.readFileSync(config.paths.seed), config.paths.seed);
-  const seed = validateSongTable(seedTable, { file: config.paths.seed, columns: config.columns.seed, source: "seed", listSeparator: config.columns.listSeparator });
+  const seed = validateSongTable(seedTable, {
+    file: config.paths.seed,
+    columns: config.columns.seed,
+    source: "seed",
+    listSeparator: config.columns.listSeparator,
+  });
   logRead(ctx, config.paths.seed, `${seed.songs.length} seed songs`);
   const { tracks, badRows } = readTracks(ctx);
 
@@ -136,7 +144,11 @@ export async function library(ctx: TStepContext) {
     songs,
   };
   writeJson(out.library, data);
-  logWrote(ctx, out.library, `${songs.length} entries (${built.stats.songs} songs, ${built.stats.versions} versions), library ${data.version}`);
+  logWrote(
+    ctx,
+    out.library,
+    `${songs.length} entries (${built.stats.songs} songs, ${built.stats.versions} versions), library ${data.version}`,
+  );
 
   const handRows = readHandChecked(out.handChecked);
   const byId = new Map<string, (typeof songs)[number]>();
@@ -173,15 +185,34 @@ export async function library(ctx: TStepContext) {
       k: model.k,
       rule: model.assignment,
       seedLabelsFrom: trainingLabel.size > 0 ? "training labels of the published model" : "the assignment rule (no matching labels.json)",
-      seedOnly: clusterSizes(model.k, songs.filter(isSeed).map((s) => s.clusterIndex)),
-      withExtraSongs: clusterSizes(model.k, songs.map((s) => s.clusterIndex)),
-      extraSongsOnly: clusterSizes(model.k, extra.map((s) => s.clusterIndex)),
-      withExtraSongsOneEntryPerSong: clusterSizes(model.k, canonical.map((s) => s.clusterIndex)),
-      withExtraSongsDefaultKinds: clusterSizes(model.k, canonical.filter((s) => s.kind !== "cover").map((s) => s.clusterIndex)),
+      seedOnly: clusterSizes(
+        model.k,
+        songs.filter(isSeed).map((s) => s.clusterIndex),
+      ),
+      withExtraSongs: clusterSizes(
+        model.k,
+        songs.map((s) => s.clusterIndex),
+      ),
+      extraSongsOnly: clusterSizes(
+        model.k,
+        extra.map((s) => s.clusterIndex),
+      ),
+      withExtraSongsOneEntryPerSong: clusterSizes(
+        model.k,
+        canonical.map((s) => s.clusterIndex),
+      ),
+      withExtraSongsDefaultKinds: clusterSizes(
+        model.k,
+        canonical.filter((s) => s.kind !== "cover").map((s) => s.clusterIndex),
+      ),
     },
     handCheck,
   };
   writeJson(out.report, report);
-  logWrote(ctx, out.report, `${songs.length} entries; artists ${(built.stats.artistCoverage.share * 100).toFixed(1)}%; anime titles ${(built.stats.animeTitles.share * 100).toFixed(1)}%; clusters ${report.clusters.withExtraSongs.join("/")}`);
+  logWrote(
+    ctx,
+    out.report,
+    `${songs.length} entries; artists ${(built.stats.artistCoverage.share * 100).toFixed(1)}%; anime titles ${(built.stats.animeTitles.share * 100).toFixed(1)}%; clusters ${report.clusters.withExtraSongs.join("/")}`,
+  );
   return report;
 }

@@ -33,7 +33,10 @@ export async function score(ctx: TStepContext) {
   logWrote(ctx, paths.scoreReport, `${report.songs.length} songs scored with model ${model.version}`);
   writeFileAtomic(
     paths.scoredCsv,
-    stringify(report.songs.map((s) => [s.title, s.id, s.cluster, s.label]), { header: true, columns: ["title", "id", "cluster", "cluster_label"] }),
+    stringify(
+      report.songs.map((s) => [s.title, s.id, s.cluster, s.label]),
+      { header: true, columns: ["title", "id", "cluster", "cluster_label"] },
+    ),
   );
   logWrote(ctx, paths.scoredCsv, report.songs.map((s) => `${s.title} → ${s.cluster}`).join(", "));
   return report;

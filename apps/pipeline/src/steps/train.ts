@@ -19,16 +19,25 @@ export async function sweep(ctx: TStepContext, range: { from: number; to: number
   const maxK = Math.min(range.to, features.scaled.length - 1);
   const points: TSweepReport["points"] = [];
   for (let k = range.from; k <= maxK; k++) {
-    const fit = kmeans(features.scaled, k, { seed: config.train.seed, nInit: config.train.nInit, maxIterations: config.train.maxIterations, tolerance: config.train.tolerance });
+    const fit = kmeans(features.scaled, k, {
+      seed: config.train.seed,
+      nInit: config.train.nInit,
+      maxIterations: config.train.maxIterations,
+      tolerance: config.train.tolerance,
+    });
     points.push({ k, inertia: fit.inertia, silhouette: silhouetteScore(features.scaled, fit.labels) });
     ctx.log.progress("sweep k", k - range.from + 1, maxK - range.from + 1);
   }
   const report: TSweepReport = { dataHash: features.dataHash, seed: config.train.seed, points };
   writeJson(paths.sweepJson, report);
   logWrote(ctx, paths.sweepJson, `silhouette and inertia for k = ${range.from}..${maxK}`);
-  writeFileAtomic(paths.sweepSvg, renderSweepSvg(points, `k sweep on ${features.scaled.length} songs (${config.dataset}), seed ${config.train.seed}`));
+  writeFileAtomic(
+    paths.sweepSvg,
+    renderSweepSvg(points, `k sweep on ${features.scaled.length} songs (${config.dataset}), seed ${config.train.seed}`),
+  );
   logWrote(ctx, paths.sweepSvg, "chart");
-  for (const p of points) ctx.log.info(`  k=${String(p.k).padStart(2)}  silhouette ${p.silhouette.toFixed(4)}  inertia ${p.inertia.toFixed(1)}`);
+  for (const p of points)
+    ctx.log.info(`  k=${String(p.k).padStart(2)}  silhouette ${p.silhouette.toFixed(4)}  inertia ${p.inertia.toFixed(1)}`);
   return report;
 }
 
@@ -77,9 +86,25 @@ export async function train(ctx: TStepContext) {
   const csvRows = features.trackIds.map((id, i) => {
     const s = byId.get(id)!;
     const c = fit.labels[i]!;
-    return [s.id, s.title, s.artists.join(";"), s.album ?? "", s.popularity ?? "", s.source, c, labels[c], ...FEATURE_NAMES.map((f) => s.features[f])];
+    return [
+      s.id,
+      s.title,
+      s.artists.join(";"),
+      s.album ?? "",
+      s.popularity ?? "",
+      s.source,
+      c,
+      labels[c],
+      ...FEATURE_NAMES.map((f) => s.features[f]),
+    ];
   });
-  writeFileAtomic(paths.clustersCsv, stringify(csvRows, { header: true, columns: ["id", "title", "artists", "album", "popularity", "source", "cluster", "cluster_label", ...FEATURE_NAMES] }));
+  writeFileAtomic(
+    paths.clustersCsv,
+    stringify(csvRows, {
+      header: true,
+      columns: ["id", "title", "artists", "album", "popularity", "source", "cluster", "cluster_label", ...FEATURE_NAMES],
+    }),
+  );
   logWrote(ctx, paths.clustersCsv, `${csvRows.length} songs with their cluster`);
 
   const report: TTrainReport = {

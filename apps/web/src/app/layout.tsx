@@ -42,8 +42,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Providers>{children}</Providers>
         </main>
         <footer className="site-footer wrap">
-          Audio features from the public Spotify Tracks dataset and the seed anime-song list; recommendations by a
-          k-means model trained on anime songs.
+          Audio features from the public Spotify Tracks dataset and the seed anime-song list; recommendations by a k-means model trained on
+          anime songs.
         </footer>
       </body>
     </html>

@@ -20,8 +20,8 @@ export function FeatureChart({ query, pick }: { query: TSeries; pick: TSeries })
       </div>
       <table className="feature-chart__table">
         <caption className="visually-hidden">
-          Audio features of your song and of {pick.name}. Loudness is shown from −60 to 0 dB and tempo from 40 to 220
-          BPM; the other features run from 0 to 1.
+          Audio features of your song and of {pick.name}. Loudness is shown from −60 to 0 dB and tempo from 40 to 220 BPM; the other
+          features run from 0 to 1.
         </caption>
         <thead className="visually-hidden">
           <tr>

@@ -24,11 +24,7 @@ export function InsightsView({ recommendationId }: { recommendationId?: string }
 
       <section className="card" aria-labelledby="map-title">
         <h2 id="map-title">Map of the library&rsquo;s clusters</h2>
-        {data ? (
-          <ClusterMap map={data.map} />
-        ) : (
-          <div className="map-placeholder skeleton-card" aria-hidden="true" />
-        )}
+        {data ? <ClusterMap map={data.map} /> : <div className="map-placeholder skeleton-card" aria-hidden="true" />}
       </section>
 
       <div className="grid-2">

@@ -17,7 +17,14 @@ export function KindPicker({ kinds, onChange }: { kinds: TSongKind[]; onChange: 
       <legend>Recommend</legend>
       {SONG_KINDS.map((kind) => (
         <label key={kind}>
-          <input type="checkbox" name="kinds" value={kind} checked={kinds.includes(kind)} disabled={kinds.length === 1 && kinds.includes(kind)} onChange={(e) => toggle(kind, e.target.checked)} />{" "}
+          <input
+            type="checkbox"
+            name="kinds"
+            value={kind}
+            checked={kinds.includes(kind)}
+            disabled={kinds.length === 1 && kinds.includes(kind)}
+            onChange={(e) => toggle(kind, e.target.checked)}
+          />{" "}
           {LABELS[kind]}
         </label>
       ))}

@@ -1,13 +1,5 @@
 // Browser-side calls to the API. Errors keep the server's typed body so pages can show the right state.
-import type {
-  TApiError,
-  TInsights,
-  TRatingResponse,
-  TRecommendationResponse,
-  TSongSort,
-  TSongsPage,
-  TSortOrder,
-} from "./api-types";
+import type { TApiError, TInsights, TRatingResponse, TRecommendationResponse, TSongSort, TSongsPage, TSortOrder } from "./api-types";
 import type { TRatingRequestBody, TRecommendationRequestBody } from "../server/schemas";
 
 export class ApiClientError extends Error {
@@ -28,7 +20,9 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   try {
     response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
   } catch {
-    throw new ApiClientError(0, { error: { code: "network", message: "We could not reach Anisong. Check your connection and try again." } });
+    throw new ApiClientError(0, {
+      error: { code: "network", message: "We could not reach Anisong. Check your connection and try again." },
+    });
   }
   const text = await response.text();
   let body: unknown;
@@ -51,7 +45,15 @@ export function fetchSongs(params: { page: number; size: number; sort: TSongSort
 
 export type TRecommendationQuery = Pick<TRecommendationRequestBody, "trackId" | "title" | "artist">;
 
-export function postRecommendation({ query, topN = 10, kinds }: { query: TRecommendationQuery; topN?: number; kinds?: TRecommendationRequestBody["kinds"] }): Promise<TRecommendationResponse> {
+export function postRecommendation({
+  query,
+  topN = 10,
+  kinds,
+}: {
+  query: TRecommendationQuery;
+  topN?: number;
+  kinds?: TRecommendationRequestBody["kinds"];
+}): Promise<TRecommendationResponse> {
   const body: TRecommendationRequestBody = { ...query, topN, ...(kinds ? { kinds } : {}) };
   return request<TRecommendationResponse>("/api/recommendations", {
     method: "POST",
@@ -60,7 +62,15 @@ export function postRecommendation({ query, topN = 10, kinds }: { query: TRecomm
   });
 }
 
-export function postRating({ recommendationId, stars, comment }: { recommendationId: string; stars: number; comment: string }): Promise<TRatingResponse> {
+export function postRating({
+  recommendationId,
+  stars,
+  comment,
+}: {
+  recommendationId: string;
+  stars: number;
+  comment: string;
+}): Promise<TRatingResponse> {
   const body: TRatingRequestBody = { stars, comment: comment.trim() || undefined };
   return request<TRatingResponse>(`/api/recommendations/${encodeURIComponent(recommendationId)}/rating`, {
     method: "POST",

@@ -13,7 +13,9 @@ describe("search form → results URL → request", () => {
     const params = Object.fromEntries(new URL(href, "http://x").searchParams);
     expect(params).toEqual({ track: link });
     expect(fromSearchParams(params)).toEqual({ trackId: link });
-    expect(fromSearchParams({ track: "spotify:track:5nujrmhLynf4yMoMtj8AQF" })).toEqual({ trackId: "spotify:track:5nujrmhLynf4yMoMtj8AQF" });
+    expect(fromSearchParams({ track: "spotify:track:5nujrmhLynf4yMoMtj8AQF" })).toEqual({
+      trackId: "spotify:track:5nujrmhLynf4yMoMtj8AQF",
+    });
   });
 
   test("Japanese text survives the round trip", () => {

@@ -33,7 +33,10 @@ export const ZWebEnv = z.object({
       return z.NEVER;
     }),
   /** "true" when the deployment is served over TLS (at a proxy or here): sends Strict-Transport-Security. */
-  ANISONG_BEHIND_TLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  ANISONG_BEHIND_TLS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** redis://… shares the write limits across instances; unset keeps them in this process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
 });

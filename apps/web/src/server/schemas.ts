@@ -44,8 +44,14 @@ export const SONG_SORTS = ["title", "artist", "popularity", "cluster", "energy",
 export const ZSongsQuery = z.object({
   page: queryInt(1, 1_000_000, 1),
   size: queryInt(1, 100, 10),
-  sort: z.enum(SONG_SORTS).optional().transform((s) => s ?? "title"),
-  order: z.enum(["asc", "desc"]).optional().transform((s) => s ?? "asc"),
+  sort: z
+    .enum(SONG_SORTS)
+    .optional()
+    .transform((s) => s ?? "title"),
+  order: z
+    .enum(["asc", "desc"])
+    .optional()
+    .transform((s) => s ?? "asc"),
   cluster: z
     .string()
     .regex(/^\d{1,3}$/, "must be a cluster number")
@@ -66,7 +72,6 @@ export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 
 /** A track id, Spotify URL or URI; checked against the Spotify id format by the route. */
 const trackRef = text(INPUT_LIMITS.trackId).pipe(z.string().min(1, "must not be empty"));
-
 
 /** Which kinds of songs to recommend: a non-empty set, returned in SONG_KINDS order (one cache key per set). */
 const ZKinds = z

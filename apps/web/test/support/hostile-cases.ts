@@ -23,10 +23,38 @@ export const POISON = {
 } as const;
 
 const STRANGE_BUT_FINE = [
-  "Levitating", "Dua Lipa", "怪物", "ｌｅｖｉｔａｔｉｎｇ", "🎵🎶", "Z\u0351\u0352\u0353", "\u202e\u202d", "e\u0301", "\ufeffBOM",
-  "<script>alert(1)</script>", `' OR 1=1; DROP TABLE "Song"; --`, "${jndi:ldap://x}", "{{7*7}}", "%00", "%zz", "\\u0000",
-  "tab\there", "line\nbreak", "crlf\r\n", "   ", "", "a".repeat(200), "é".repeat(199), "\u2028\u2029", "null", "undefined",
-  "__proto__", "constructor", "../../etc/passwd", "🏳️‍🌈".repeat(20), "\u00a0", "\u3000全角スペース\u3000",
+  "Levitating",
+  "Dua Lipa",
+  "怪物",
+  "ｌｅｖｉｔａｔｉｎｇ",
+  "🎵🎶",
+  "Z\u0351\u0352\u0353",
+  "\u202e\u202d",
+  "e\u0301",
+  "\ufeffBOM",
+  "<script>alert(1)</script>",
+  `' OR 1=1; DROP TABLE "Song"; --`,
+  "${jndi:ldap://x}",
+  "{{7*7}}",
+  "%00",
+  "%zz",
+  "\\u0000",
+  "tab\there",
+  "line\nbreak",
+  "crlf\r\n",
+  "   ",
+  "",
+  "a".repeat(200),
+  "é".repeat(199),
+  "\u2028\u2029",
+  "null",
+  "undefined",
+  "__proto__",
+  "constructor",
+  "../../etc/passwd",
+  "🏳️‍🌈".repeat(20),
+  "\u00a0",
+  "\u3000全角スペース\u3000",
 ];
 
 /** A string from every class, sometimes glued to ordinary text, sometimes huge. */
@@ -60,7 +88,18 @@ export function hostileValue(r: TRandom, depth = 0): unknown {
 export function hostileJsonText(r: TRandom): string {
   const depth = r.pick([10, 1000, 5000]);
   return r.pick([
-    "", " ", "{", "}", "{title: Levitating", '{"title":"Levitating"', '{"title":"Levitating",}', "null", "[]", "123", '"x"', "true",
+    "",
+    " ",
+    "{",
+    "}",
+    "{title: Levitating",
+    '{"title":"Levitating"',
+    '{"title":"Levitating",}',
+    "null",
+    "[]",
+    "123",
+    '"x"',
+    "true",
     "[".repeat(depth) + "]".repeat(depth),
     '{"a":'.repeat(depth) + "1" + "}".repeat(depth),
     `{"title":"${"y".repeat(10_000)}"}`,
@@ -71,7 +110,7 @@ export function hostileJsonText(r: TRandom): string {
     '{"stars":5,"comment":"\\u0000"}',
     '{"__proto__":{"admin":true},"title":"Levitating"}',
     '{"constructor":{"prototype":{"x":1}}}',
-    "\ufeff{\"title\":\"Levitating\"}",
+    '\ufeff{"title":"Levitating"}',
     '{"title":"Levitating"}garbage',
   ]);
 }

@@ -11,7 +11,14 @@ export function rawRequest(
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, method: opts.method, path: opts.path, headers: { connection: "close", ...opts.headers }, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: opts.method,
+        path: opts.path,
+        headers: { connection: "close", ...opts.headers },
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

@@ -150,7 +150,16 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
     });
 
     // Issue 9 point 6: one entry per song in every list, at most two songs per lead artist.
-    const POPULAR = ["Levitating", "Getaway Car", "Lucid Dreams", "Blinding Lights", "Shape of You", "Bad Guy", "Someone Like You", "Take On Me"];
+    const POPULAR = [
+      "Levitating",
+      "Getaway Car",
+      "Lucid Dreams",
+      "Blinding Lights",
+      "Shape of You",
+      "Bad Guy",
+      "Someone Like You",
+      "Take On Me",
+    ];
 
     test("results over popular non-anime queries hold one entry per song and ≤ 2 songs per artist", async () => {
       const loaded = await loadActiveModel(db);
@@ -179,11 +188,16 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(checked).toBeGreaterThanOrEqual(6);
 
       // maxPerArtist is a request option; 1 tightens the cap, the list stays full.
-      const one = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "Blinding Lights", maxPerArtist: 1 } });
+      const one = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { title: "Blinding Lights", maxPerArtist: 1 },
+      });
       expect(one.status).toBe(201);
       const leads = one.body.items.map((i: { artists: string[] }) => leadArtist(i.artists)).filter((a: string | null) => a !== null);
       expect(new Set(leads).size).toBe(leads.length);
-      expect((await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "x", maxPerArtist: 0 } })).status).toBe(400);
+      expect(
+        (await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "x", maxPerArtist: 0 } })).status,
+      ).toBe(400);
     });
 
     test("one recording under two ids is one song: the loaded library keys them alike and lists it once", async () => {
@@ -201,7 +215,8 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
 
       const home = await call(songsRoute.GET, "/api/songs?size=100&sort=title");
       const all = [...home.body.items];
-      for (let page = 2; page <= home.body.totalPages; page++) all.push(...(await call(songsRoute.GET, `/api/songs?size=100&sort=title&page=${page}`)).body.items);
+      for (let page = 2; page <= home.body.totalPages; page++)
+        all.push(...(await call(songsRoute.GET, `/api/songs?size=100&sort=title&page=${page}`)).body.items);
       const keys = all.map((s: { id: string }) => loaded.keysById.get(s.id)!.songKey);
       expect(new Set(keys).size).toBe(keys.length);
       expect(all.length).toBe(new Set([...loaded.keysById.values()].map((k) => k.songKey)).size);
@@ -215,13 +230,19 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(res.body.query.matchedBy).toBe("exact");
       expect(res.body.query.ambiguous).toBe(false);
       expect(res.body.query.candidates).toEqual([]);
-      const withArtist = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "残響散歌", artist: "Aimer" } });
+      const withArtist = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { title: "残響散歌", artist: "Aimer" },
+      });
       expect(withArtist.body.query.ambiguous).toBe(false);
       expect(withArtist.body.query.candidates).toEqual([]);
     });
 
     test("other versions of the song are its only alternatives (紅蓮華 → the TV cut), not a prompt", async () => {
-      const res = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { title: "紅蓮華", artist: "LiSA" } });
+      const res = await call(recommendationsRoute.POST, "/api/recommendations", {
+        method: "POST",
+        json: { title: "紅蓮華", artist: "LiSA" },
+      });
       expect(res.status).toBe(201);
       expect(res.body.query.ambiguous).toBe(false);
       expect(res.body.query.candidates.length).toBeGreaterThan(0);
@@ -257,9 +278,14 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(res.body.error.code).toBe("song_not_found");
       expect(res.body.error.details.suggestions.length).toBeGreaterThan(0);
       expect(res.body.error.details.suggestions[0].spotifyUrl).toMatch(/^https:\/\/open\.spotify\.com\/track\//);
-      for (const query of [{ title: "Qwzxv Plonkety", artist: "Nobody Zyx" }, { title: "Expresso Tschianti", artist: "Nobody Zyx" }]) {
+      for (const query of [
+        { title: "Qwzxv Plonkety", artist: "Nobody Zyx" },
+        { title: "Expresso Tschianti", artist: "Nobody Zyx" },
+      ]) {
         const miss = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: query });
-        const keys = (miss.body.error?.details?.suggestions ?? []).map((t: { title: string; artists: string[] }) => `${normalizedTitle(t.title)}|${leadArtist(t.artists)}`);
+        const keys = (miss.body.error?.details?.suggestions ?? []).map(
+          (t: { title: string; artists: string[] }) => `${normalizedTitle(t.title)}|${leadArtist(t.artists)}`,
+        );
         expect(new Set(keys).size).toBe(keys.length);
       }
 
@@ -331,7 +357,11 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(res.body.query.asked).toEqual({ title: "Levitating", artist: "Dua Lipa", trackId: null });
       expect(await db.recommendation.count()).toBe(count);
 
-      await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, { method: "POST", params: { id }, json: { stars: 5, comment: "yes" } });
+      await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, {
+        method: "POST",
+        params: { id },
+        json: { stars: 5, comment: "yes" },
+      });
       const rated = await call(recommendationRoute.GET, `/api/recommendations/${id}`, { params: { id } });
       expect(rated.body.rating).toMatchObject({ recommendationId: id, stars: 5, comment: "yes" });
 
@@ -357,7 +387,11 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       const rate = async (json: Record<string, string>, stars: number, comment: string) => {
         const rec = await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json });
         const id = rec.body.id;
-        const res = await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, { method: "POST", params: { id }, json: { stars, comment } });
+        const res = await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, {
+          method: "POST",
+          params: { id },
+          json: { stars, comment },
+        });
         expect(res.status).toBe(201);
         return id as string;
       };

@@ -8,7 +8,7 @@ import { KMeansPool, kmeansFlatParallel } from ".";
 // Overlapping 9-D data (so the restarts end in different local optima) from a seeded PRNG.
 function overlapping(n: number, seed: number): Float64Array {
   const rng = createRandom(seed);
-  return Float64Array.from({ length: n * 9 }, (_, i) => Math.floor(i / 9) % 3 + rng.next() * 3);
+  return Float64Array.from({ length: n * 9 }, (_, i) => (Math.floor(i / 9) % 3) + rng.next() * 3);
 }
 
 // Generous timeout: worker start-up under tsx on a loaded 2-core machine takes seconds; this is no speed check.

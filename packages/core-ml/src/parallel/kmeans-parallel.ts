@@ -141,7 +141,9 @@ export async function kmeansFlatParallel(
   planKmeans(data, n, d, k, opts); // bad input fails here, before any thread starts
   // No more threads than restarts.
   const threads = opts.threads ?? availableParallelism();
-  const pool = await KMeansPool.create({ threads: Number.isInteger(threads) && threads > 0 ? Math.min(threads, opts.nInit ?? 10) : threads });
+  const pool = await KMeansPool.create({
+    threads: Number.isInteger(threads) && threads > 0 ? Math.min(threads, opts.nInit ?? 10) : threads,
+  });
   try {
     return await pool.kmeansFlat(data, n, d, k, opts);
   } finally {

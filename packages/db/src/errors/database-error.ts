@@ -110,6 +110,13 @@ export function toDatabaseError(error: unknown): DatabaseError | null {
   if (error instanceof DatabaseError) return error;
   const code = classifyDatabaseError(error);
   if (!code) return null;
-  const detail = error instanceof Error ? error.message.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) : undefined;
+  const detail =
+    error instanceof Error
+      ? error.message
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .at(-1)
+      : undefined;
   return new DatabaseError(code, detail ? `${MESSAGES[code]}: ${detail}` : MESSAGES[code], { cause: error });
 }

@@ -8,9 +8,7 @@ async function main(): Promise<void> {
   const where = config.kind === "pglite" ? `PGlite at ${config.dataDir}` : `PostgreSQL (${new URL(config.url).host})`;
   const result = await migrateDatabase(config, { log: (line) => console.log(line) });
   for (const warning of result.warnings) console.warn(`warning: ${warning}`);
-  console.log(
-    `${where}: ${result.applied.length} migration(s) applied, ${result.alreadyApplied.length} already applied`,
-  );
+  console.log(`${where}: ${result.applied.length} migration(s) applied, ${result.alreadyApplied.length} already applied`);
   if (config.kind === "pglite") await closePGlite(config.dataDir);
 }
 

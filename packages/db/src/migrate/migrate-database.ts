@@ -47,15 +47,9 @@ export async function migrateDatabase(
   }
 }
 
-async function applyMigrations(
-  connection: TConnection,
-  migrations: TMigration[],
-  log: (line: string) => void,
-): Promise<TMigrateResult> {
+async function applyMigrations(connection: TConnection, migrations: TMigration[], log: (line: string) => void): Promise<TMigrateResult> {
   await connection.exec(CREATE_MIGRATIONS_TABLE);
-  const rows = await connection.query(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-  );
+  const rows = await connection.query(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
   const done = new Map<string, string>();
   for (const row of rows) {
     if (row.rolled_back_at != null) continue;

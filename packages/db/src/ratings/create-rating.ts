@@ -8,9 +8,7 @@ import type { TDb } from "../client/create-prisma-client";
 
 export type TStoredRating = { id: string; recommendationId: string; stars: number; comment: string | null; createdAt: Date };
 export type TCreateRatingResult =
-  | { status: "created"; rating: TStoredRating }
-  | { status: "recommendation_not_found" }
-  | { status: "already_rated" };
+  { status: "created"; rating: TStoredRating } | { status: "recommendation_not_found" } | { status: "already_rated" };
 
 export async function createRating(
   db: TDb,

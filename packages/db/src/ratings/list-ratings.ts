@@ -36,7 +36,12 @@ const SELECT = {
   },
 } as const;
 
-type TSelected = { stars: number; comment: string | null; createdAt: Date; recommendation: Omit<TRatingRow, "recommendationId" | "createdAt" | "stars" | "comment"> & { id: string } };
+type TSelected = {
+  stars: number;
+  comment: string | null;
+  createdAt: Date;
+  recommendation: Omit<TRatingRow, "recommendationId" | "createdAt" | "stars" | "comment"> & { id: string };
+};
 
 function toRow({ recommendation: { id, ...rec }, ...rating }: TSelected): TRatingRow {
   return { recommendationId: id, ...rating, ...rec };

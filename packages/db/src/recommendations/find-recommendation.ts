@@ -7,7 +7,15 @@ import type { TDb } from "../client/create-prisma-client";
 export type TFoundRecommendationItem = {
   rank: number;
   similarity: number;
-  song: { id: string; title: string; artists: string[]; album: string | null; kind: string; animeTitle: string | null; features: TAudioFeatures };
+  song: {
+    id: string;
+    title: string;
+    artists: string[];
+    album: string | null;
+    kind: string;
+    animeTitle: string | null;
+    features: TAudioFeatures;
+  };
   clusterIndex: number | null;
 };
 

@@ -30,10 +30,37 @@ export type TNewSong = {
 
 const ARRAY_COLUMNS = new Set(["artists", "genres", "provenance", "alternateIds"]);
 const LIBRARY_COLUMNS = ["provenance", "kind", "isVersion", "songKey", "animeTitle", "alternateIds"];
-const SONG_COLUMNS = ["id", "title", "artists", "album", ...FEATURE_NAMES, "key", "mode", "durationMs", "popularity", "genres", "source", ...LIBRARY_COLUMNS];
+const SONG_COLUMNS = [
+  "id",
+  "title",
+  "artists",
+  "album",
+  ...FEATURE_NAMES,
+  "key",
+  "mode",
+  "durationMs",
+  "popularity",
+  "genres",
+  "source",
+  ...LIBRARY_COLUMNS,
+];
 const SONG_TYPES: Record<string, string> = {
-  id: "text", title: "text", artists: "jsonb", album: "text", key: "int", mode: "int", durationMs: "int", popularity: "int", genres: "jsonb", source: "text",
-  provenance: "jsonb", kind: "text", isVersion: "boolean", songKey: "text", animeTitle: "text", alternateIds: "jsonb",
+  id: "text",
+  title: "text",
+  artists: "jsonb",
+  album: "text",
+  key: "int",
+  mode: "int",
+  durationMs: "int",
+  popularity: "int",
+  genres: "jsonb",
+  source: "text",
+  provenance: "jsonb",
+  kind: "text",
+  isVersion: "boolean",
+  songKey: "text",
+  animeTitle: "text",
+  alternateIds: "jsonb",
 };
 // A row known from an earlier ingest keeps its features; its library fields (and the artists/album the library
 // filled in) follow the newest library. Rows without library fields leave those columns alone.
@@ -54,8 +81,17 @@ const INSERT_SONGS = `
 /** Inserts the songs not yet stored and updates the library fields of known ones; returns how many were new. */
 export async function insertSongs(db: TDbOrTx, input: { songs: TNewSong[] }): Promise<number> {
   const rows = input.songs.map((s) => ({
-    id: s.id, title: s.title, artists: s.artists, album: s.album, ...s.features,
-    key: s.key, mode: s.mode, durationMs: s.durationMs, popularity: s.popularity, genres: s.genres, source: s.source,
+    id: s.id,
+    title: s.title,
+    artists: s.artists,
+    album: s.album,
+    ...s.features,
+    key: s.key,
+    mode: s.mode,
+    durationMs: s.durationMs,
+    popularity: s.popularity,
+    genres: s.genres,
+    source: s.source,
     ...(s.library ?? {}),
   }));
   const result = await db.$queryRawUnsafe<{ inserted: number }[]>(INSERT_SONGS, JSON.stringify(rows));

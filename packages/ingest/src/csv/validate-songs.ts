@@ -18,7 +18,13 @@ export type TValidatedSongs = {
 
 export function validateSongTable(
   table: TCsvTable,
-  options: { file: string; columns: TColumnMap; source: string; listSeparator?: string; filter?: (record: Record<string, string>) => boolean },
+  options: {
+    file: string;
+    columns: TColumnMap;
+    source: string;
+    listSeparator?: string;
+    filter?: (record: Record<string, string>) => boolean;
+  },
 ): TValidatedSongs {
   const missing = REQUIRED_SONG_FIELDS.map((field) => options.columns[field] ?? field).filter((column) => !table.header.includes(column));
   if (missing.length > 0) throw new MissingColumnsError(options.file, missing);

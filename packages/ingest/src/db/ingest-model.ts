@@ -20,7 +20,12 @@ export type TIngestResult = {
 };
 export type TIngestOptions = { chunkSize?: number; onProgress?: (done: number, total: number) => void };
 
-const ZCluster = z.object({ index: z.number().int().min(0), label: z.string().min(1), size: z.number().int().min(0), centroid: z.array(z.number().finite()) });
+const ZCluster = z.object({
+  index: z.number().int().min(0),
+  label: z.string().min(1),
+  size: z.number().int().min(0),
+  centroid: z.array(z.number().finite()),
+});
 
 function validate(input: TIngestInput): TIngestInput {
   let artifact: TModelArtifact;
@@ -71,6 +76,9 @@ export async function ingestModel(db: TDb, input: TIngestInput, options: TIngest
 function describeDbError(error: unknown): string {
   const e = error as { message?: string; meta?: { message?: string } };
   const text = e.meta?.message ?? e.message ?? String(error);
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? "unknown database error";
 }

@@ -16,12 +16,25 @@ const FORMAT_VERSION = 1;
 
 /** Normaliser output on tricky inputs: any behaviour change there changes every cache key. */
 function normalizerFingerprint(): string {
-  const probes = ["Ｌｅｖｉｔａｔｉｎｇ (feat. DaBaby)", "ｼﾙｴｯﾄ", "がぱ ガパ", "Beyoncé – Halo [Live]", "紅蓮華（TV ver.）", "Don't Stop - Remastered 2011", "사랑 Ñ ß"];
+  const probes = [
+    "Ｌｅｖｉｔａｔｉｎｇ (feat. DaBaby)",
+    "ｼﾙｴｯﾄ",
+    "がぱ ガパ",
+    "Beyoncé – Halo [Live]",
+    "紅蓮華（TV ver.）",
+    "Don't Stop - Remastered 2011",
+    "사랑 Ñ ß",
+  ];
   return JSON.stringify(probes.map((p) => [normalizeText(p), coreTitle(p), grams(normalizeText(p))]));
 }
 
 export function catalogCacheKey(source: Buffer): string {
-  return crypto.createHash("sha256").update(source).update(`\u0000v${FORMAT_VERSION}\u0000${normalizerFingerprint()}`).digest("hex").slice(0, 32);
+  return crypto
+    .createHash("sha256")
+    .update(source)
+    .update(`\u0000v${FORMAT_VERSION}\u0000${normalizerFingerprint()}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export function catalogCachePath(cacheDir: string, sourcePath: string, key: string): string {
@@ -47,7 +60,11 @@ const ZCacheHeader = z
     artistGrams: ZStrings,
     sections: z.array(z.number().int().nonnegative()).length(6),
   })
-  .refine((h) => [h.ids, h.titles, h.artists, h.albums, h.genres, h.normTitles, h.coreTitles, h.normArtists].every((a) => a.length === h.trackCount), "per-track arrays differ in length");
+  .refine(
+    (h) =>
+      [h.ids, h.titles, h.artists, h.albums, h.genres, h.normTitles, h.coreTitles, h.normArtists].every((a) => a.length === h.trackCount),
+    "per-track arrays differ in length",
+  );
 
 type TSection = Uint8Array | Float64Array | Int32Array;
 
@@ -56,7 +73,14 @@ function pad8(n: number): number {
 }
 
 export async function writeCatalogCache(file: string, key: string, s: TCatalogSnapshot): Promise<void> {
-  const sections: TSection[] = [s.data.popularity, s.data.features, s.titleIndex.offsets, s.titleIndex.postings, s.artistIndex.offsets, s.artistIndex.postings];
+  const sections: TSection[] = [
+    s.data.popularity,
+    s.data.features,
+    s.titleIndex.offsets,
+    s.titleIndex.postings,
+    s.artistIndex.offsets,
+    s.artistIndex.postings,
+  ];
   const header = Buffer.from(
     JSON.stringify({
       key,
@@ -118,12 +142,29 @@ export async function readCatalogCache(file: string, key: string): Promise<TCata
       offset += bytes + pad8(bytes);
       return array;
     });
-    const [popularity, features, titleOffsets, titlePostings, artistOffsets, artistPostings] = sections as [Uint8Array, Float64Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    const [popularity, features, titleOffsets, titlePostings, artistOffsets, artistPostings] = sections as [
+      Uint8Array,
+      Float64Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+    ];
     if (popularity.length !== h.trackCount || features.length !== h.trackCount * FEATURE_COUNT) return null;
     if (titleOffsets.length !== h.titleGrams.length + 1 || artistOffsets.length !== h.artistGrams.length + 1) return null;
     if (titleOffsets.at(-1) !== titlePostings.length || artistOffsets.at(-1) !== artistPostings.length) return null;
     return {
-      data: { ids: h.ids, titles: h.titles, artists: h.artists, albums: h.albums, genres: h.genres, popularity, features, rowCount: h.rowCount, rejected: h.rejected },
+      data: {
+        ids: h.ids,
+        titles: h.titles,
+        artists: h.artists,
+        albums: h.albums,
+        genres: h.genres,
+        popularity,
+        features,
+        rowCount: h.rowCount,
+        rejected: h.rejected,
+      },
       normTitles: h.normTitles,
       coreTitles: h.coreTitles,
       normArtists: h.normArtists,

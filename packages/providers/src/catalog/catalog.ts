@@ -63,7 +63,10 @@ export class Catalog {
     const normArtists = data.artists.map((list) => list.map(normalizeText));
     const titleIndex = GramIndex.build(n, (slot) => unique(grams(normTitles[slot]!), grams(coreTitles[slot]!)));
     const artistIndex = GramIndex.build(n, (slot) => unique(...normArtists[slot]!.map(grams)));
-    return new Catalog({ data, normTitles, coreTitles, normArtists, titleIndex: titleIndex.toSnapshot(), artistIndex: artistIndex.toSnapshot() }, "built");
+    return new Catalog(
+      { data, normTitles, coreTitles, normArtists, titleIndex: titleIndex.toSnapshot(), artistIndex: artistIndex.toSnapshot() },
+      "built",
+    );
   }
 
   static fromSnapshot(snapshot: TCatalogSnapshot): Catalog {
@@ -100,7 +103,12 @@ export class Catalog {
   }
 
   get stats(): { rows: number; tracks: number; rejected: number; postings: number } {
-    return { rows: this.data.rowCount, tracks: this.size, rejected: this.data.rejected.length, postings: this.titleIndex.postingCount + this.artistIndex.postingCount };
+    return {
+      rows: this.data.rowCount,
+      tracks: this.size,
+      rejected: this.data.rejected.length,
+      postings: this.titleIndex.postingCount + this.artistIndex.postingCount,
+    };
   }
 
   getById(id: string): TCatalogEntry | undefined {
@@ -114,7 +122,8 @@ export class Catalog {
     const artist = normalizeText(query.artist ?? "");
     if (!title && !artist) throw new InvalidQueryError("Give a title, an artist, or both.");
     // Scoring is quadratic in words; no real title or artist name comes near this.
-    if (title.length > MAX_QUERY_LENGTH || artist.length > MAX_QUERY_LENGTH) throw new InvalidQueryError(`A title or artist longer than ${MAX_QUERY_LENGTH} characters is not a song.`);
+    if (title.length > MAX_QUERY_LENGTH || artist.length > MAX_QUERY_LENGTH)
+      throw new InvalidQueryError(`A title or artist longer than ${MAX_QUERY_LENGTH} characters is not a song.`);
     const limit = options.limit ?? 10;
 
     const titleQuery = title ? prepare(title) : undefined;
@@ -154,7 +163,10 @@ export class Catalog {
     const accumulate = (index: GramIndex, queryGrams: string[], share: number) => {
       const weight = share / Math.min(queryGrams.length, MAX_QUERY_GRAMS);
       // A long title's rarest grams find it as well as all of them do, at a fraction of the postings.
-      const lists = index.postingLists(queryGrams).sort((a, b) => a.length - b.length).slice(0, MAX_QUERY_GRAMS);
+      const lists = index
+        .postingLists(queryGrams)
+        .sort((a, b) => a.length - b.length)
+        .slice(0, MAX_QUERY_GRAMS);
       for (const postings of lists) {
         for (let p = 0; p < postings.length; p++) {
           const slot = postings[p]!;
@@ -173,7 +185,7 @@ export class Catalog {
     const buckets = new Int32Array(101);
     for (let i = 0; i < count; i++) buckets[Math.min(100, Math.floor(scores[touched[i]!]! * 100))]!++;
     let threshold = 100;
-    for (let kept = buckets[100]!; threshold > 0 && kept < CANDIDATES; ) kept += buckets[--threshold]!;
+    for (let kept = buckets[100]!; threshold > 0 && kept < CANDIDATES;) kept += buckets[--threshold]!;
     const out: number[] = [];
     for (let i = 0; i < count; i++) {
       const slot = touched[i]!;

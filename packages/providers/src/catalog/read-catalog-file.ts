@@ -37,7 +37,8 @@ export async function parseCatalogCsv(raw: Buffer, filePath: string): Promise<TC
     throw new CatalogLoadError(`The catalog at ${filePath} is not valid CSV: ${(error as Error).message}`);
   }
   const header = ZHeader.safeParse(rows[0] ?? []);
-  if (!header.success) throw new CatalogLoadError(`The catalog at ${filePath} has an unexpected header: ${header.error.issues[0]?.message}`);
+  if (!header.success)
+    throw new CatalogLoadError(`The catalog at ${filePath} has an unexpected header: ${header.error.issues[0]?.message}`);
   return mergeRows(header.data, rows.slice(1));
 }
 
@@ -48,12 +49,27 @@ export async function readCatalogFile(filePath: string): Promise<TCatalogData> {
 /** One slot per track id; later rows of the same id add their genre (and keep the highest popularity). */
 export function mergeRows(header: string[], rows: string[][]): TCatalogData {
   const col = (name: string) => header.indexOf(name);
-  const [cId, cArtists, cAlbum, cTitle, cPop, cGenre] = ["track_id", "artists", "album_name", "track_name", "popularity", "track_genre"].map(col) as [number, number, number, number, number, number];
+  const [cId, cArtists, cAlbum, cTitle, cPop, cGenre] = [
+    "track_id",
+    "artists",
+    "album_name",
+    "track_name",
+    "popularity",
+    "track_genre",
+  ].map(col) as [number, number, number, number, number, number];
   const cFeatures = FEATURE_NAMES.map(col);
 
   const slotById = new Map<string, number>();
   const data: Omit<TCatalogData, "popularity" | "features"> & { popularity: number[]; features: number[] } = {
-    ids: [], titles: [], artists: [], albums: [], popularity: [], features: [], genres: [], rowCount: rows.length, rejected: [],
+    ids: [],
+    titles: [],
+    artists: [],
+    albums: [],
+    popularity: [],
+    features: [],
+    genres: [],
+    rowCount: rows.length,
+    rejected: [],
   };
   const vector = new Array<number>(FEATURE_COUNT);
 
@@ -78,12 +94,18 @@ export function mergeRows(header: string[], rows: string[][]): TCatalogData {
       record[FEATURE_NAMES[f]!] = value;
     }
     const features = ZAudioFeatures.safeParse(record);
-    if (!features.success) return void data.rejected.push({ row: rowNumber, reason: `invalid features: ${features.error.issues[0]?.path.join(".")}` });
+    if (!features.success)
+      return void data.rejected.push({ row: rowNumber, reason: `invalid features: ${features.error.issues[0]?.path.join(".")}` });
 
     slotById.set(id, data.ids.length);
     data.ids.push(id);
     data.titles.push(row[cTitle] ?? "");
-    data.artists.push((row[cArtists] ?? "").split(";").map((a) => a.trim()).filter(Boolean));
+    data.artists.push(
+      (row[cArtists] ?? "")
+        .split(";")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    );
     data.albums.push(row[cAlbum] ?? "");
     data.popularity.push(popularity.data);
     data.genres.push(genre ? [genre] : []);

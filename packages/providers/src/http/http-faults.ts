@@ -32,7 +32,12 @@ export function throwForStatus(response: Response): void {
   if (status === 403) throw new ProviderFault("forbidden", "HTTP 403 (forbidden)", status);
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    throw new ProviderFault("rate-limited", `HTTP 429 (rate limited${retryAfterMs !== undefined ? `, Retry-After ${retryAfterMs / 1000} s` : ""})`, status, retryAfterMs);
+    throw new ProviderFault(
+      "rate-limited",
+      `HTTP 429 (rate limited${retryAfterMs !== undefined ? `, Retry-After ${retryAfterMs / 1000} s` : ""})`,
+      status,
+      retryAfterMs,
+    );
   }
   throw new ProviderFault("http", `HTTP ${status}`, status);
 }

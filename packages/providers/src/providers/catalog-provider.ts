@@ -23,9 +23,17 @@ export function createCatalogProvider(config: Pick<TResolverConfig, "catalogPath
       const matches = (await catalog()).search(query, { limit });
       const best = matches[0];
       const tracks = matches.map((m) => m.track);
-      if (!best?.confident) return { found: false, reason: "not found offline", outcome: SUGGESTIONS_NOTE(best && describeTrack(best.track)), nearest: tracks };
+      if (!best?.confident)
+        return { found: false, reason: "not found offline", outcome: SUGGESTIONS_NOTE(best && describeTrack(best.track)), nearest: tracks };
       const how = best.exact ? " (exact)" : ` (score ${best.score.toFixed(2)})`;
-      return { found: true, track: best.track, features: best.features, candidates: tracks, outcome: `matched ${describeTrack(best.track)}${how}`, exact: best.exact };
+      return {
+        found: true,
+        track: best.track,
+        features: best.features,
+        candidates: tracks,
+        outcome: `matched ${describeTrack(best.track)}${how}`,
+        exact: best.exact,
+      };
     },
 
     async features(id) {
@@ -45,4 +53,8 @@ export function createCatalogProvider(config: Pick<TResolverConfig, "catalogPath
   };
 }
 
-export const catalogProvider = defineProvider({ name: "catalog", label: "the offline Spotify tracks catalog", create: createCatalogProvider });
+export const catalogProvider = defineProvider({
+  name: "catalog",
+  label: "the offline Spotify tracks catalog",
+  create: createCatalogProvider,
+});

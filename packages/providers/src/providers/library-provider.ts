@@ -80,10 +80,21 @@ export function createLibraryProvider(lookup: TLibraryLookup): TFeatureProvider 
       const best = matches[0];
       const tracks = matches.map((m) => m.track);
       if (!best?.confident) {
-        return { found: false, reason: "not in Anisong's anime library", outcome: `not in the library${best ? `; nearest ${describeTrack(best.track)}` : ""}`, nearest: tracks };
+        return {
+          found: false,
+          reason: "not in Anisong's anime library",
+          outcome: `not in the library${best ? `; nearest ${describeTrack(best.track)}` : ""}`,
+          nearest: tracks,
+        };
       }
       const how = best.exact ? " (exact)" : ` (score ${best.score.toFixed(2)})`;
-      return { found: true, track: best.track, features: best.features, candidates: tracks, outcome: `matched ${describeTrack(best.track)}${how}` };
+      return {
+        found: true,
+        track: best.track,
+        features: best.features,
+        candidates: tracks,
+        outcome: `matched ${describeTrack(best.track)}${how}`,
+      };
     },
 
     async features(id) {

@@ -5,12 +5,7 @@ import { libraryProvider } from "./library-provider";
 import { reccobeatsProvider } from "./reccobeats/reccobeats-provider";
 import { spotifyProvider } from "./spotify/spotify-provider";
 
-export const defaultRegistry = [
-  libraryProvider,
-  catalogProvider,
-  spotifyProvider,
-  reccobeatsProvider,
-] as const;
+export const defaultRegistry = [libraryProvider, catalogProvider, spotifyProvider, reccobeatsProvider] as const;
 
 export type TProviderName = (typeof defaultRegistry)[number]["name"];
 

@@ -9,7 +9,13 @@ import type { TChain } from "./resolve-steps";
 const FOUND_ELSEWHERE_HINT = "Not found in the catalog or on Spotify. Check the spelling, or paste the song's Spotify link.";
 
 function notSupplied(definition: TProviderDefinition): TFeatureProvider {
-  return { name: definition.name, label: definition.label, reach: "local", capabilities: [], configuration: { configured: false, reason: "not supplied by the app" } };
+  return {
+    name: definition.name,
+    label: definition.label,
+    reach: "local",
+    capabilities: [],
+    configuration: { configured: false, reason: "not supplied by the app" },
+  };
 }
 
 export function buildChain(
@@ -30,7 +36,9 @@ export function buildChain(
 
 /** For listeners, what a miss means: where we looked (labels, never variable names) and whether anything online was. */
 export function triedSentence(providers: readonly TFeatureProvider[]): string {
-  const used = providers.filter((p) => p.configuration.configured && (p.capabilities.includes("search") || p.capabilities.includes("lookup")));
+  const used = providers.filter(
+    (p) => p.configuration.configured && (p.capabilities.includes("search") || p.capabilities.includes("lookup")),
+  );
   const list = (labels: string[]) => (labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`);
   const local = used.filter((p) => p.reach === "local").map((p) => p.label);
   const remote = used.filter((p) => p.reach === "remote").map((p) => p.label);

@@ -14,7 +14,11 @@ export type TChain = { providers: readonly TFeatureProvider[]; hint: string; tri
 const CANDIDATES = 10;
 const SUGGESTIONS = 5;
 
-async function findFeatures(chain: TChain, id: string, run: ResolutionRun): Promise<{ features: TAudioFeatures; provider: TFeatureProvider } | null> {
+async function findFeatures(
+  chain: TChain,
+  id: string,
+  run: ResolutionRun,
+): Promise<{ features: TAudioFeatures; provider: TFeatureProvider } | null> {
   for (const provider of chain.providers) {
     if (!provider.capabilities.includes("features") || run.lookedUp.has(provider.name)) continue;
     const skip = skipReason(provider, "features");
@@ -56,11 +60,20 @@ async function complete(
   const found = await findFeatures(chain, track.id, run);
   if (!found) {
     throw new AllProvidersFailedError(
-      run.failures.length > 0 ? run.failures : [{ provider: from.name as TProviderName, reason: `no provider has features for ${describeTrack(track)}`, fault: false }],
+      run.failures.length > 0
+        ? run.failures
+        : [{ provider: from.name as TProviderName, reason: `no provider has features for ${describeTrack(track)}`, fault: false }],
     );
   }
   const full = await withExtras(chain, track, from);
-  return { track: full, features: found.features, source: found.provider.name as TProviderName, candidates, attempts: run.attempts, matchedBy };
+  return {
+    track: full,
+    features: found.features,
+    source: found.provider.name as TProviderName,
+    candidates,
+    attempts: run.attempts,
+    matchedBy,
+  };
 }
 
 export async function resolveText(chain: TChain, query: TTextQuery): Promise<TResolvedSong> {
@@ -81,14 +94,22 @@ export async function resolveText(chain: TChain, query: TTextQuery): Promise<TRe
       continue;
     }
     if (!answer.found) {
-      for (const t of answer.nearest) if (suggestions.length < SUGGESTIONS && !suggestions.some((s) => sameSuggestion(s, t))) suggestions.push(t);
+      for (const t of answer.nearest)
+        if (suggestions.length < SUGGESTIONS && !suggestions.some((s) => sameSuggestion(s, t))) suggestions.push(t);
       run.miss(provider, answer.reason, answer.outcome);
       continue;
     }
     run.note(provider, answer.outcome ?? `matched ${describeTrack(answer.track)}`);
     const matchedBy: TMatchedBy = !query.title ? "artist-only" : answer.exact ? "exact" : "confident";
     if (answer.features) {
-      return { track: answer.track, features: answer.features, source: provider.name as TProviderName, candidates: answer.candidates, attempts: run.attempts, matchedBy };
+      return {
+        track: answer.track,
+        features: answer.features,
+        source: provider.name as TProviderName,
+        candidates: answer.candidates,
+        attempts: run.attempts,
+        matchedBy,
+      };
     }
     return complete(chain, run, { track: answer.track, from: provider, candidates: answer.candidates, matchedBy });
   }
@@ -121,7 +142,14 @@ export async function resolveId(chain: TChain, id: string): Promise<TResolvedSon
     }
     run.note(provider, answer.outcome ?? `found ${describeTrack(answer.track)}`);
     if (answer.features) {
-      return { track: answer.track, features: answer.features, source: provider.name as TProviderName, candidates: [answer.track], attempts: run.attempts, matchedBy: "id" };
+      return {
+        track: answer.track,
+        features: answer.features,
+        source: provider.name as TProviderName,
+        candidates: [answer.track],
+        attempts: run.attempts,
+        matchedBy: "id",
+      };
     }
     return complete(chain, run, { track: answer.track, from: provider, candidates: [answer.track], matchedBy: "id" });
   }

@@ -29,6 +29,7 @@ export function parseSongQuery(query: TSongQuery): TParsedSongQuery {
   const artist = query.artist?.trim() ?? "";
   if (!artist && looksLikeSpotifyLink(title)) return parsed({ trackId: parseSpotifyTrackRef(title)! });
   if (!normalizeText(title) && !normalizeText(artist)) throw new InvalidQueryError("Give a title, an artist, or both.");
-  if (title.length > MAX_QUERY_LENGTH || artist.length > MAX_QUERY_LENGTH) throw new InvalidQueryError(`A title or artist longer than ${MAX_QUERY_LENGTH} characters is not a song.`);
+  if (title.length > MAX_QUERY_LENGTH || artist.length > MAX_QUERY_LENGTH)
+    throw new InvalidQueryError(`A title or artist longer than ${MAX_QUERY_LENGTH} characters is not a song.`);
   return parsed({ title: title || undefined, artist: artist || undefined });
 }

@@ -30,7 +30,9 @@ export class ApiError extends Error {
 
   toBody(): TApiErrorBody {
     const { issues, details } = this.extra;
-    return { error: { code: this.code, message: this.message, ...(issues ? { issues } : {}), ...(details !== undefined ? { details } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(issues ? { issues } : {}), ...(details !== undefined ? { details } : {}) },
+    };
   }
 }
 

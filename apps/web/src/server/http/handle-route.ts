@@ -41,13 +41,20 @@ export function toApiError(error: unknown): ApiError {
     const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message }));
     // The message names the field and what it allows, e.g. "title: at most 200 characters".
     const first = issues[0];
-    const message = first ? (first.path === "(root)" ? first.message : `${first.path}: ${first.message}`) : "Some of the input is not valid.";
+    const message = first
+      ? first.path === "(root)"
+        ? first.message
+        : `${first.path}: ${first.message}`
+      : "Some of the input is not valid.";
     return new ApiError(400, "bad_request", message, { issues });
   }
   if (error instanceof SongNotFoundError) {
     // `tried` is the listener's sentence (where we looked); the resolver's `hint` names settings, for the operator's log only.
     return new ApiError(404, "song_not_found", error.message || "We could not find that song.", {
-      details: { hint: error.tried || "Check the spelling, or paste the song's Spotify link.", suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary) },
+      details: {
+        hint: error.tried || "Check the spelling, or paste the song's Spotify link.",
+        suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary),
+      },
     });
   }
   if (error instanceof InvalidQueryError) {
@@ -56,7 +63,10 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof AllProvidersFailedError) {
     // Only a real fault of a source reaches here (a miss everywhere is a SongNotFoundError): name the ones that failed.
     const down = [...new Set(error.reasons.filter((r) => r.fault).map((r) => providerLabel(r.provider)))];
-    const message = down.length > 0 ? `We could not reach ${down.join(" or ")} to find this song. Please try again later.` : "We could not get this song's audio features right now. Please try again later.";
+    const message =
+      down.length > 0
+        ? `We could not reach ${down.join(" or ")} to find this song. Please try again later.`
+        : "We could not get this song's audio features right now. Please try again later.";
     return new ApiError(503, "providers_unavailable", message, {
       details: { reasons: error.reasons, suggestions: onePerSong(error.suggestions, trackSongKey).slice(0, 10).map(toTrackSummary) },
     });

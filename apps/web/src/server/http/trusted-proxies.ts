@@ -4,9 +4,7 @@
 import net from "node:net";
 
 export type TTrustedProxies =
-  | { kind: "none" }
-  | { kind: "hops"; hops: number }
-  | { kind: "list"; entries: string[]; blocks: net.BlockList };
+  { kind: "none" } | { kind: "hops"; hops: number } | { kind: "list"; entries: string[]; blocks: net.BlockList };
 
 export function parseTrustedProxies(value: string): { ok: true; trust: TTrustedProxies } | { ok: false; error: string } {
   const text = value.trim();
@@ -16,7 +14,10 @@ export function parseTrustedProxies(value: string): { ok: true; trust: TTrustedP
   if (/^hops:/i.test(text)) return { ok: false, error: "hops:N needs N between 0 and 99" };
 
   const blocks = new net.BlockList();
-  const entries = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, prefix, extra] = entry.split("/");
     const family = net.isIP(address ?? "");
@@ -51,7 +52,10 @@ function isTrusted(address: string, trust: Extract<TTrustedProxies, { kind: "lis
  * the client. With "hops:N", the entry N places left of the peer. Never more than the chain holds.
  */
 export function clientAddressFromChain(forwardedFor: string | null, trust: TTrustedProxies): string | undefined {
-  const chain = (forwardedFor ?? "").split(",").map((s) => normalizeAddress(s.trim())).filter(Boolean);
+  const chain = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => normalizeAddress(s.trim()))
+    .filter(Boolean);
   if (chain.length === 0) return undefined;
   if (trust.kind === "none") return chain[chain.length - 1];
   if (trust.kind === "hops") return chain[Math.max(0, chain.length - 1 - trust.hops)];

@@ -58,7 +58,10 @@ export async function buildLoadedModel(db: TDb, input: { version: string }): Pro
     songsById: new Map(songs.map((s) => [s.trackId, s])),
     distinctSongs: representatives(songs, keys),
     keysById: new Map(songs.map((s, i) => [s.trackId, keys[i]!])),
-    prepared: prepareLibrary(model, songs.map((s, i) => ({ trackId: s.trackId, features: s.features, cluster: s.cluster, ...keys[i]! }))),
+    prepared: prepareLibrary(
+      model,
+      songs.map((s, i) => ({ trackId: s.trackId, features: s.features, cluster: s.cluster, ...keys[i]! })),
+    ),
     projection,
     map: {
       modelVersion: model.version,
@@ -92,7 +95,10 @@ export function preparedForKinds(loaded: TLoadedModel, kinds: readonly string[])
   if (!prepared) {
     const wanted = new Set(kinds);
     const songs = loaded.songs.filter((s) => wanted.has(s.kind));
-    prepared = prepareLibrary(loaded.model, songs.map((s) => ({ trackId: s.trackId, features: s.features, cluster: s.cluster, ...loaded.keysById.get(s.trackId)! })));
+    prepared = prepareLibrary(
+      loaded.model,
+      songs.map((s) => ({ trackId: s.trackId, features: s.features, cluster: s.cluster, ...loaded.keysById.get(s.trackId)! })),
+    );
     loaded.preparedByKinds.set(key, prepared);
   }
   return prepared;

@@ -13,9 +13,16 @@ export function formulaSafe(cell: string): string {
 export function ratingsCsv(rows: TRatingRow[]): string {
   return stringify(
     rows.map((r) =>
-      [r.recommendationId, r.createdAt.toISOString(), String(r.stars), r.comment ?? "", queryLabel(r), r.modelId, String(r.clusterIndex), r.featureSource].map(
-        formulaSafe,
-      ),
+      [
+        r.recommendationId,
+        r.createdAt.toISOString(),
+        String(r.stars),
+        r.comment ?? "",
+        queryLabel(r),
+        r.modelId,
+        String(r.clusterIndex),
+        r.featureSource,
+      ].map(formulaSafe),
     ),
     // A bare newline inside a comment must be quoted too, not only the record delimiter (CRLF).
     { header: true, columns: [...COLUMNS], record_delimiter: "\r\n", quoted_match: /[\r\n]/ },

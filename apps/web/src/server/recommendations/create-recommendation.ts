@@ -2,7 +2,14 @@
 // songs → store the recommendation with its items in one write → answer with the explanation data.
 import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
 import { storeRecommendation, type TDb } from "@anisong/db";
-import { InvalidQueryError, parseSongQuery, providerLabel, spotifyTrackUrl, type TParsedSongQuery, type TResolvedSong } from "@anisong/providers";
+import {
+  InvalidQueryError,
+  parseSongQuery,
+  providerLabel,
+  spotifyTrackUrl,
+  type TParsedSongQuery,
+  type TResolvedSong,
+} from "@anisong/providers";
 import type { TRecommendationResponse } from "../../lib/api-types";
 import { getResolver } from "../services";
 import { ApiError } from "../http/errors";
@@ -17,10 +24,15 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
   const loaded = await loadActiveModel(db);
   // The query's own song (any version of it) never comes back; a song outside the library keys by title + artist.
   const songKey = loaded.keysById.get(resolved.track.id)?.songKey ?? trackSongKey(resolved.track);
-  const result = recommend(loaded.model, { trackId: resolved.track.id, features: resolved.features, songKey }, preparedForKinds(loaded, input.kinds), {
-    topN: input.topN,
-    maxPerArtist: input.maxPerArtist,
-  });
+  const result = recommend(
+    loaded.model,
+    { trackId: resolved.track.id, features: resolved.features, songKey },
+    preparedForKinds(loaded, input.kinds),
+    {
+      topN: input.topN,
+      maxPerArtist: input.maxPerArtist,
+    },
+  );
 
   const items = result.items.map((item, i) => {
     const song = loaded.songsById.get(item.trackId);

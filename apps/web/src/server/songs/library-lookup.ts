@@ -10,7 +10,17 @@ const indexes = new WeakMap<TLoadedModel, Catalog>();
 function libraryIndexOf(loaded: TLoadedModel): Catalog {
   let index = indexes.get(loaded);
   if (!index) {
-    index = buildLibraryIndex(loaded.songs.map((s) => ({ id: s.trackId, title: s.title, artists: s.artists, album: s.album, popularity: s.popularity, genres: s.genres, features: s.features })));
+    index = buildLibraryIndex(
+      loaded.songs.map((s) => ({
+        id: s.trackId,
+        title: s.title,
+        artists: s.artists,
+        album: s.album,
+        popularity: s.popularity,
+        genres: s.genres,
+        features: s.features,
+      })),
+    );
     indexes.set(loaded, index);
   }
   return index;
@@ -33,7 +43,17 @@ export function createLibraryLookup(getDb: () => Promise<TDb>): TLibraryLookup {
       const loaded = await activeOrNull(db);
       if (!loaded) return null;
       const row = await findLibrarySong(db, { id, modelId: loaded.version });
-      return row && { id: row.id, title: row.title, artists: row.artists, album: row.album, popularity: row.popularity, genres: row.genres, features: row.features };
+      return (
+        row && {
+          id: row.id,
+          title: row.title,
+          artists: row.artists,
+          album: row.album,
+          popularity: row.popularity,
+          genres: row.genres,
+          features: row.features,
+        }
+      );
     },
     async search(query, limit) {
       const loaded = await activeOrNull(await getDb());

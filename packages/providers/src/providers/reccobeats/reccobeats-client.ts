@@ -35,7 +35,12 @@ export class ReccoBeatsClient {
     const body = await this.get(`/v1/track?ids=${encodeURIComponent(spotifyId)}`, ZTrackResponse, "track");
     const item = body.content.find((c) => parseSpotifyTrackRef(c.href) === spotifyId);
     if (!item) return null;
-    const track: TTrack = { id: spotifyId, title: item.trackTitle, artists: item.artists.map((a) => a.name), spotifyUrl: spotifyTrackUrl(spotifyId) };
+    const track: TTrack = {
+      id: spotifyId,
+      title: item.trackTitle,
+      artists: item.artists.map((a) => a.name),
+      spotifyUrl: spotifyTrackUrl(spotifyId),
+    };
     if (item.popularity !== undefined) track.popularity = item.popularity;
     return track;
   }

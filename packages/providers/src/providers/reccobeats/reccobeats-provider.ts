@@ -4,9 +4,12 @@ import type { TResolverConfig } from "../../env";
 import { defineProvider, type TProviderImpl } from "../feature-provider";
 import { ReccoBeatsClient } from "./reccobeats-client";
 
-
 export function createReccoBeatsProvider(config: TResolverConfig): TProviderImpl {
-  const client = new ReccoBeatsClient({ apiBase: config.reccobeatsApiBase, timeoutMs: config.timeoutMs, maxRetryAfterMs: config.maxRetryAfterMs });
+  const client = new ReccoBeatsClient({
+    apiBase: config.reccobeatsApiBase,
+    timeoutMs: config.timeoutMs,
+    maxRetryAfterMs: config.maxRetryAfterMs,
+  });
   return {
     reach: "remote",
     capabilities: ["lookup", "features"],
@@ -19,7 +22,9 @@ export function createReccoBeatsProvider(config: TResolverConfig): TProviderImpl
 
     async features(id) {
       const features = await client.audioFeatures(id);
-      return features ? { found: true, features } : { found: false, reason: "no audio features for this track", outcome: "none for this track" };
+      return features
+        ? { found: true, features }
+        : { found: false, reason: "no audio features for this track", outcome: "none for this track" };
     },
   };
 }

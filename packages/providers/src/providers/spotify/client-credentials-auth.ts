@@ -53,7 +53,11 @@ export class ClientCredentialsAuth implements IAuthStrategy {
       this.timeoutMs,
     );
     if (response.status === 400 || response.status === 401) {
-      throw new ProviderFault("credentials", `token request rejected (HTTP ${response.status}): check SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET`, response.status);
+      throw new ProviderFault(
+        "credentials",
+        `token request rejected (HTTP ${response.status}): check SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET`,
+        response.status,
+      );
     }
     try {
       throwForStatus(response);

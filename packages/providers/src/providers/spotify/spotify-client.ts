@@ -46,7 +46,12 @@ export function buildSearchQuery(query: TTextQuery): string {
 }
 
 export function toTrack(t: TSpotifyTrack): TTrack {
-  const track: TTrack = { id: t.id, title: t.name, artists: t.artists.map((a) => a.name), spotifyUrl: t.external_urls?.spotify ?? spotifyTrackUrl(t.id) };
+  const track: TTrack = {
+    id: t.id,
+    title: t.name,
+    artists: t.artists.map((a) => a.name),
+    spotifyUrl: t.external_urls?.spotify ?? spotifyTrackUrl(t.id),
+  };
   if (t.album?.name) track.album = t.album.name;
   const year = Number(t.album?.release_date?.slice(0, 4));
   if (Number.isInteger(year) && year > 1800) track.year = year;
@@ -61,7 +66,11 @@ export class SpotifyClient {
   private readonly api: SpotifyApi;
 
   constructor(private readonly options: TSpotifyClientOptions) {
-    this.auth = new ClientCredentialsAuth({ clientId: options.clientId, clientSecret: options.clientSecret }, options.accountsBase, options.timeoutMs);
+    this.auth = new ClientCredentialsAuth(
+      { clientId: options.clientId, clientSecret: options.clientSecret },
+      options.accountsBase,
+      options.timeoutMs,
+    );
     this.api = new SpotifyApi(this.auth, {
       fetch: (input, init) => {
         const url = String(input instanceof Request ? input.url : input);

@@ -8,7 +8,13 @@ const FEATURES_OFF = "audio features unavailable to this app (HTTP 403), not ask
 
 export function createSpotifyProvider(config: TResolverConfig): TProviderImpl {
   const client = config.spotify
-    ? new SpotifyClient({ ...config.spotify, apiBase: config.spotifyApiBase, accountsBase: config.spotifyAccountsBase, timeoutMs: config.timeoutMs, maxRetryAfterMs: config.maxRetryAfterMs })
+    ? new SpotifyClient({
+        ...config.spotify,
+        apiBase: config.spotifyApiBase,
+        accountsBase: config.spotifyAccountsBase,
+        timeoutMs: config.timeoutMs,
+        maxRetryAfterMs: config.maxRetryAfterMs,
+      })
     : null;
   // Set by the first 403 from audio-features (apps created after Nov 2024 get one on every call); the apps keep
   // one resolver per process, so this holds for the process.
