@@ -9,6 +9,7 @@ export {
   createLibraryProvider,
   buildLibraryIndex,
   libraryTrack,
+  toLibraryEntry,
   LIBRARY_LABEL,
   type TLibraryEntry,
   type TLibraryLookup,

@@ -1,7 +1,7 @@
 // The recommend CLI's side of the `library` provider: a song by any id from the database, and the catalog's text
 // search over the active model's songs (read and indexed once per process, on the first text query).
 import { findActiveModelVersion, findLibrarySong, listClusterSongs, type TDb } from "@anisong/db";
-import { buildLibraryIndex, type Catalog, type TLibraryLookup } from "@anisong/providers";
+import { buildLibraryIndex, toLibraryEntry, type Catalog, type TLibraryLookup } from "@anisong/providers";
 
 export function createLibraryLookup(getDb: () => Promise<TDb>): TLibraryLookup {
   let index: Promise<Catalog | null> | undefined;
@@ -10,34 +10,14 @@ export function createLibraryLookup(getDb: () => Promise<TDb>): TLibraryLookup {
     const modelId = await findActiveModelVersion(db);
     if (!modelId) return null;
     const songs = await listClusterSongs(db, { modelId });
-    return buildLibraryIndex(
-      songs.map((s) => ({
-        id: s.trackId,
-        title: s.title,
-        artists: s.artists,
-        album: s.album,
-        popularity: s.popularity,
-        genres: s.genres,
-        features: s.features,
-      })),
-    );
+    return buildLibraryIndex(songs.map((s) => toLibraryEntry({ ...s, id: s.trackId })));
   };
   return {
     async findById(id) {
       const db = await getDb();
       const modelId = await findActiveModelVersion(db);
       const row = modelId ? await findLibrarySong(db, { id, modelId }) : null;
-      return (
-        row && {
-          id: row.id,
-          title: row.title,
-          artists: row.artists,
-          album: row.album,
-          popularity: row.popularity,
-          genres: row.genres,
-          features: row.features,
-        }
-      );
+      return row && toLibraryEntry(row);
     },
     async search(query, limit) {
       index ??= buildIndex();

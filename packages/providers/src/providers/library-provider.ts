@@ -30,6 +30,12 @@ export type TLibraryLookup = {
   search(query: TTextQuery, limit: number): Promise<TCatalogMatch[]>;
 };
 
+/** Just the provider's fields of a database row (the apps' rows carry more). */
+export function toLibraryEntry(song: TLibraryEntry): TLibraryEntry {
+  const { id, title, artists, album, popularity, genres, features } = song;
+  return { id, title, artists, album, popularity, genres, features };
+}
+
 /** The catalog's search machinery over library rows; build it once per library (model version). */
 export function buildLibraryIndex(entries: readonly TLibraryEntry[]): Catalog {
   const features = new Float64Array(entries.length * FEATURE_NAMES.length);

@@ -1,7 +1,7 @@
 // The web app's side of the `library` provider: a song by any id through the database (one indexed query), and
 // text search with the catalog's machinery over the active model's songs, indexed once per model version.
 import { findLibrarySong, type TDb } from "@anisong/db";
-import { buildLibraryIndex, type Catalog, type TLibraryLookup } from "@anisong/providers";
+import { buildLibraryIndex, toLibraryEntry, type Catalog, type TLibraryLookup } from "@anisong/providers";
 import { ModelUnavailableError } from "../http/errors";
 import { loadActiveModel, type TLoadedModel } from "../model/load-active-model";
 
@@ -10,17 +10,7 @@ const indexes = new WeakMap<TLoadedModel, Catalog>();
 function libraryIndexOf(loaded: TLoadedModel): Catalog {
   let index = indexes.get(loaded);
   if (!index) {
-    index = buildLibraryIndex(
-      loaded.songs.map((s) => ({
-        id: s.trackId,
-        title: s.title,
-        artists: s.artists,
-        album: s.album,
-        popularity: s.popularity,
-        genres: s.genres,
-        features: s.features,
-      })),
-    );
+    index = buildLibraryIndex(loaded.songs.map((s) => toLibraryEntry({ ...s, id: s.trackId })));
     indexes.set(loaded, index);
   }
   return index;
@@ -43,17 +33,7 @@ export function createLibraryLookup(getDb: () => Promise<TDb>): TLibraryLookup {
       const loaded = await activeOrNull(db);
       if (!loaded) return null;
       const row = await findLibrarySong(db, { id, modelId: loaded.version });
-      return (
-        row && {
-          id: row.id,
-          title: row.title,
-          artists: row.artists,
-          album: row.album,
-          popularity: row.popularity,
-          genres: row.genres,
-          features: row.features,
-        }
-      );
+      return row && toLibraryEntry(row);
     },
     async search(query, limit) {
       const loaded = await activeOrNull(await getDb());
