@@ -200,16 +200,17 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       ).toBe(400);
     });
 
-    test("one recording under two ids is one song: the loaded library keys them alike and lists it once", async () => {
+    test("one recording under two ids is one song: the library holds it once and the home list lists each song once", async () => {
       const loaded = await loadActiveModel(db);
       const byRecording = new Map<string, string[]>();
       for (const s of loaded.songs) {
         const key = `${JSON.stringify(s.features)}|${s.durationMs}`;
         byRecording.set(key, [...(byRecording.get(key) ?? []), s.trackId]);
       }
+      // The library merges one recording's ids into one entry (明け星 by LiSA and the seed's other repeats; the
+      // other ids become alternateIds, each resolved in library-routes.pglite.test.ts): no twin is left to list.
       const twins = [...byRecording.values()].filter((ids) => ids.length > 1);
-      expect(twins.length).toBeGreaterThan(0); // the seed repeats 明け星 by LiSA and others
-      for (const ids of twins) expect(new Set(ids.map((id) => loaded.keysById.get(id)!.songKey)).size).toBe(1);
+      expect(twins).toEqual([]);
       const akeboshi = loaded.songs.filter((s) => s.title === "明け星");
       if (akeboshi.length > 1) expect(new Set(akeboshi.map((s) => loaded.keysById.get(s.trackId)!.songKey)).size).toBe(1);
 
