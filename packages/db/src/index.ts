@@ -6,6 +6,7 @@ export { DatabaseError, classifyDatabaseError, toDatabaseError, type TDatabaseEr
 export { migrateDatabase, type TMigrateOptions, type TMigrateResult } from "./migrate/migrate-database";
 export { readMigrations, migrationChecksum, MigrationError, type TMigration } from "./migrate/read-migrations";
 export { createTestDatabase, type TTestDatabase } from "./testing/create-test-database";
+export { copyPostgresTemplate, type TPostgresTemplateCopy } from "./testing/postgres-template";
 export { openFaultSession, type TFaultSession } from "./testing/postgres-faults";
 // models
 export { findActiveModel, findActiveModelVersion, findModel, type TActiveModel, type TActiveCluster } from "./models/find-active-model";

@@ -1,11 +1,15 @@
 // A throwaway database filled by the real pipeline (`pnpm db:migrate` and `pnpm run pipeline all`, run as
 // child processes exactly as a user runs them), for route tests, end-to-end tests and the benchmark.
 // The pipeline's outputs (models/, data/final, …) go to a temp folder, never into the repository.
-import { spawnSync } from "node:child_process";
+//
+// The pipeline runs once per database kind and per state of its inputs (see ./pipeline-template.ts): its result is
+// kept as a template (a PGlite folder, a PostgreSQL template database) and every test database is a copy of it.
+// A copy holds exactly what a fresh run writes, at a fraction of a run's cost, which CI pays in every test file.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createTestDatabase, findRepoRoot, type TDatabaseConfig } from "@anisong/db";
+import { findRepoRoot, type TDatabaseConfig } from "@anisong/db";
+import { copyPgliteTemplate, copyPostgresTemplate, runPnpm } from "./pipeline-template";
 
 export type TPreparedDatabase = {
   config: TDatabaseConfig;
@@ -22,27 +26,18 @@ export async function prepareDatabase(kind: "pglite" | "postgres"): Promise<TPre
   try {
     if (kind === "pglite") {
       const dataDir = path.join(work, "pglite");
+      copyPgliteTemplate({ to: dataDir, fill: (env, fillWork) => runPipeline(fillWork, env) });
       const env = { ANISONG_PGLITE_DIR: dataDir, DATABASE_URL: "" };
-      run(["db:migrate"], env);
-      runPipeline(work, env);
       return { config: { kind, dataDir }, env, drop: async () => removeWork(), retrain: (train) => runPipeline(work, env, train) };
     }
-    // The throwaway PostgreSQL database comes migrated; the pipeline fills it through DATABASE_URL.
-    const test = await createTestDatabase({ kind: "postgres" });
-    const config = test.config as Extract<TDatabaseConfig, { kind: "postgres" }>;
-    const env = { DATABASE_URL: config.url };
-    try {
-      runPipeline(work, env);
-    } catch (error) {
-      await test.drop();
-      throw error;
-    }
+    const copy = await copyPostgresTemplate({ fill: (env, fillWork) => runPipeline(fillWork, env) });
+    const env = { DATABASE_URL: copy.url };
     return {
-      config,
+      config: { kind: "postgres", url: copy.url },
       env,
       retrain: (train) => runPipeline(work, env, train),
       drop: async () => {
-        await test.drop();
+        await copy.drop();
         removeWork();
       },
     };
@@ -52,7 +47,9 @@ export async function prepareDatabase(kind: "pglite" | "postgres"): Promise<TPre
   }
 }
 
+/** `pnpm run pipeline all` into the database `env` points at, with every output under `work`. */
 function runPipeline(work: string, env: Record<string, string>, train?: Record<string, unknown>): void {
+  fs.mkdirSync(work, { recursive: true });
   const data = path.join(findRepoRoot(), "data");
   const configFile = path.join(work, "pipeline.json");
   fs.writeFileSync(
@@ -68,15 +65,5 @@ function runPipeline(work: string, env: Record<string, string>, train?: Record<s
     }),
   );
   // `pnpm run`: without it, pnpm 12 runs its own built-in `pipeline` command and reads `--config` as its option.
-  run(["run", "pipeline", "all", "--config", configFile], env);
-}
-
-function run(args: string[], env: Record<string, string>): void {
-  const result = spawnSync("pnpm", ["--silent", ...args], {
-    cwd: findRepoRoot(),
-    env: { ...process.env, ...env, NODE_OPTIONS: "" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`pnpm ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  runPnpm(["run", "pipeline", "all", "--config", configFile], env);
 }

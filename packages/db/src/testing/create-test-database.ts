@@ -4,11 +4,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "pg";
 import { resolveTestAdminUrl, type TDatabaseConfig } from "../env";
 import { closePrismaClient, createPrismaClient, type TDb } from "../client/create-prisma-client";
 import { lockFileFor } from "../client/pglite-registry";
 import { migrateDatabase } from "../migrate/migrate-database";
+import { databaseUrl, withAdmin } from "./admin-connection";
 
 export type TTestDatabase = { db: TDb; config: TDatabaseConfig; drop(): Promise<void> };
 
@@ -32,9 +32,7 @@ export async function createTestDatabase(options: { kind: "pglite" | "postgres";
   const adminUrl = resolveTestAdminUrl();
   const name = `anisong_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
   await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const config: TDatabaseConfig = { kind: "postgres", url: url.toString() };
+  const config: TDatabaseConfig = { kind: "postgres", url: databaseUrl(adminUrl, name) };
   if (migrate) await migrateDatabase(config);
   const db = await createPrismaClient(config);
   return {
@@ -45,14 +43,4 @@ export async function createTestDatabase(options: { kind: "pglite" | "postgres";
       await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
-}
-
-async function withAdmin<T>(adminUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
