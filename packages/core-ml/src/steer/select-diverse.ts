@@ -14,6 +14,12 @@ export interface TSelectRules {
   variety: number;
   /** songKey ids that may not be recommended (the seeds' and avoided songs'). */
   takenSongKeys: ReadonlySet<number>;
+  /**
+   * Scaled vectors of the seeds and avoided songs. A row with exactly one of these feature vectors is the same
+   * recording under another id (the catalogs list some tracks several times) and is never picked. Checked only for a
+   * row about to be picked: O(topN · given · d), not a pass over the cluster.
+   */
+  sameAs: readonly Float64Array[];
 }
 
 export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64Array, rules: TSelectRules): number[] {
@@ -24,7 +30,9 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
   const eligible = (r: number): boolean => {
     const song = block.songKeyIds[r]!;
     const artist = block.artistKeyIds[r]!;
-    return !(song >= 0 && takenSongs.has(song)) && !(artist >= 0 && (perArtist.get(artist) ?? 0) >= rules.maxPerArtist);
+    if (song >= 0 && takenSongs.has(song)) return false;
+    if (artist >= 0 && (perArtist.get(artist) ?? 0) >= rules.maxPerArtist) return false;
+    return !rules.sameAs.some((v) => sameVector(block, d, r, v));
   };
   const take = (r: number): void => {
     const song = block.songKeyIds[r]!;
@@ -102,4 +110,12 @@ function dot(units: Float64Array, a: number, b: number, d: number): number {
   let s = 0;
   for (let j = 0; j < d; j++) s += units[a + j]! * units[b + j]!;
   return s;
+}
+
+/** Whether row r's scaled features equal `scaled` (to round-off: rows are stored as unit vector × norm). */
+function sameVector(block: TLibraryCluster, d: number, r: number, scaled: Float64Array): boolean {
+  const norm = block.norms[r]!;
+  const tolerance = 1e-12 * Math.max(1, norm);
+  for (let j = 0; j < d; j++) if (Math.abs(block.units[r * d + j]! * norm - scaled[j]!) > tolerance) return false;
+  return true;
 }
