@@ -2,8 +2,9 @@
 // variety 0: the candidates in ranking order (exactly recommend's rule).
 // variety λ > 0: maximal marginal relevance (Carbonell & Goldstein, SIGIR 1998) — each pick maximises
 //   (1 − λ) · score(x) − λ · max over already picked y of cos(x, y)
-// over a pool of the best max(VARIETY_POOL_FACTOR · n, MIN_VARIETY_POOL) candidates (extended by as many again only
-// when the pool runs out of eligible songs), so a pick costs O(pool · d) instead of a pass over the whole cluster.
+// over a pool of the best max(VARIETY_POOL_FACTOR · n, MIN_VARIETY_POOL) candidates that are still open (song not
+// taken, artist not at the cap; extended by as many again only when the pool runs out), so a pick costs O(pool · d)
+// instead of a pass over the whole cluster.
 import type { TLibraryCluster } from "../prepare-library";
 import { RankStream } from "./rank-stream";
 import { MIN_VARIETY_POOL, VARIETY_POOL_FACTOR } from "./steering";
@@ -27,13 +28,14 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
   const stream = new RankStream(scores, rules.variety === 0 ? rules.n : poolStep / 2); // selects 2 × wanted
   const takenSongs = new Set(rules.takenSongKeys);
   const perArtist = new Map<number, number>();
-  const eligible = (r: number): boolean => {
+  // Taken songs and full artists only grow, so a row that is not open now never will be.
+  const open = (r: number): boolean => {
     const song = block.songKeyIds[r]!;
     const artist = block.artistKeyIds[r]!;
     if (song >= 0 && takenSongs.has(song)) return false;
-    if (artist >= 0 && (perArtist.get(artist) ?? 0) >= rules.maxPerArtist) return false;
-    return !rules.sameAs.some((v) => sameVector(block, d, r, v));
+    return !(artist >= 0 && (perArtist.get(artist) ?? 0) >= rules.maxPerArtist);
   };
+  const eligible = (r: number): boolean => open(r) && !rules.sameAs.some((v) => sameVector(block, d, r, v));
   const take = (r: number): void => {
     const song = block.songKeyIds[r]!;
     const artist = block.artistKeyIds[r]!;
@@ -61,6 +63,7 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
   const extend = (): boolean => {
     const start = pool.length;
     for (let r = stream.next(); r >= 0; r = stream.next()) {
+      if (!open(r)) continue;
       let nearest = -Infinity;
       for (const p of picked) nearest = Math.max(nearest, dot(units, r * d, p * d, d));
       pool.push(r);
@@ -87,8 +90,7 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
       if (extend()) continue;
       break;
     }
-    // Taken songs and full artists only grow, so an ineligible entry stays out for good: checking only the winner
-    // keeps the two map lookups out of the pool scan.
+    // Entries closed by a pick are retired below, so only the same-recording check can refuse the winner.
     if (!eligible(pool[best]!)) {
       used[best] = true;
       continue;
@@ -97,9 +99,19 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
     used[best] = true;
     take(row);
     picked.push(row);
+    // One pass: retire the entries this pick closed (its song's other versions, its artist once at the cap), so the
+    // scans never revisit them, and update every other entry's nearest picked song.
+    const song = block.songKeyIds[row]!;
+    const artist = block.artistKeyIds[row]!;
+    const artistFull = artist >= 0 && (perArtist.get(artist) ?? 0) >= rules.maxPerArtist;
     for (let i = 0; i < pool.length; i++) {
       if (used[i]) continue;
-      const s = dot(units, pool[i]! * d, row * d, d);
+      const r = pool[i]!;
+      if ((song >= 0 && block.songKeyIds[r] === song) || (artistFull && block.artistKeyIds[r] === artist)) {
+        used[i] = true;
+        continue;
+      }
+      const s = dot(units, r * d, row * d, d);
       if (s > maxSim[i]!) maxSim[i] = s;
     }
   }
