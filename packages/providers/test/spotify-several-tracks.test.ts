@@ -2,7 +2,9 @@
 import { InvalidQueryError, ProviderFault, SEVERAL_TRACKS_MAX_IDS, SpotifyClient } from "../src";
 import { CITY_OF_STARS, FakeSpotify, LEVITATING, NO_FEATURES } from "./fake-services";
 
-const TIMEOUT_MS = 300;
+/** Generous (a loaded machine must not turn a call into a timeout); the timeout case sets a short one. */
+const TIMEOUT_MS = 10_000;
+const SHORT_TIMEOUT_MS = 300;
 const UNKNOWN = "UnknownTrackId00000001";
 let server: FakeSpotify;
 
@@ -106,7 +108,10 @@ describe("SpotifyClient.getSeveralTracks", () => {
   });
 
   it("times out a slow call", async () => {
-    server.failNext("several-tracks", { delayMs: TIMEOUT_MS + 400 });
-    expect(await fault(client().getSeveralTracks([LEVITATING.id]))).toMatchObject({ kind: "timeout" });
+    server.failNext("several-tracks", { delayMs: SHORT_TIMEOUT_MS + 1500 });
+    expect(await fault(client({ timeoutMs: SHORT_TIMEOUT_MS }).getSeveralTracks([LEVITATING.id]))).toMatchObject({
+      kind: "timeout",
+      message: `timed out after ${SHORT_TIMEOUT_MS} ms`,
+    });
   });
 });
