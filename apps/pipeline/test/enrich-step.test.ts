@@ -248,6 +248,10 @@ describe("enrich step", () => {
       const fromSpotify = readJsonFile(libraryPaths(ws.ctx).library).songs.filter((s: any) => s.artistsFrom === "spotify");
       expect(fromSpotify.length).toBeGreaterThan(0);
       for (const s of fromSpotify) expect(songs.find((row) => row.trackId === s.id)?.artists).toEqual(s.artists);
+      const entries = readJsonFile(artifactPaths(ws.ctx.config).enrichment).entries;
+      const stored = await t.db.song.findUnique({ where: { id: fromSpotify[0].id }, select: { releaseDate: true, coverUrl: true } });
+      expect(stored).toEqual({ releaseDate: entries[fromSpotify[0].id].releaseDate, coverUrl: entries[fromSpotify[0].id].coverUrl });
+      expect(stored!.coverUrl).toMatch(/^https:\/\/i\.scdn\.co\/image\//);
 
       ws.ctx.flags.ifNeeded = true;
       const calls = severalTracksCalls(server).length;
@@ -275,6 +279,7 @@ describe("enrich step", () => {
         expect(readJsonFile(artifactPaths(ws.ctx.config).ingestReport).status).toBe("library-updated");
         const row = (await listClusterSongs(t.db, { modelId: active!.model.version })).find((r) => r.trackId === dropped);
         expect(row?.artists).toEqual([]);
+        expect(await t.db.song.findUnique({ where: { id: dropped }, select: { coverUrl: true } })).toEqual({ coverUrl: null });
       } finally {
         server.failAlways("several-tracks", null);
       }

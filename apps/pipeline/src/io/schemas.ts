@@ -105,6 +105,9 @@ export const ZLibraryFile = z.object({
       songKey: z.string(),
       animeTitle: z.string().nullable(),
       clusterIndex: z.number().int().min(0),
+      // Spotify enrichment (absent in a library written before the enrich step existed)
+      releaseDate: z.string().nullable().default(null),
+      coverUrl: z.string().nullable().default(null),
     }),
   ),
 });
