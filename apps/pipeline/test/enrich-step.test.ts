@@ -233,6 +233,21 @@ describe("enrich step", () => {
     expect(calls).toHaveLength(10);
   }, 120_000);
 
+  it("stops asking after three failed batches in a row (Spotify down) and leaves the rest for the next run", async () => {
+    const ws = createWorkspace({ paths: { seed: path.join(REPO_DATA, "raw/anime_songs.csv") } });
+    workspaces.push(ws);
+    ws.ctx.providers = providersFor(server);
+    server.failAlways("several-tracks", { status: 502 });
+    try {
+      const before = server.requests.length;
+      const report = await enrich(ws.ctx);
+      expect(severalTracksCalls(server, before)).toHaveLength(3);
+      expect(report).toMatchObject({ calls: 3, deferred: 473, entries: 0, stoppedEarly: "3 batches failed in a row" });
+    } finally {
+      server.failAlways("several-tracks", null);
+    }
+  }, 120_000);
+
   it("`all` runs enrich before library, and `--if-needed` re-ingests when the enrichment file changes", async () => {
     const t = await createTestDatabase({ kind: "pglite" });
     const ws = workspace();
