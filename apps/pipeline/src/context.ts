@@ -2,6 +2,7 @@
 // records what the step read and wrote.
 import path from "node:path";
 import type { TDatabaseConfig } from "@anisong/db";
+import type { TResolverConfig } from "@anisong/providers";
 import type { TPipelineConfig } from "./config/pipeline-config";
 
 export type TLogger = {
@@ -19,6 +20,8 @@ export type TStepContext = {
   log: TLogger;
   /** where `ingest` writes; default: the environment's (DATABASE_URL, else PGlite in data/pglite) */
   database?: TDatabaseConfig;
+  /** Spotify credentials, API origins, timeout and Retry-After bound for `enrich`; default: the environment's */
+  providers?: TResolverConfig;
 };
 
 export function displayPath(ctx: TStepContext, file: string): string {

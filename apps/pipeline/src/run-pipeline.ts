@@ -7,6 +7,7 @@ import { readJson } from "./io/artifacts";
 import { ZFeatures, ZLibraryFile } from "./io/schemas";
 import { acquire } from "./steps/acquire";
 import { clean } from "./steps/clean";
+import { enrich } from "./steps/enrich";
 import { evaluate } from "./steps/evaluate";
 import { featurize } from "./steps/featurize";
 import { describeDatabase, ingest } from "./steps/ingest";
@@ -15,7 +16,7 @@ import { score } from "./steps/score";
 import { train } from "./steps/train";
 import { computeTrainingDataHash } from "./steps/training-hash";
 
-export const STEPS = { acquire, clean, featurize, train, score, evaluate, ingest, library } as const;
+export const STEPS = { acquire, clean, featurize, train, score, evaluate, ingest, enrich, library } as const;
 export type TStepName = keyof typeof STEPS;
 export const STEP_NAMES = Object.keys(STEPS) as TStepName[];
 
@@ -72,11 +73,17 @@ export async function runAll(ctx: TStepContext): Promise<{ timings: TStepTiming[
   for (const name of ["acquire", "clean", "featurize"] as const) timings.push(await runStep(ctx, name));
   // The library is placed by the published model, so it comes after evaluate; --if-needed rebuilds it first
   // (cheap, no training) so that a changed library reaches a database whose model is otherwise current.
+  // enrich (Spotify metadata; skipped without credentials) feeds the library, so it runs just before it: a changed
+  // enrichment file changes the library's content hash, which is what --if-needed compares.
+  let enriched = false;
   if (ctx.flags.ifNeeded && fs.existsSync(artifactPaths(ctx.config).activeModel)) {
-    timings.push(await runStep(ctx, "library"));
+    timings.push(await runStep(ctx, "enrich"), await runStep(ctx, "library"));
+    enriched = true;
     if (await activeModelIsCurrent(ctx, libraryVersionOnDisk(ctx))) return { timings, skipped: true };
   }
-  for (const name of ["train", "score", "evaluate", "library", "ingest"] as const) timings.push(await runStep(ctx, name));
+  for (const name of ["train", "score", "evaluate"] as const) timings.push(await runStep(ctx, name));
+  if (!enriched) timings.push(await runStep(ctx, "enrich"));
+  for (const name of ["library", "ingest"] as const) timings.push(await runStep(ctx, name));
   ctx.log.info(`pipeline finished in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return { timings, skipped: false };
 }

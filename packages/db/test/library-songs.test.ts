@@ -129,4 +129,34 @@ describe.each(["pglite", "postgres"] as const)("library songs on %s", (kind) => 
     await t.db.$executeRawUnsafe("SET enable_seqscan = on");
     expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Song_alternateIds_idx/);
   });
+
+  it("writes Spotify enrichment's release date and cover, and a changed one reaches a stored song", async () => {
+    const cover = "https://i.scdn.co/image/ab67616d00001e02fixture";
+    const enriched = (coverUrl: string | null) => [
+      {
+        ...song("5MVjxslIF7mVtYo75Nk445", "廻廻奇譚"),
+        source: "seed+tracks-dataset",
+        library: { ...lib("original", ["2222222222222222222222"], ["seed", "tracks-dataset"]), releaseDate: "2020-11-20", coverUrl },
+      },
+      {
+        ...song("3333333333333333333333", "Kaikai Kitan (Lofi)", {
+          source: "tracks-dataset",
+          library: lib("cover", [], ["tracks-dataset"]),
+        }),
+        cluster: 1,
+      },
+    ];
+    const stored = () => t.db.song.findMany({ orderBy: { id: "asc" }, select: { id: true, releaseDate: true, coverUrl: true } });
+    expect(await storeModel(t.db, { artifact, clusters: clusters(1, 1), songs: enriched(cover), libraryVersion: "lib-2" })).toEqual({
+      status: "library-updated",
+      songsInserted: 0,
+    });
+    expect(await stored()).toEqual([
+      { id: "1111111111111111111111", releaseDate: null, coverUrl: null },
+      { id: "3333333333333333333333", releaseDate: null, coverUrl: null },
+      { id: "5MVjxslIF7mVtYo75Nk445", releaseDate: "2020-11-20", coverUrl: cover },
+    ]);
+    await storeModel(t.db, { artifact, clusters: clusters(1, 1), songs: enriched(null), libraryVersion: "lib-3" });
+    expect((await stored())[2]).toEqual({ id: "5MVjxslIF7mVtYo75Nk445", releaseDate: "2020-11-20", coverUrl: null });
+  });
 });

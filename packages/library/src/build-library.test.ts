@@ -133,4 +133,48 @@ describe("buildLibrary", () => {
     });
     expect(variants.songs[1]).toMatchObject({ id: id(3), isVersion: true, versionOf: id(1), versionCut: "tv-size" });
   });
+
+  it("fills what the datasets lack from Spotify enrichment, by the entry's ids, and says where each field came from", () => {
+    const cover = "https://i.scdn.co/image/ab67616d00001e02fixture";
+    const enrichment = new Map([
+      [id(1), { artists: ["Spotify Says Someone Else"], album: "Spotify Album", releaseDate: "2013-07-03", coverUrl: cover }],
+      [id(31), { artists: ["Aimer"], album: "残響散歌", releaseDate: "2022-01-12", coverUrl: cover }],
+      [id(42), { artists: ["Eve"], album: null, releaseDate: "2020", coverUrl: null }],
+    ]);
+    const built = buildLibrary({
+      seed: [seedSong(1, "紅蓮の弓矢", 0.1), seedSong(31, "残響散歌", 0.5), seedSong(32, "Nobody knows this one", 0.6)],
+      tracks: [track(1, "Guren no Yumiya", 0.1), track(42, "廻廻奇譚", 0.6, { artists: [], album: null, durationMs: 200000 })],
+      enrichment,
+    });
+    const by = new Map(built.songs.map((s) => [s.id, s]));
+    // The datasets' own artists and album win; Spotify adds the date and the cover.
+    expect(by.get(id(1))).toMatchObject({
+      artists: ["Linked Horizon"],
+      artistsFrom: "entry",
+      album: "Shingeki no Kiseki",
+      albumFrom: "entry",
+      releaseDate: "2013-07-03",
+      coverUrl: cover,
+    });
+    expect(by.get(id(31))).toMatchObject({
+      artists: ["Aimer"],
+      artistsFrom: "spotify",
+      album: "残響散歌",
+      albumFrom: "spotify",
+      releaseDate: "2022-01-12",
+      coverUrl: cover,
+    });
+    // Seed 32 and dataset row 42 are one recording: Spotify's answer for the merged id fills the entry.
+    expect(by.get(id(32))).toMatchObject({
+      alternateIds: [id(42)],
+      artists: ["Eve"],
+      artistsFrom: "spotify",
+      album: null,
+      albumFrom: null,
+    });
+    expect(built.stats.artistCoverage).toMatchObject({ withArtists: 3, filledBySpotify: 2 });
+    expect(built.stats.spotifyEnrichment).toEqual({ artists: 2, albums: 1, releaseDates: 3, covers: 2 });
+    const without = buildLibrary({ seed: [seedSong(31, "残響散歌", 0.5)], tracks: [] });
+    expect(without.songs[0]).toMatchObject({ artists: [], artistsFrom: null, albumFrom: null, releaseDate: null, coverUrl: null });
+  });
 });

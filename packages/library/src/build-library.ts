@@ -4,7 +4,7 @@
 import type { TAudioFeatures } from "@anisong/core-ml";
 import { markAnimeEvidence } from "./anime-evidence";
 import { extractAnimeTitle } from "./anime-title";
-import type { TLibraryInputSong, TLibrarySong, TProvenance, TTrackRow } from "./library-song";
+import type { TLibraryInputSong, TLibrarySong, TProvenance, TTrackEnrichment, TTrackRow } from "./library-song";
 import { computeStats, type TLibraryStats } from "./library-stats";
 import { RecordingIndex } from "./recording-index";
 import { songKeyOf } from "./song-identity";
@@ -12,7 +12,13 @@ import { classifyKind } from "./song-kind";
 import { createUnionFind, groupsOf } from "./union-find";
 import { markVersions } from "./version-groups";
 
-export type TBuildLibraryInput = { seed: TLibraryInputSong[]; tracks: TTrackRow[]; animeGenre?: string };
+export type TBuildLibraryInput = {
+  seed: TLibraryInputSong[];
+  tracks: TTrackRow[];
+  animeGenre?: string;
+  /** Spotify metadata by track id (the enrich step's file): fills what the datasets lack */
+  enrichment?: ReadonlyMap<string, TTrackEnrichment>;
+};
 
 type TMember = TLibraryInputSong & { provenance: TProvenance };
 
@@ -63,20 +69,28 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
   for (const group of groups) {
     const primary = group.find((m) => m.provenance === "seed") ?? group[0]!;
     const ids = [...new Set(group.map((m) => m.id))];
+    // Spotify's answer for the primary id first, then for any merged id.
+    const spotify = [primary.id, ...ids].map((id) => input.enrichment?.get(id)).find((e) => e !== undefined);
     const withArtists = group.find((m) => m.artists.length > 0);
     let artists = withArtists?.artists ?? [];
     let artistsFrom: TLibrarySong["artistsFrom"] = withArtists ? "entry" : null;
+    // By id (dataset, then Spotify) before the same-recording guess.
     if (artists.length === 0) {
       const byId = ids.map((id) => tracks.byId.get(id)).find((t) => t !== undefined);
-      const byRec = byId ? undefined : tracks.byRecording.find(primary);
-      const found = byId ?? byRec;
-      if (found) {
-        artists = found.artists;
-        artistsFrom = byId ? "tracks-dataset-id" : "tracks-dataset-recording";
+      if (byId) [artists, artistsFrom] = [byId.artists, "tracks-dataset-id"];
+      else if (spotify && spotify.artists.length > 0) [artists, artistsFrom] = [spotify.artists, "spotify"];
+      else {
+        const byRec = tracks.byRecording.find(primary);
+        if (byRec) [artists, artistsFrom] = [byRec.artists, "tracks-dataset-recording"];
       }
     }
     let album = group.find((m) => m.album !== null)?.album ?? null;
-    if (album === null) album = ids.map((id) => tracks.byId.get(id)?.album ?? null).find((a) => a !== null) ?? null;
+    let albumFrom: TLibrarySong["albumFrom"] = album !== null ? "entry" : null;
+    if (album === null) {
+      album = ids.map((id) => tracks.byId.get(id)?.album ?? null).find((a) => a !== null) ?? null;
+      if (album !== null) albumFrom = "tracks-dataset-id";
+      else if (spotify?.album) [album, albumFrom] = [spotify.album, "spotify"];
+    }
     const title = primary.title;
     const kind = classifyKind({ title, album, artists, instrumentalness: primary.features.instrumentalness });
     const provenance = [...new Set(group.map((m) => m.provenance))].sort() as TProvenance[];
@@ -101,6 +115,9 @@ export function buildLibrary(input: TBuildLibraryInput): { songs: TLibrarySong[]
       animeTieIn: false,
       animeEvidence: [],
       artistsFrom,
+      albumFrom,
+      releaseDate: spotify?.releaseDate ?? null,
+      coverUrl: spotify?.coverUrl ?? null,
     });
   }
 

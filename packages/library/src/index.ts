@@ -26,7 +26,7 @@ export {
 export { parseKinds, selectKinds, InvalidKindError } from "./kind-selection";
 export { extractAnimeTitle, matchAnimeTitle, ANIME_TITLE_RULES, type TAnimeTitleInput, type TAnimeTitleMatch } from "./anime-title";
 export { buildLibrary, type TBuildLibraryInput } from "./build-library";
-export type { TLibraryInputSong, TLibrarySong, TTrackRow, TProvenance, TAnimeEvidence } from "./library-song";
+export type { TLibraryInputSong, TLibrarySong, TTrackRow, TProvenance, TAnimeEvidence, TTrackEnrichment } from "./library-song";
 export type { TLibraryStats } from "./library-stats";
 export { scoreHandChecked, sameAnimeTitle, type THandCheckedRow, type THandCheckScore, type TPrecision } from "./hand-check";
 export { rankingKeysOf, type TKeyedInput, type TRankingKeys } from "./ranking-keys";

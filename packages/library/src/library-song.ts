@@ -16,6 +16,15 @@ export type TLibraryInputSong = {
 /** One row of the tracks dataset (a track listed under several genres appears once per genre). */
 export type TTrackRow = TLibraryInputSong & { genre: string };
 
+/** What an enrichment source (Spotify's several-tracks endpoint) knows about one track id. */
+export type TTrackEnrichment = {
+  artists: string[];
+  album: string | null;
+  /** "2019", "2019-07" or "2019-07-03" */
+  releaseDate: string | null;
+  coverUrl: string | null;
+};
+
 export type TAnimeEvidence = "seed" | "anime-title" | "version-of-seed-song" | "seed-artist" | "covers-anime-song";
 
 export type TLibrarySong = {
@@ -39,5 +48,10 @@ export type TLibrarySong = {
   /** false: no evidence that this anime-genre row belongs to an anime (the dataset's genre also holds J-pop/K-pop) */
   animeTieIn: boolean;
   animeEvidence: TAnimeEvidence[];
-  artistsFrom: "entry" | "tracks-dataset-id" | "tracks-dataset-recording" | null;
+  artistsFrom: "entry" | "tracks-dataset-id" | "spotify" | "tracks-dataset-recording" | null;
+  albumFrom: "entry" | "tracks-dataset-id" | "spotify" | null;
+  /** only from Spotify enrichment (the datasets have none); "2019", "2019-07" or "2019-07-03" */
+  releaseDate: string | null;
+  /** the album cover's URL on i.scdn.co, only from Spotify enrichment */
+  coverUrl: string | null;
 };

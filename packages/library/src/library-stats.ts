@@ -12,7 +12,16 @@ export type TLibraryStats = {
   size: number;
   versions: number;
   songs: number;
-  artistCoverage: { withArtists: number; share: number; fromEntry: number; filledById: number; filledByRecording: number };
+  artistCoverage: {
+    withArtists: number;
+    share: number;
+    fromEntry: number;
+    filledById: number;
+    filledBySpotify: number;
+    filledByRecording: number;
+  };
+  /** what Spotify enrichment filled (0 everywhere without an enrichment file) */
+  spotifyEnrichment: { artists: number; albums: number; releaseDates: number; covers: number };
   kinds: Record<TSongKind, number>;
   kindRules: Record<string, number>;
   animeTitles: { withTitle: number; share: number };
@@ -51,7 +60,14 @@ export function computeStats(a: {
       share: share(withArtists),
       fromEntry: count((s) => s.artistsFrom === "entry"),
       filledById: count((s) => s.artistsFrom === "tracks-dataset-id"),
+      filledBySpotify: count((s) => s.artistsFrom === "spotify"),
       filledByRecording: count((s) => s.artistsFrom === "tracks-dataset-recording"),
+    },
+    spotifyEnrichment: {
+      artists: count((s) => s.artistsFrom === "spotify"),
+      albums: count((s) => s.albumFrom === "spotify"),
+      releaseDates: count((s) => s.releaseDate !== null),
+      covers: count((s) => s.coverUrl !== null),
     },
     kinds: {
       original: count((s) => s.kind === "original"),

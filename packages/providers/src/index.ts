@@ -27,6 +27,13 @@ export {
   type TFeaturesAnswer,
   type TMiss,
 } from "./providers/feature-provider";
+export {
+  SpotifyClient,
+  createSpotifyClient,
+  SEVERAL_TRACKS_MAX_IDS,
+  type TSpotifyClientOptions,
+  type TSpotifyTrackDetails,
+} from "./providers/spotify/spotify-client";
 export { resolveSpotifyConfig, ZSpotifyEnv, SpotifyConfigError, type TResolverConfig, type TSpotifyCredentials } from "./env";
 export {
   SpotifyPackageError,

@@ -111,6 +111,7 @@ export class FakeSpotify extends FakeService {
     if (path === "/v1/search") return "search";
     if (path.startsWith("/v1/audio-features")) return "audio-features";
     if (path.startsWith("/v1/tracks/")) return "track";
+    if (path === "/v1/tracks") return "several-tracks";
     return "unknown";
   }
 
@@ -119,6 +120,7 @@ export class FakeSpotify extends FakeService {
     const token = /^Bearer (.+)$/.exec(log.authorization ?? "")?.[1];
     if (!token || !this.tokens.has(token)) return json(res, 401, { error: { status: 401, message: "The access token expired" } });
     if (route === "search") return this.search(log, res);
+    if (route === "several-tracks") return this.severalTracks(log, res);
     const id = log.path.split("/").pop() ?? "";
     const track = this.tracks.find((t) => t.id === id);
     if (route === "track")
@@ -147,6 +149,19 @@ export class FakeSpotify extends FakeService {
     const token = `BQ-fake-token-${++this.issued}`;
     this.tokens.add(token);
     json(res, 200, { access_token: token, token_type: "Bearer", expires_in: 3600 });
+  }
+
+  /** GET /v1/tracks?ids=a,b,…: at most 50 ids; unknown ids answer null in their place, as Spotify does. */
+  private severalTracks(log: TRequestLog, res: http.ServerResponse): void {
+    const ids = (log.query.get("ids") ?? "").split(",").filter(Boolean);
+    if (ids.length === 0 || ids.length > 50) return json(res, 400, { error: { status: 400, message: "Invalid limit" } });
+    if (ids.some((id) => !/^[0-9A-Za-z]{22}$/.test(id))) return json(res, 400, { error: { status: 400, message: "invalid id" } });
+    json(res, 200, {
+      tracks: ids.map((id) => {
+        const track = this.tracks.find((t) => t.id === id);
+        return track ? this.trackJson(track) : null;
+      }),
+    });
   }
 
   /** Spotify's field filters, as the package sends them: track:"…" artist:"…" (either alone). */
@@ -188,7 +203,7 @@ export class FakeSpotify extends FakeService {
         ],
         name: t.album,
         release_date: t.releaseDate,
-        release_date_precision: "day",
+        release_date_precision: t.releaseDate.length === 4 ? "year" : t.releaseDate.length === 7 ? "month" : "day",
         total_tracks: 12,
         type: "album",
         uri: "spotify:album:fixture",

@@ -19,6 +19,8 @@ steps:
   score       place the sample songs → data/final/sample_scored.csv
   evaluate    silhouettes; publish models/active.json if above the threshold
   ingest      write model, clusters and songs into the database
+  enrich      with SPOTIFY_CLIENT_ID/SECRET: artists, album, release date, cover from Spotify
+              → data/enrichment/spotify-enrichment.json (skipped without credentials)
   library     the wider library (seed + tracks dataset's anime rows) → data/library/library.json
   all         every step in order
 

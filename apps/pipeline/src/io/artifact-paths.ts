@@ -24,5 +24,8 @@ export function artifactPaths(config: TPipelineConfig) {
     ingestReport: path.join(p.reports, "ingest.json"),
     model: (version: string) => path.join(p.models, `${version}.json`),
     activeModel: path.join(p.models, "active.json"),
+    /** Spotify metadata the enrich step fetched (beside data/library/; git-ignored: Spotify's data, not ours to ship) */
+    enrichment: path.join(path.dirname(p.reports), "enrichment", "spotify-enrichment.json"),
+    enrichReport: path.join(p.reports, "enrich.json"),
   };
 }

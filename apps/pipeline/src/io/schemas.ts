@@ -105,7 +105,43 @@ export const ZLibraryFile = z.object({
       songKey: z.string(),
       animeTitle: z.string().nullable(),
       clusterIndex: z.number().int().min(0),
+      // Spotify enrichment (absent in a library written before the enrich step existed)
+      releaseDate: z.string().nullable().default(null),
+      coverUrl: z.string().nullable().default(null),
     }),
   ),
 });
 export type TLibraryFile = z.infer<typeof ZLibraryFile>;
+
+const ZSpotifyTrackId = z.string().regex(/^[0-9A-Za-z]{22}$/);
+
+/** One track's Spotify metadata as the enrich step keeps it. */
+export const ZEnrichmentEntry = z.object({
+  title: z.string(),
+  artists: z.array(z.string().min(1)),
+  album: z.string().min(1).nullable(),
+  releaseDate: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .nullable(),
+  releaseDatePrecision: z.enum(["year", "month", "day"]).nullable(),
+  coverUrl: z.url({ protocol: /^https$/ }).nullable(),
+  fetchedAt: z.iso.datetime(),
+});
+export type TEnrichmentEntry = z.infer<typeof ZEnrichmentEntry>;
+
+export const ENRICHMENT_SCHEMA_VERSION = 1;
+
+/** data/enrichment/spotify-enrichment.json: what Spotify answered, by the track id asked; read by every later run. */
+export const ZEnrichmentFile = z.object({
+  schemaVersion: z.literal(ENRICHMENT_SCHEMA_VERSION),
+  source: z.literal("spotify"),
+  /** content hash of entries + notFound without the fetch times: the library records it */
+  version: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  entries: z.record(ZSpotifyTrackId, ZEnrichmentEntry),
+  /** ids Spotify answered null for (not asked again) → when */
+  notFound: z.record(ZSpotifyTrackId, z.iso.datetime()),
+});
+export type TEnrichmentFile = z.infer<typeof ZEnrichmentFile>;

@@ -45,6 +45,8 @@ export function librarySongs(input: { seed: TIngestSong[]; library: TLibraryFile
       songKey: entry.songKey,
       animeTitle: entry.animeTitle,
       alternateIds: entry.alternateIds,
+      releaseDate: entry.releaseDate,
+      coverUrl: entry.coverUrl,
     };
     const base = fromSeed ?? {
       id: entry.id,

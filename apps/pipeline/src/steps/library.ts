@@ -6,14 +6,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { assignCluster, parseModelArtifact, scaleFeatures, type TModelArtifact } from "@anisong/core-ml";
 import { findRepoRoot } from "@anisong/db";
-import { parseSongRow, readCsvBytes, SPOTIFY_ID, validateSongTable } from "@anisong/ingest";
-import { buildLibrary, scoreHandChecked, SONG_KINDS, type THandCheckedRow, type TLibrarySong, type TTrackRow } from "@anisong/library";
+import { readCsvBytes, SPOTIFY_ID } from "@anisong/ingest";
+import { scoreHandChecked, SONG_KINDS, type THandCheckedRow, type TLibrarySong } from "@anisong/library";
 import { z } from "zod";
 import { logRead, logWrote, type TStepContext } from "../context";
 import { PipelineError } from "../errors";
 import { artifactPaths } from "../io/artifact-paths";
 import { contentHash, writeJson } from "../io/artifacts";
 import { ZLabels } from "../io/schemas";
+import { enrichmentByTrackId, readEnrichmentIfPresent } from "./enrichment-file";
+import { buildLibraryFrom, readLibraryInputs } from "./library-inputs";
 
 export const LIBRARY_SCHEMA_VERSION = 1;
 
@@ -33,27 +35,6 @@ function loadPublishedModel(ctx: TStepContext): TModelArtifact {
   const model = parseModelArtifact(JSON.parse(fs.readFileSync(file, "utf8")));
   logRead(ctx, file, `published model ${model.version}`);
   return model;
-}
-
-/** Every row of the tracks dataset (one per genre listing), validated; bad rows are counted and skipped. */
-function readTracks(ctx: TStepContext): { tracks: TTrackRow[]; badRows: number } {
-  const { config } = ctx;
-  if (!fs.existsSync(config.paths.catalog)) throw new PipelineError(`tracks dataset not found: ${config.paths.catalog}`);
-  const table = readCsvBytes(fs.readFileSync(config.paths.catalog), config.paths.catalog);
-  const genreColumn = config.columns.catalog.genres;
-  const tracks: TTrackRow[] = [];
-  let badRows = 0;
-  for (const record of table.records) {
-    const parsed = parseSongRow(record, config.columns.catalog, { source: "tracks-dataset", listSeparator: config.columns.listSeparator });
-    if (!parsed.ok) {
-      badRows++;
-      continue;
-    }
-    const { id, title, artists, album, features, durationMs } = parsed.song;
-    tracks.push({ id, title, artists, album, features, durationMs, genre: (genreColumn ? record[genreColumn]?.trim() : "") ?? "" });
-  }
-  logRead(ctx, config.paths.catalog, `${table.records.length} rows, ${badRows} invalid`);
-  return { tracks, badRows };
 }
 
 const ZHandCheckedRow = z.object({
@@ -106,21 +87,10 @@ export async function library(ctx: TStepContext) {
   const out = libraryPaths(ctx);
   const model = loadPublishedModel(ctx);
 
-  const seedTable = readCsvBytes(fs.readFileSync(config.paths.seed), config.paths.seed);
-  const seed = validateSongTable(seedTable, {
-    file: config.paths.seed,
-    columns: config.columns.seed,
-    source: "seed",
-    listSeparator: config.columns.listSeparator,
-  });
-  logRead(ctx, config.paths.seed, `${seed.songs.length} seed songs`);
-  const { tracks, badRows } = readTracks(ctx);
-
-  const built = buildLibrary({
-    seed: seed.songs.map(({ id, title, artists, album, features, durationMs }) => ({ id, title, artists, album, features, durationMs })),
-    tracks,
-    animeGenre: config.catalogGenre,
-  });
+  const inputs = readLibraryInputs(ctx);
+  const { badRows } = inputs;
+  const enrichment = readEnrichmentIfPresent(ctx);
+  const built = buildLibraryFrom(ctx, inputs, enrichment ? enrichmentByTrackId(enrichment) : undefined);
 
   // Seed songs keep the cluster k-means gave them when the published model is the one just trained on them.
   const labelsFile = artifactPaths(config).labels;
@@ -140,6 +110,9 @@ export async function library(ctx: TStepContext) {
       seed: path.relative(config.rootDir, config.paths.seed),
       tracksDataset: path.relative(config.rootDir, config.paths.catalog),
       tracksDatasetGenre: config.catalogGenre,
+      spotifyEnrichment: enrichment
+        ? { file: path.relative(config.rootDir, artifactPaths(config).enrichment), version: enrichment.version }
+        : null,
     },
     songs,
   };

@@ -11,6 +11,10 @@ export type TSongLibraryFields = {
   songKey: string | null;
   animeTitle: string | null;
   alternateIds: string[];
+  /** Spotify enrichment ("2019", "2019-07" or "2019-07-03"); absent: null */
+  releaseDate?: string | null;
+  /** the album cover on i.scdn.co (Spotify enrichment); absent: null */
+  coverUrl?: string | null;
 };
 
 export type TNewSong = {
@@ -29,7 +33,7 @@ export type TNewSong = {
 };
 
 const ARRAY_COLUMNS = new Set(["artists", "genres", "provenance", "alternateIds"]);
-const LIBRARY_COLUMNS = ["provenance", "kind", "isVersion", "songKey", "animeTitle", "alternateIds"];
+const LIBRARY_COLUMNS = ["provenance", "kind", "isVersion", "songKey", "animeTitle", "alternateIds", "releaseDate", "coverUrl"];
 const SONG_COLUMNS = [
   "id",
   "title",
@@ -61,7 +65,10 @@ const SONG_TYPES: Record<string, string> = {
   songKey: "text",
   animeTitle: "text",
   alternateIds: "jsonb",
+  releaseDate: "text",
+  coverUrl: "text",
 };
+const COMPARED = [...LIBRARY_COLUMNS, "artists", "album", "title", "source"];
 // A row known from an earlier ingest keeps its features; its library fields (and the artists/album the library
 // filled in) follow the newest library. Rows without library fields leave those columns alone.
 const INSERT_SONGS = `
@@ -72,8 +79,7 @@ const INSERT_SONGS = `
     ON CONFLICT ("id") DO UPDATE SET
       ${["title", "artists", "album", "source", ...LIBRARY_COLUMNS].map((c) => `"${c}" = EXCLUDED."${c}"`).join(", ")}, "updatedAt" = now()
       WHERE EXCLUDED."kind" IS NOT NULL AND cardinality(EXCLUDED."provenance") > 0
-        AND ("Song"."kind", "Song"."isVersion", "Song"."songKey", "Song"."animeTitle", "Song"."provenance", "Song"."alternateIds", "Song"."artists", "Song"."album", "Song"."title", "Song"."source")
-          IS DISTINCT FROM (EXCLUDED."kind", EXCLUDED."isVersion", EXCLUDED."songKey", EXCLUDED."animeTitle", EXCLUDED."provenance", EXCLUDED."alternateIds", EXCLUDED."artists", EXCLUDED."album", EXCLUDED."title", EXCLUDED."source")
+        AND (${COMPARED.map((c) => `"Song"."${c}"`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `EXCLUDED."${c}"`).join(", ")})
     RETURNING (xmax = 0) AS inserted
   )
   SELECT count(*) FILTER (WHERE inserted)::int AS "inserted" FROM written`;

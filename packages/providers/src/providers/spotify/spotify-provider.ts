@@ -2,20 +2,12 @@
 import type { TResolverConfig } from "../../env";
 import { ProviderFault } from "../../errors";
 import { defineProvider, describeTrack, type TProviderImpl } from "../feature-provider";
-import { SpotifyClient } from "./spotify-client";
+import { createSpotifyClient } from "./spotify-client";
 
 const FEATURES_OFF = "audio features unavailable to this app (HTTP 403), not asked again by this resolver";
 
 export function createSpotifyProvider(config: TResolverConfig): TProviderImpl {
-  const client = config.spotify
-    ? new SpotifyClient({
-        ...config.spotify,
-        apiBase: config.spotifyApiBase,
-        accountsBase: config.spotifyAccountsBase,
-        timeoutMs: config.timeoutMs,
-        maxRetryAfterMs: config.maxRetryAfterMs,
-      })
-    : null;
+  const client = createSpotifyClient(config);
   // Set by the first 403 from audio-features (apps created after Nov 2024 get one on every call); the apps keep
   // one resolver per process, so this holds for the process.
   let featuresOff = false;

@@ -20,6 +20,20 @@ export const ZSpotifyTrack = z.object({
 });
 export type TSpotifyTrack = z.infer<typeof ZSpotifyTrack>;
 
+/** An album as the several-tracks endpoint returns it inside each track (always present there). */
+const ZSpotifyAlbumDetails = z.object({
+  name: z.string(),
+  release_date: z.string().nullish(),
+  release_date_precision: z.enum(["year", "month", "day"]).nullish(),
+  images: z.array(ZImage).default([]),
+});
+
+/** GET /v1/tracks?ids=…: one entry per requested id, in order; null where Spotify does not know the id. */
+export const ZSeveralTracksResponse = z.object({
+  tracks: z.array(ZSpotifyTrack.extend({ album: ZSpotifyAlbumDetails }).nullable()),
+});
+export type TSeveralTracksResponse = z.infer<typeof ZSeveralTracksResponse>;
+
 export const ZSearchResponse = z.object({ tracks: z.object({ items: z.array(ZSpotifyTrack) }) });
 
 export const ZSpotifyAudioFeatures = ZAudioFeatures.extend({ id: z.string() });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Song" ADD COLUMN     "coverUrl" TEXT,
+ADD COLUMN     "releaseDate" TEXT;
+
