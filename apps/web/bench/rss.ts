@@ -4,11 +4,11 @@ import fs from "node:fs";
 
 function children(pid: number): number[] {
   const out: number[] = [];
-  let tasks: string[] = [];
+  let tasks: string[];
   try {
     tasks = fs.readdirSync(`/proc/${pid}/task`);
   } catch {
-    return out;
+    return out; // the process ended meanwhile
   }
   for (const tid of tasks) {
     try {
