@@ -1,7 +1,12 @@
-// `pnpm --filter @anisong/web bench`: POST /api/recommendations under 50 concurrent connections against
-// `next start` on 127.0.0.1 (catalog provider, embedded PGlite filled by the real pipeline), and the
-// gzip size of the JavaScript the home page loads. The write rate limit is lifted for the run through
-// ANISONG_WRITE_RATE_PER_MINUTE / ANISONG_WRITE_RATE_BURST, otherwise it would answer 429s.
+// `pnpm --filter @anisong/web bench`: the issue-13 performance table, each row beside its goal and as a
+// ratio to its reference from the same run (the machine is shared, so absolute figures drift; ratios less).
+// Against one `next start` on 127.0.0.1 (catalog provider, a throwaway database filled by the real pipeline):
+//  - throughput and p99 of POST /api/recommendations under autocannon, against the same server's
+//    no-database route (GET /api/songs, served from memory) measured right before it;
+//  - the server's resident memory (VmRSS of the process tree) idle and sampled during that load;
+//  - Lighthouse (performance, mobile and desktop, median of BENCH_LIGHTHOUSE_RUNS) on home, /results and a
+//    permalink, with the JavaScript each page loads.
+// The write rate limit is lifted for the run (it would answer 429s).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,11 +15,33 @@ import autocannon from "autocannon";
 import { findRepoRoot } from "@anisong/db";
 import { ensureBuilt, startNextServer } from "../test/support/next-server";
 import { prepareDatabase } from "../test/support/prepare-database";
+import { measurePage, withChromium, type TFormFactor, type TLighthouseResult } from "./lighthouse";
+import { sampleRss, treeRssBytes } from "./rss";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
 /** "pglite" (the embedded default) or "postgres" (a throwaway database on TEST_DATABASE_URL's server). */
 const DATABASE = process.env.BENCH_DATABASE === "postgres" ? "postgres" : "pglite";
+/** Lighthouse runs per page and form factor (the median is reported); 0 skips Lighthouse. */
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+
+const GOALS = {
+  lighthouseScore: 95,
+  throughputRatio: 0.7,
+  p99Ms: 100,
+  idleRssMb: 350,
+  loadRssMb: 500,
+} as const;
+
+type TRow = { row: string; value: string; reference: string; ratio: number; goal: string; met: boolean };
+
+const MB = 1024 * 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 async function main(): Promise<void> {
   ensureBuilt((line) => console.log(line));
@@ -25,14 +52,30 @@ async function main(): Promise<void> {
     ANISONG_WRITE_RATE_PER_MINUTE: "100000000",
     ANISONG_WRITE_RATE_BURST: "100000000",
   });
+  const pid = server.process.pid!;
   try {
     const body = JSON.stringify({ title: "Levitating", artist: "Dua Lipa", topN: 10 });
     const headers = { "content-type": "application/json" };
     // Warm-up: catalog, model cache and the JIT.
+    let permalinkId = "";
     for (let i = 0; i < 50; i++) {
       const res = await fetch(`${server.url}/api/recommendations`, { method: "POST", headers, body });
       if (res.status !== 201) throw new Error(`warm-up request answered ${res.status}: ${await res.text()}`);
+      permalinkId = ((await res.json()) as { id: string }).id;
     }
+    for (const page of ["/", "/results?title=Levitating&artist=Dua%20Lipa", `/recommendations/${permalinkId}`])
+      await fetch(server.url + page);
+
+    // Idle: the warmed server left alone for a few seconds, then sampled.
+    await sleep(5000);
+    const idleSampler = sampleRss(pid);
+    await sleep(3000);
+    const idle = idleSampler.stop();
+    const idleLoad = load();
+
+    // Reference first, then the route, back to back: the same server, the same machine load.
+    const reference = await autocannon({ url: `${server.url}/api/songs?page=2`, connections: CONNECTIONS, duration: DURATION_S });
+    const loadSampler = sampleRss(pid);
     const result = await autocannon({
       url: `${server.url}/api/recommendations`,
       method: "POST",
@@ -41,13 +84,89 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       duration: DURATION_S,
     });
-    // Context: the same server on a read that touches no database (the cached song list), i.e. the
-    // ceiling of `next start` itself on this machine.
-    const baseline = await autocannon({ url: `${server.url}/api/songs?page=2`, connections: CONNECTIONS, duration: 10 });
-    const js = await homePageJavaScript(server.url);
+    const underLoad = loadSampler.stop();
+    const throughputLoad = load();
+
+    const pages = [
+      { name: "home", path: "/" },
+      { name: "results", path: "/results?title=Levitating&artist=Dua%20Lipa" },
+      { name: "permalink", path: `/recommendations/${permalinkId}` },
+    ];
+    const lighthouse: Record<string, Partial<Record<TFormFactor, TLighthouseResult>>> = {};
+    let lighthouseLoad = "";
+    if (LIGHTHOUSE_RUNS > 0) {
+      await withChromium(async (port) => {
+        for (const page of pages) {
+          lighthouse[page.name] = {};
+          for (const formFactor of ["mobile", "desktop"] as const) {
+            lighthouse[page.name]![formFactor] = await measurePage({
+              port,
+              url: server.url + page.path,
+              formFactor,
+              runs: LIGHTHOUSE_RUNS,
+            });
+            console.log(`lighthouse ${page.name} ${formFactor}: ${lighthouse[page.name]![formFactor]!.score} (load ${load()})`);
+          }
+        }
+      });
+      lighthouseLoad = load();
+    }
+    const homeJs = await pageJavaScript(server.url, "/");
+
+    const rows: TRow[] = [];
+    for (const page of pages) {
+      for (const formFactor of ["mobile", "desktop"] as const) {
+        const lh = lighthouse[page.name]?.[formFactor];
+        if (!lh) continue;
+        rows.push({
+          row: `Lighthouse ${formFactor}, ${page.name}`,
+          value: `${lh.score} (TBT ${lh.tbtMs.toFixed(0)} ms, LCP ${(lh.lcpMs / 1000).toFixed(2)} s, CLS ${lh.cls.toFixed(3)})`,
+          reference: `goal ${GOALS.lighthouseScore}`,
+          ratio: lh.score / GOALS.lighthouseScore,
+          goal: `≥ ${GOALS.lighthouseScore}`,
+          met: lh.score >= GOALS.lighthouseScore,
+        });
+      }
+    }
+    const throughputRatio = result.requests.average / reference.requests.average;
+    rows.push({
+      row: `POST /api/recommendations req/s (${DATABASE}, ${CONNECTIONS} conn)`,
+      value: result.requests.average.toFixed(0),
+      reference: `GET /api/songs ${reference.requests.average.toFixed(0)}`,
+      ratio: throughputRatio,
+      goal: `≥ ${GOALS.throughputRatio} of the reference`,
+      met: throughputRatio >= GOALS.throughputRatio,
+    });
+    rows.push({
+      row: "POST /api/recommendations p99",
+      value: `${result.latency.p99} ms`,
+      reference: `GET /api/songs p99 ${reference.latency.p99} ms`,
+      ratio: result.latency.p99 / reference.latency.p99,
+      goal: `< ${GOALS.p99Ms} ms`,
+      met: result.latency.p99 < GOALS.p99Ms,
+    });
+    rows.push({
+      row: `server RSS idle (${DATABASE})`,
+      value: `${(idle.medianBytes / MB).toFixed(0)} MB`,
+      reference: `goal ${GOALS.idleRssMb} MB`,
+      ratio: idle.medianBytes / MB / GOALS.idleRssMb,
+      goal: `≤ ${GOALS.idleRssMb} MB`,
+      met: idle.medianBytes / MB <= GOALS.idleRssMb,
+    });
+    rows.push({
+      row: `server RSS peak under load (${DATABASE})`,
+      value: `${(underLoad.peakBytes / MB).toFixed(0)} MB`,
+      reference: `idle ${(idle.medianBytes / MB).toFixed(0)} MB`,
+      ratio: underLoad.peakBytes / idle.medianBytes,
+      goal: `≤ ${GOALS.loadRssMb} MB`,
+      met: underLoad.peakBytes / MB <= GOALS.loadRssMb,
+    });
+
     const report = {
       date: new Date().toISOString(),
       machine: `${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cpus`,
+      loadAverage: { idle: idleLoad, throughput: throughputLoad, lighthouse: lighthouseLoad },
+      rows,
       recommendations: {
         database: DATABASE,
         connections: CONNECTIONS,
@@ -59,24 +178,51 @@ async function main(): Promise<void> {
         requestsPerSecond: result.requests.average,
         latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       },
-      baselineGetSongs: {
-        requestsPerSecond: baseline.requests.average,
-        latencyMs: { p50: baseline.latency.p50, p99: baseline.latency.p99 },
-        non2xx: baseline.non2xx,
+      referenceGetSongs: {
+        requestsPerSecond: reference.requests.average,
+        latencyMs: { p50: reference.latency.p50, p99: reference.latency.p99 },
+        non2xx: reference.non2xx,
       },
-      homePageJavaScript: js,
+      rssBytes: {
+        idleMedian: idle.medianBytes,
+        loadPeak: underLoad.peakBytes,
+        loadMedian: underLoad.medianBytes,
+        afterRun: treeRssBytes(pid),
+      },
+      lighthouse,
+      homePageJavaScript: homeJs,
     };
-    console.log(JSON.stringify(report, null, 2));
     const out = path.join(findRepoRoot(), "artifacts", "bench");
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, `web-${DATABASE}.json`), JSON.stringify(report, null, 2));
+
     console.log(
-      `\nPOST /api/recommendations (${DATABASE}): ${report.recommendations.requestsPerSecond.toFixed(0)} req/s, ` +
-        `p50 ${report.recommendations.latencyMs.p50} ms, p99 ${report.recommendations.latencyMs.p99} ms ` +
-        `(${CONNECTIONS} connections, ${DURATION_S} s, ${result.non2xx} non-2xx)\n` +
-        `GET /api/songs (no database, for scale): ${baseline.requests.average.toFixed(0)} req/s, p50 ${baseline.latency.p50} ms, p99 ${baseline.latency.p99} ms\n` +
-        `Home page JavaScript: ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} KiB gzip ` +
-        `(${(js.rawBytes / 1024).toFixed(1)} KiB raw)`,
+      `\n${report.machine}; load average (1/5/15 min) idle ${idleLoad}, throughput ${throughputLoad}, lighthouse ${lighthouseLoad}`,
+    );
+    console.table(
+      rows.map((r) => ({
+        row: r.row,
+        value: r.value,
+        reference: r.reference,
+        ratio: r.ratio.toFixed(2),
+        goal: r.goal,
+        met: r.met ? "yes" : "no",
+      })),
+    );
+    const jsRows = Object.entries(lighthouse).map(([page, byForm]) => {
+      const m = byForm.mobile ?? byForm.desktop!;
+      return {
+        page,
+        scripts: m.scripts,
+        "KiB transferred": (m.scriptTransferBytes / 1024).toFixed(1),
+        "KiB decoded": (m.scriptResourceBytes / 1024).toFixed(1),
+        "main thread ms (mobile)": byForm.mobile?.mainThreadMs.toFixed(0),
+      };
+    });
+    if (jsRows.length) console.table(jsRows);
+    console.log(
+      `Home page JavaScript from its HTML: ${homeJs.scripts} scripts, ${(homeJs.gzipBytes / 1024).toFixed(1)} KiB gzip ` +
+        `(${(homeJs.rawBytes / 1024).toFixed(1)} KiB raw); POST non-2xx: ${result.non2xx}; report: artifacts/bench/web-${DATABASE}.json`,
     );
   } finally {
     await server.stop();
@@ -84,9 +230,9 @@ async function main(): Promise<void> {
   }
 }
 
-/** Sum of the script chunks a modern browser loads for the home page's HTML, gzip-compressed at level 9. */
-export async function homePageJavaScript(baseUrl: string): Promise<{ scripts: number; rawBytes: number; gzipBytes: number }> {
-  const html = await (await fetch(`${baseUrl}/`)).text();
+/** Sum of the script chunks a modern browser loads for a page's HTML, gzip-compressed at level 9. */
+export async function pageJavaScript(baseUrl: string, page: string): Promise<{ scripts: number; rawBytes: number; gzipBytes: number }> {
+  const html = await (await fetch(new URL(page, baseUrl))).text();
   const sources = new Set<string>();
   for (const tag of html.match(/<script[^>]*>/g) ?? []) {
     // Modern browsers skip `nomodule` scripts (the legacy polyfills), so they are not counted.

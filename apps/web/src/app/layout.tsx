@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -39,7 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <main id="main" className="wrap" tabIndex={-1}>
-          <Providers>{children}</Providers>
+          {children}
         </main>
         <footer className="site-footer wrap">
           Audio features from the public Spotify Tracks dataset and the seed anime-song list; recommendations by a k-means model trained on

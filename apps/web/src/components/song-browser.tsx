@@ -1,11 +1,11 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { fetchSongs } from "../lib/api-client";
-import type { TSongSort } from "../lib/api-types";
+import type { TSongSort, TSongsPage, TSortOrder } from "../lib/api-types";
 import { artistsText, langOf } from "../lib/features";
+import { FIRST_SONGS_PAGE } from "../lib/first-songs-page";
 import { resultsHref } from "../lib/result-query";
 import { ErrorNotice } from "./error-notice";
 
@@ -19,26 +19,73 @@ const COLUMNS: { key: TSongSort; label: string; className?: string }[] = [
 
 const PAGE_SIZES = [10, 25, 50] as const;
 
-export function SongBrowser() {
-  const [page, setPage] = useState(1);
-  const [size, setSize] = useState<number>(10);
-  const [sort, setSort] = useState<TSongSort>("popularity");
-  const [order, setOrder] = useState<"asc" | "desc">("desc");
-  const id = useId();
+type TPageKey = { page: number; size: number; sort: TSongSort; order: TSortOrder };
+const keyOf = (k: TPageKey) => `${k.page}:${k.size}:${k.sort}:${k.order}`;
 
-  const query = useQuery({
-    queryKey: ["songs", page, size, sort, order],
-    queryFn: () => fetchSongs({ page, size, sort, order }),
-    placeholderData: keepPreviousData,
+/**
+ * The pages seen so far, fetched with plain fetch when the listener pages or sorts (no React Query on the home
+ * page): the previous page stays on screen while the next one loads, and a page seen before shows at once.
+ */
+function useSongsPages(initial: TSongsPage | undefined) {
+  const [cache] = useState(() => new Map<string, TSongsPage>(initial ? [[keyOf(FIRST_SONGS_PAGE), initial]] : []));
+  const [state, setState] = useState<{ data?: TSongsPage; error: unknown; fetching: boolean }>({
+    data: initial,
+    error: null,
+    fetching: !initial,
   });
+  // Only the newest request may update the list (an older, slower answer is dropped).
+  const latest = useRef(0);
 
-  function sortBy(key: TSongSort) {
-    if (key === sort) setOrder(order === "asc" ? "desc" : "asc");
-    else {
-      setSort(key);
-      setOrder(key === "popularity" || key === "energy" ? "desc" : "asc");
+  const load = useCallback(
+    (key: TPageKey) => {
+      const ticket = ++latest.current;
+      fetchSongs(key).then(
+        (page) => {
+          cache.set(keyOf(key), page);
+          if (ticket === latest.current) setState({ data: page, error: null, fetching: false });
+        },
+        (error: unknown) => {
+          if (ticket === latest.current) setState((s) => ({ ...s, error, fetching: false }));
+        },
+      );
+    },
+    [cache],
+  );
+
+  function show(key: TPageKey) {
+    const hit = cache.get(keyOf(key));
+    if (hit) {
+      latest.current++;
+      setState({ data: hit, error: null, fetching: false });
+    } else {
+      setState((s) => ({ ...s, fetching: true }));
+      load(key);
     }
-    setPage(1);
+  }
+
+  // Rendered without a first page (no database at render time): ask the API, which explains what is wrong.
+  useEffect(() => {
+    if (!initial) load(FIRST_SONGS_PAGE);
+  }, [initial, load]);
+
+  return { ...state, isError: state.error !== null, isFetching: state.fetching, show };
+}
+
+export function SongBrowser({ initial }: { initial?: TSongsPage }) {
+  const [key, setKey] = useState<TPageKey>(FIRST_SONGS_PAGE);
+  const { page, size, sort, order } = key;
+  const id = useId();
+  const query = useSongsPages(initial);
+
+  function go(next: Partial<TPageKey>) {
+    const merged = { ...key, ...next };
+    setKey(merged);
+    query.show(merged);
+  }
+
+  function sortBy(column: TSongSort) {
+    if (column === sort) go({ order: order === "asc" ? "desc" : "asc", page: 1 });
+    else go({ sort: column, order: column === "popularity" || column === "energy" ? "desc" : "asc", page: 1 });
   }
 
   const data = query.data;
@@ -50,14 +97,7 @@ export function SongBrowser() {
         <h2 id={`${id}-title`}>Anime songs in the library</h2>
         <div className="field field--inline">
           <label htmlFor={`${id}-size`}>Per page</label>
-          <select
-            id={`${id}-size`}
-            value={size}
-            onChange={(e) => {
-              setSize(Number(e.target.value));
-              setPage(1);
-            }}
-          >
+          <select id={`${id}-size`} value={size} onChange={(e) => go({ size: Number(e.target.value), page: 1 })}>
             {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -133,7 +173,7 @@ export function SongBrowser() {
       )}
 
       <nav className="pager" aria-label="Song list pages">
-        <button type="button" className="button" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1}>
+        <button type="button" className="button" onClick={() => go({ page: Math.max(1, page - 1) })} disabled={page <= 1}>
           ← Previous
         </button>
         <span id={`${id}-status`} aria-live="polite">
@@ -143,7 +183,7 @@ export function SongBrowser() {
         <button
           type="button"
           className="button"
-          onClick={() => setPage((p) => Math.min(totalPages, p + 1))}
+          onClick={() => go({ page: Math.min(totalPages, page + 1) })}
           disabled={page >= totalPages || !data}
         >
           Next →

@@ -80,12 +80,20 @@ export class Catalog {
   ) {
     const { data } = snapshot;
     const n = data.ids.length;
+    // One copy of each repeated string and list (artists, albums, genres; a core title equal to its
+    // normalised title): the cache's JSON and the CSV parser give every row its own copies.
+    const intern = createInterner();
+    data.artists = data.artists.map(intern.list);
+    data.albums = data.albums.map(intern.one);
+    data.genres = data.genres.map(intern.list);
+    snapshot.normArtists = snapshot.normArtists.map(intern.list);
+    snapshot.coreTitles = snapshot.coreTitles.map((core, slot) => (core === snapshot.normTitles[slot] ? snapshot.normTitles[slot]! : core));
     this.data = data;
     data.ids.forEach((id, slot) => this.slotById.set(id, slot));
     this.normTitles = snapshot.normTitles;
     this.coreTitles = snapshot.coreTitles;
     this.normArtists = snapshot.normArtists;
-    this.joinedArtists = this.normArtists.map((list) => list.join(" "));
+    this.joinedArtists = this.normArtists.map((list) => (list.length === 1 ? list[0]! : list.join(" ")));
     this.titleIndex = GramIndex.fromSnapshot(snapshot.titleIndex);
     this.artistIndex = GramIndex.fromSnapshot(snapshot.artistIndex);
     this.scratch = new Float32Array(n);
@@ -228,6 +236,28 @@ export class Catalog {
     if (d.albums[slot]) track.album = d.albums[slot];
     return { track, features };
   }
+}
+
+/** Shares equal strings and equal string lists (lists are never mutated: entry() copies them out). */
+function createInterner() {
+  const strings = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const one = (value: string): string => {
+    const held = strings.get(value);
+    if (held !== undefined) return held;
+    strings.set(value, value);
+    return value;
+  };
+  const list = (values: string[]): string[] => {
+    const key = values.join("\u0000");
+    let held = lists.get(key);
+    if (!held) {
+      held = values.map(one);
+      lists.set(key, held);
+    }
+    return held;
+  };
+  return { one, list };
 }
 
 function isShortWord(text: string): boolean {

@@ -14,7 +14,11 @@ export type TLoadCatalogOptions = {
   cacheDir?: string | false;
 };
 
-const loaded = new Map<string, Promise<Catalog>>();
+// Kept on globalThis: Next compiles instrumentation.ts (which warms the catalog) and the route handlers into
+// separate module copies, and a module-level Map held one 66 MB catalog per copy (seen in a heap snapshot).
+const LOADED = Symbol.for("anisong.providers.loaded-catalogs");
+const loadedHolder = globalThis as typeof globalThis & { [LOADED]?: Map<string, Promise<Catalog>> };
+const loaded = (loadedHolder[LOADED] ??= new Map<string, Promise<Catalog>>());
 
 /** Walks up from `start` to the folder holding pnpm-workspace.yaml (the repo root). */
 export function findRepoRoot(start = process.cwd()): string {

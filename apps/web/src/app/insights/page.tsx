@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { InsightsView } from "../../components/insights-view";
+import { Providers } from "../providers";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -12,7 +13,9 @@ export default async function InsightsPage({ searchParams }: TProps) {
     <>
       <h1>Insights</h1>
       <p className="lead">How listeners rate the recommendations, and how the anime library is grouped by sound.</p>
-      <InsightsView recommendationId={recommendationId} />
+      <Providers>
+        <InsightsView recommendationId={recommendationId} />
+      </Providers>
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Results } from "../../components/results";
 import { SearchAgain } from "../../components/search-again";
 import { fromSearchParams } from "../../lib/result-query";
+import { Providers } from "../providers";
 
 export const metadata: Metadata = { title: "Recommendations" };
 
@@ -13,7 +14,9 @@ export default async function ResultsPage({ searchParams }: TProps) {
     <>
       <h1 className="visually-hidden">Recommendations</h1>
       {query ? (
-        <Results query={query} />
+        <Providers>
+          <Results query={query} />
+        </Providers>
       ) : (
         <>
           <SearchAgain open />

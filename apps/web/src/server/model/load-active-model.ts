@@ -11,7 +11,10 @@ export { clusterOf, preparedForKinds, type TLoadedCluster, type TLoadedModel } f
 
 type TCacheEntry = { checkedAt: number; loaded: TLoadedModel | null; pending: Promise<TLoadedModel> | null };
 
-const caches = new WeakMap<TDb, TCacheEntry>();
+// On globalThis: instrumentation.ts warms this cache from its own module copy, and the routes must find it.
+const CACHES = Symbol.for("anisong.web.active-model-caches");
+const cachesHolder = globalThis as typeof globalThis & { [CACHES]?: WeakMap<TDb, TCacheEntry> };
+const caches = (cachesHolder[CACHES] ??= new WeakMap<TDb, TCacheEntry>());
 
 export async function loadActiveModel(db: TDb, now = Date.now()): Promise<TLoadedModel> {
   let entry = caches.get(db);

@@ -5,6 +5,7 @@ import { SearchAgain } from "../../../components/search-again";
 import { findRecommendationView } from "../../../server/recommendations/find-recommendation";
 import { ZRecommendationId } from "../../../server/schemas";
 import { getServerDb } from "../../../server/services";
+import { Providers } from "../../providers";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Recommendations" };
@@ -22,7 +23,9 @@ export default async function RecommendationPage({ params }: TProps) {
     <>
       <h1 className="visually-hidden">Recommendations</h1>
       <SearchAgain initial={{ title: asked?.trackId ?? asked?.title ?? undefined, artist: asked?.artist ?? undefined }} />
-      <ResultsView data={data} rating={data.rating} />
+      <Providers>
+        <ResultsView data={data} rating={data.rating} />
+      </Providers>
     </>
   );
 }
