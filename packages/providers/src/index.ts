@@ -50,3 +50,4 @@ export {
   type TTextQuery,
   type TSongQuery,
 } from "./types";
+export * from "./spotify-playlists";
