@@ -151,7 +151,7 @@ async function tokenRefusal(response: Response): Promise<SpotifySaveError> {
 export function toSaveError(error: unknown, what: string): SpotifySaveError | Error {
   if (error instanceof SpotifySaveError) return error;
   if (!(error instanceof ProviderFault)) return error as Error;
-  const message = `${what}: ${error.message}`;
+  const message = error.message.startsWith(`${what}:`) ? error.message : `${what}: ${error.message}`;
   const details = { status: error.status, retryAfterMs: error.retryAfterMs };
   switch (error.kind) {
     case "unauthorized":

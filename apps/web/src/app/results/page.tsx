@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { Results } from "../../components/results";
 import { SearchAgain } from "../../components/search-again";
 import { fromSearchParams } from "../../lib/result-query";
+import { SpotifySaveProvider } from "../../components/save-to-spotify";
+import { spotifySaveEnabled } from "../../server/spotify/spotify-save-config";
 
 export const metadata: Metadata = { title: "Recommendations" };
 
@@ -13,7 +15,9 @@ export default async function ResultsPage({ searchParams }: TProps) {
     <>
       <h1 className="visually-hidden">Recommendations</h1>
       {query ? (
-        <Results query={query} />
+        <SpotifySaveProvider enabled={spotifySaveEnabled()} status={null}>
+          <Results query={query} />
+        </SpotifySaveProvider>
       ) : (
         <>
           <SearchAgain open />
