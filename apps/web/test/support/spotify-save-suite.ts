@@ -233,7 +233,7 @@ export function describeSpotifySaveSuite(kind: "pglite" | "postgres"): void {
 
     test("another site cannot start a save; hostile input is a 400 naming the field", async () => {
       const jar: TJar = new Map();
-      for (const headers of [
+      for (const headers of <Record<string, string>[]>[
         { "sec-fetch-site": "cross-site" },
         { "sec-fetch-site": "same-site" },
         {},
