@@ -12,12 +12,16 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
  */
 const ZSpotifyRedirectUrl = z
   .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+  // zod runs these refinements after a failed URL check too: `URL.parse` is null then, and the URL issue stands alone.
+  .refine((u) => {
+    const url = URL.parse(u);
+    return !url || url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
+  }, "http is allowed only for 127.0.0.1, localhost or [::1]")
   .refine(
-    (u) => new URL(u).protocol === "https:" || LOOPBACK_HOSTS.has(new URL(u).hostname),
-    "http is allowed only for 127.0.0.1, localhost or [::1]",
+    (u) => (URL.parse(u)?.pathname ?? "/api/spotify/callback") === "/api/spotify/callback",
+    "must end in /api/spotify/callback (the app's callback route)",
   )
-  .refine((u) => new URL(u).pathname === "/api/spotify/callback", "must end in /api/spotify/callback (the app's callback route)")
-  .refine((u) => !new URL(u).search && !new URL(u).hash, "must have no query or fragment");
+  .refine((u) => !URL.parse(u)?.search && !URL.parse(u)?.hash, "must have no query or fragment");
 
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
