@@ -50,4 +50,3 @@ export {
   type TTextQuery,
   type TSongQuery,
 } from "./types";
-export * from "./spotify-playlists";

@@ -9,7 +9,7 @@ import {
   SpotifyPlaylistClient,
   SpotifySaveError,
   type TSpotifyTokens,
-} from "../src";
+} from "../src/spotify-playlists";
 import { FakeSpotifyPlaylists } from "./fake-spotify-playlists";
 
 const REDIRECT = "http://127.0.0.1:3999/api/spotify/callback";

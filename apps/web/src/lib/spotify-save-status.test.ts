@@ -1,5 +1,5 @@
 import { parseSpotifySaveStatus, spotifyPlaylistUrl, SPOTIFY_SAVE_MESSAGES, SPOTIFY_SAVE_STATUS_CODES } from "./spotify-save-status";
-import { SPOTIFY_SAVE_ERROR_CODES } from "@anisong/providers";
+import { SPOTIFY_SAVE_ERROR_CODES } from "@anisong/providers/spotify-playlists";
 
 describe("the permalink's Save to Spotify status", () => {
   it("reads a playlist id or a known error code, and ignores anything else", () => {

@@ -2,7 +2,7 @@
 // sign-in, exchange the code with the PKCE verifier, keep the tokens server-side under a new session cookie,
 // save the recommendation as a playlist, and send the listener back to its permalink with what happened.
 import { storeSpotifySession } from "@anisong/db";
-import { SpotifySaveError } from "@anisong/providers";
+import { SpotifySaveError } from "@anisong/providers/spotify-playlists";
 import { ApiError } from "../http/errors";
 import { findRecommendationView } from "../recommendations/find-recommendation";
 import { searchParamsObject, ZSpotifyCallbackQuery } from "../schemas";

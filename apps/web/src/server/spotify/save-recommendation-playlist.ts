@@ -1,7 +1,7 @@
 // Saves one stored recommendation as a private playlist in the listener's account, keeping the session's
 // tokens in step with every refresh.
 import { storeSpotifySession, type TDb } from "@anisong/db";
-import { savePlaylist, type TSpotifyTokens } from "@anisong/providers";
+import { savePlaylist, type TSpotifyTokens } from "@anisong/providers/spotify-playlists";
 import type { TStoredRecommendationResponse } from "../../lib/api-types";
 import { spotifyPlaylistClient, type TSpotifySaveConfig } from "./spotify-save-config";
 

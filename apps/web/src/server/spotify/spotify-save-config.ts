@@ -1,7 +1,8 @@
 // "Save to Spotify" settings: the client id and redirect URL (this app's env.ts) and the Spotify origins,
 // timeout and Retry-After ceiling (the providers' env.ts). null: not configured, so the button is hidden and
 // the routes answer 404.
-import { resolveSpotifyConfig, SpotifyPlaylistClient } from "@anisong/providers";
+import { resolveSpotifyConfig } from "@anisong/providers";
+import { SpotifyPlaylistClient } from "@anisong/providers/spotify-playlists";
 import { webEnv } from "../env";
 
 export type TSpotifySaveConfig = {

@@ -2,7 +2,7 @@
 // Authorization Code with PKCE — a fresh verifier and state in a short-lived httpOnly cookie, then 302 to
 // Spotify's authorize page.
 import { deleteSpotifySession, findSpotifySession } from "@anisong/db";
-import { codeChallengeFor, createCodeVerifier, createOAuthState, SpotifySaveError } from "@anisong/providers";
+import { codeChallengeFor, createCodeVerifier, createOAuthState, SpotifySaveError } from "@anisong/providers/spotify-playlists";
 import { ApiError } from "../http/errors";
 import { checkWriteLimit } from "../http/write-limit";
 import { findRecommendationView } from "../recommendations/find-recommendation";
