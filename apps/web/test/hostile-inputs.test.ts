@@ -7,6 +7,10 @@ import * as ratingRoute from "../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationsRoute from "../src/app/api/recommendations/route";
 import * as searchRoute from "../src/app/api/search/route";
 import * as songsRoute from "../src/app/api/songs/route";
+import * as spotifyCallbackRoute from "../src/app/api/spotify/callback/route";
+import * as spotifyLoginRoute from "../src/app/api/spotify/login/route";
+import { useSpotifySaveConfig } from "../src/server/spotify/spotify-save-config";
+import { FakeSpotifyPlaylists } from "../../../packages/providers/test/fake-spotify-playlists";
 import { useDatabase } from "../src/server/services";
 import { call } from "./support/call-route";
 import {
@@ -402,5 +406,39 @@ describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (se
     });
     expect(statuses[201]).toBeGreaterThan(0);
     expect(statuses[409]).toBeGreaterThan(0);
+  });
+
+  test("GET /api/spotify/login and /api/spotify/callback (Save to Spotify configured, loopback Spotify)", async () => {
+    const fake = await new FakeSpotifyPlaylists("anisonghostileclient1", ["http://127.0.0.1:3000/api/spotify/callback"]).start();
+    useSpotifySaveConfig({
+      clientId: fake.clientId,
+      redirectUri: "http://127.0.0.1:3000/api/spotify/callback",
+      accountsBase: fake.url,
+      apiBase: fake.url,
+      timeoutMs: 1000,
+      maxRetryAfterMs: 0,
+    });
+    try {
+      const login = await runGenerated("spotify-login", spotifyLoginRoute.GET, (r) => {
+        const c = r.chance(0.2)
+          ? { label: "a real id", path: `/api/spotify/login?recommendation=${recommendationId}`, init: {} }
+          : queryCase(r, "/api/spotify/login", ["recommendation"], ["recommendation"]);
+        // Some from our own page (the button), the rest as another site or a bare client would send them.
+        const site = r.pick(["same-origin", "cross-site", "none", ""]);
+        const headers: Record<string, string> = site ? { "sec-fetch-site": site } : {};
+        return { ...c, init: { ...c.init, headers } };
+      });
+      expect(login[302]).toBeGreaterThan(0);
+      expect(login[400]).toBeGreaterThan(0);
+      // No sign-in cookie in any case: every callback is a 400, whatever the query says.
+      const callback = await runGenerated("spotify-callback", spotifyCallbackRoute.GET, (r) =>
+        queryCase(r, "/api/spotify/callback", ["state", "code", "error"], ["state", "code", "error"]),
+      );
+      expect(callback[400]).toBe(CASES_PER_ROUTE);
+      expect(fake.count("token")).toBe(0);
+    } finally {
+      useSpotifySaveConfig(undefined);
+      await fake.stop();
+    }
   });
 });

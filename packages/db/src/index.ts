@@ -25,7 +25,20 @@ export { findRecommendation, type TFoundRecommendation, type TFoundRecommendatio
 export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
 export { listRecentComments, listRatings, type TRatingRow } from "./ratings/list-ratings";
 export { getInsights, type TInsightsData, type TRatingGroup } from "./insights/get-insights";
+// Save to Spotify: the listener's tokens, server-side only
+export { storeSpotifySession, type TSpotifySessionTokens, type TStoredSpotifySession } from "./spotify/store-spotify-session";
+export { findSpotifySession } from "./spotify/find-spotify-session";
+export { deleteSpotifySession } from "./spotify/delete-spotify-session";
 export { pingDatabase } from "./health/ping-database";
 export { setSynchronousCommit, ZSynchronousCommit } from "./session/set-synchronous-commit";
 export { PrismaClient, Prisma } from "./generated/prisma/client";
-export type { Model, Cluster, Song, SongCluster, Recommendation, RecommendationItem, Rating } from "./generated/prisma/client";
+export type {
+  Model,
+  Cluster,
+  Song,
+  SongCluster,
+  Recommendation,
+  RecommendationItem,
+  Rating,
+  SpotifySession,
+} from "./generated/prisma/client";

@@ -16,9 +16,9 @@ export type TFixtureTrack = {
   features: Record<string, number> | null;
 };
 
-type TRequestLog = { method: string; path: string; query: URLSearchParams; authorization?: string; body: string };
+export type TRequestLog = { method: string; path: string; query: URLSearchParams; authorization?: string; body: string };
 
-abstract class FakeService {
+export abstract class FakeService {
   protected server = http.createServer((req, res) => void this.dispatch(req, res));
   readonly requests: TRequestLog[] = [];
   /** Faults consumed one per request, per route name (FIFO). */
@@ -82,12 +82,12 @@ abstract class FakeService {
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+export function send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(status, headers).end(body);
 }
 
-const json = (res: http.ServerResponse, status: number, value: unknown) =>
+export const json = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), { "Content-Type": "application/json" });
 
 export class FakeSpotify extends FakeService {

@@ -13,6 +13,7 @@ import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
 import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
 import { SearchAgain } from "./search-again";
+import { SaveToSpotify } from "./save-to-spotify";
 
 /**
  * /results?…: create the recommendation once, show it (with the search-time pick list the permalink cannot
@@ -109,6 +110,7 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
 
       <section className="card" aria-labelledby="recs-title">
         <h2 id="recs-title">Anime songs that sound like it</h2>
+        <SaveToSpotify recommendationId={data.id} />
         <div className="table-scroll">
           <table className="table recs">
             <caption className="visually-hidden">

@@ -3,6 +3,26 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/trusted-proxies";
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Where Spotify sends the listener back after "Save to Spotify": this app's /api/spotify/callback, absolute,
+ * exactly as registered in the Spotify Developer Dashboard. https, or http on a loopback host only (Spotify
+ * accepts plain http nowhere else).
+ */
+const ZSpotifyRedirectUrl = z
+  .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+  // zod runs these refinements after a failed URL check too: `URL.parse` is null then, and the URL issue stands alone.
+  .refine((u) => {
+    const url = URL.parse(u);
+    return !url || url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
+  }, "http is allowed only for 127.0.0.1, localhost or [::1]")
+  .refine(
+    (u) => (URL.parse(u)?.pathname ?? "/api/spotify/callback") === "/api/spotify/callback",
+    "must end in /api/spotify/callback (the app's callback route)",
+  )
+  .refine((u) => !URL.parse(u)?.search && !URL.parse(u)?.hash, "must have no query or fragment");
+
 const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
 export const ZWebEnv = z.object({
@@ -39,14 +59,29 @@ export const ZWebEnv = z.object({
     .transform((v) => v === "true"),
   /** redis://… shares the write limits across instances; unset keeps them in this process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /**
+   * "Save to Spotify" (Authorization Code with PKCE, a public client: no secret). The client id of the app registered
+   * in the Spotify Developer Dashboard; it may be the same app as SPOTIFY_CLIENT_ID. Unset: the button is hidden.
+   */
+  SPOTIFY_PKCE_CLIENT_ID: z
+    .string()
+    .regex(/^[0-9A-Za-z]{8,64}$/, "must be a Spotify client id (letters and digits)")
+    .optional(),
+  ANISONG_SPOTIFY_REDIRECT_URL: ZSpotifyRedirectUrl.optional(),
 });
 
 export type TWebEnv = z.infer<typeof ZWebEnv>;
 
+/** The two Save to Spotify settings come together: one without the other is a configuration mistake, said at once. */
+export const ZWebEnvChecked = ZWebEnv.refine((e) => Boolean(e.SPOTIFY_PKCE_CLIENT_ID) === Boolean(e.ANISONG_SPOTIFY_REDIRECT_URL), {
+  message: "set both SPOTIFY_PKCE_CLIENT_ID and ANISONG_SPOTIFY_REDIRECT_URL, or neither",
+  path: ["ANISONG_SPOTIFY_REDIRECT_URL"],
+});
+
 let cached: TWebEnv | undefined;
 
 export function webEnv(): TWebEnv {
-  cached ??= ZWebEnv.parse({
+  cached ??= ZWebEnvChecked.parse({
     ANISONG_WRITE_RATE_PER_MINUTE: emptyToUndefined(process.env.ANISONG_WRITE_RATE_PER_MINUTE),
     ANISONG_WRITE_RATE_BURST: emptyToUndefined(process.env.ANISONG_WRITE_RATE_BURST),
     ANISONG_MAX_BODY_BYTES: emptyToUndefined(process.env.ANISONG_MAX_BODY_BYTES),
@@ -55,6 +90,8 @@ export function webEnv(): TWebEnv {
     ANISONG_TRUSTED_PROXIES: emptyToUndefined(process.env.ANISONG_TRUSTED_PROXIES),
     ANISONG_BEHIND_TLS: emptyToUndefined(process.env.ANISONG_BEHIND_TLS),
     REDIS_URL: emptyToUndefined(process.env.REDIS_URL),
+    SPOTIFY_PKCE_CLIENT_ID: emptyToUndefined(process.env.SPOTIFY_PKCE_CLIENT_ID),
+    ANISONG_SPOTIFY_REDIRECT_URL: emptyToUndefined(process.env.ANISONG_SPOTIFY_REDIRECT_URL),
   });
   return cached;
 }

@@ -125,3 +125,19 @@ export function searchParamsObject(url: string): Record<string, string> {
   }
   return out;
 }
+
+/** GET /api/spotify/login?recommendation=<id>: which recommendation to save as a playlist. */
+export const ZSpotifyLoginQuery = z.object({ recommendation: ZRecommendationId }).strict();
+
+/** GET /api/spotify/callback: what Spotify's authorize page sends back (?code&state or ?error&state). */
+export const ZSpotifyCallbackQuery = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9._~-]{1,2048}$/, "must be an authorization code")
+    .optional(),
+  state: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be the state this app sent"),
+  error: z
+    .string()
+    .regex(/^[a-z_]{1,64}$/, "must be an OAuth error code")
+    .optional(),
+});

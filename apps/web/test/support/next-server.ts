@@ -58,8 +58,9 @@ export function freePort(): Promise<number> {
 
 export type TNextServer = { url: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
 
-export async function startNextServer(env: Record<string, string>): Promise<TNextServer> {
-  const port = await freePort();
+/** `port`: listen there (a test that must name its own URL in advance, e.g. an OAuth redirect); default a free one. */
+export async function startNextServer(env: Record<string, string>, options: { port?: number } = {}): Promise<TNextServer> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: WEB_DIR,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },

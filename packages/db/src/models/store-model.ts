@@ -77,7 +77,8 @@ export function storeModel(db: TDb, input: TStoreModelInput): Promise<TStoreMode
 
 /** The stored sizes of a model whose songs just grew: the caller's counts (they include every song of the library). */
 async function recountClusters(tx: TDbOrTx, input: { modelId: string; clusters: TNewCluster[] }): Promise<void> {
-  for (const c of input.clusters) await tx.cluster.update({ where: { modelId_index: { modelId: input.modelId, index: c.index } }, data: { size: c.size } });
+  for (const c of input.clusters)
+    await tx.cluster.update({ where: { modelId_index: { modelId: input.modelId, index: c.index } }, data: { size: c.size } });
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

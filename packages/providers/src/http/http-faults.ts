@@ -2,10 +2,15 @@
 import type { z } from "zod";
 import { ProviderFault } from "../errors";
 
-/** fetch with a per-call timeout; transport failures become ProviderFault("timeout" | "network"). */
-export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+/** fetch with a per-call timeout; transport failures become ProviderFault("timeout" | "network"). `fetchImpl`: an injected fetch. */
+export async function fetchWithTimeout(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Response> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    return await fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const name = (error as Error).name;
     if (name === "TimeoutError" || name === "AbortError") throw new ProviderFault("timeout", `timed out after ${timeoutMs} ms`);

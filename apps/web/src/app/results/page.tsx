@@ -3,6 +3,8 @@ import { Results } from "../../components/results";
 import { SearchAgain } from "../../components/search-again";
 import { fromSearchParams } from "../../lib/result-query";
 import { Providers } from "../providers";
+import { SpotifySaveProvider } from "../../components/save-to-spotify";
+import { spotifySaveEnabled } from "../../server/spotify/spotify-save-config";
 
 export const metadata: Metadata = { title: "Recommendations" };
 
@@ -15,7 +17,9 @@ export default async function ResultsPage({ searchParams }: TProps) {
       <h1 className="visually-hidden">Recommendations</h1>
       {query ? (
         <Providers>
-          <Results query={query} />
+          <SpotifySaveProvider enabled={spotifySaveEnabled()} status={null}>
+            <Results query={query} />
+          </SpotifySaveProvider>
         </Providers>
       ) : (
         <>

@@ -6,6 +6,8 @@ const API_ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/recommendations\/[^/]+\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
   { pattern: /^\/api\/insights\/ratings\.csv$/, methods: ["GET", "HEAD", "OPTIONS"] },
   { pattern: /^\/api\/(songs|search|insights|health)\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
+  // Save to Spotify: top-level navigations (a link, then Spotify's redirect back), so GET only.
+  { pattern: /^\/api\/spotify\/(login|callback)\/?$/, methods: ["GET", "OPTIONS"] },
 ];
 
 /** The methods a path answers, or undefined when it is not an API route. */

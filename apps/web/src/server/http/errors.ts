@@ -2,6 +2,7 @@
 export type TApiErrorCode =
   | "bad_request"
   | "not_found"
+  | "forbidden"
   | "song_not_found"
   | "conflict"
   | "payload_too_large"

@@ -6,14 +6,17 @@ import { findRecommendationView } from "../../../server/recommendations/find-rec
 import { ZRecommendationId } from "../../../server/schemas";
 import { getServerDb } from "../../../server/services";
 import { Providers } from "../../providers";
+import { SpotifySaveProvider } from "../../../components/save-to-spotify";
+import { parseSpotifySaveStatus } from "../../../lib/spotify-save-status";
+import { spotifySaveEnabled } from "../../../server/spotify/spotify-save-config";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Recommendations" };
 
-type TProps = { params: Promise<{ id: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The permalink of one stored recommendation: reload, share and back read it; nothing is created here. */
-export default async function RecommendationPage({ params }: TProps) {
+export default async function RecommendationPage({ params, searchParams }: TProps) {
   const id = ZRecommendationId.safeParse((await params).id);
   if (!id.success) notFound();
   const data = await findRecommendationView(await getServerDb(), id.data);
@@ -24,7 +27,9 @@ export default async function RecommendationPage({ params }: TProps) {
       <h1 className="visually-hidden">Recommendations</h1>
       <SearchAgain initial={{ title: asked?.trackId ?? asked?.title ?? undefined, artist: asked?.artist ?? undefined }} />
       <Providers>
-        <ResultsView data={data} rating={data.rating} />
+        <SpotifySaveProvider enabled={spotifySaveEnabled()} status={parseSpotifySaveStatus(await searchParams)}>
+          <ResultsView data={data} rating={data.rating} />
+        </SpotifySaveProvider>
       </Providers>
     </>
   );
