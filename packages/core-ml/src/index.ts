@@ -12,6 +12,7 @@ export { canonicalJson } from "./canonical-json";
 export * from "./prepare-library";
 export { scaleFeatures, scaleWithModel, standardizeInto } from "./scale";
 export * from "./recommend";
+export * from "./steer";
 export { deriveClusterLabel } from "./cluster-label";
 export { fitProjection, symmetricEigen, type TProjection, type TSymmetricEigen } from "./pca";
 export { toFlatMatrix, toRows, type TFlatMatrix } from "./matrix";

@@ -3,7 +3,8 @@ import { assignCluster } from "./assign-cluster";
 import { InvalidArgumentError } from "./errors";
 import type { TAudioFeatures } from "./features";
 import type { TModelArtifact } from "./model-artifact";
-import { prepareLibrary, type TLibraryCluster, type TLibrarySong, type TPreparedLibrary } from "./prepare-library";
+import type { TLibraryCluster, TLibrarySong, TPreparedLibrary } from "./prepare-library";
+import { resolveLibrary } from "./resolve-library";
 import { scaleFeatures } from "./scale";
 import { TopN } from "./top-n";
 
@@ -44,17 +45,6 @@ export interface TRecommendResult {
   items: TRecommendation[];
 }
 
-// Raw song arrays are prepared once per (array, model) pair and reused.
-const prepared = new WeakMap<readonly TLibrarySong[], Map<string, TPreparedLibrary>>();
-
-function preparedFor(model: TModelArtifact, songs: readonly TLibrarySong[]): TPreparedLibrary {
-  let byModel = prepared.get(songs);
-  if (!byModel) prepared.set(songs, (byModel = new Map()));
-  let library = byModel.get(model.version);
-  if (!library) byModel.set(model.version, (library = prepareLibrary(model, songs)));
-  return library;
-}
-
 /**
  * Scales the query with the model's scaler, assigns its cluster by the model's rule, and returns the topN songs of
  * that cluster by cosine similarity (best first, library order on ties), never the query's own track.
@@ -74,10 +64,7 @@ export function recommend(
   }
   const scaled = scaleFeatures(model, query.features);
   const cluster = assignCluster(scaled, model.centroids, { metric: model.assignment });
-  const prep = Array.isArray(library) ? preparedFor(model, library as readonly TLibrarySong[]) : (library as TPreparedLibrary);
-  if (prep.modelVersion !== model.version) {
-    throw new InvalidArgumentError(`library was prepared for model ${prep.modelVersion}, not ${model.version}`);
-  }
+  const prep = resolveLibrary(model, library);
   const block = prep.clusters[cluster];
   const result: TRecommendResult = { cluster, scaledQuery: Array.from(scaled), items: [] };
   if (!block || !(topN > 0)) return result;

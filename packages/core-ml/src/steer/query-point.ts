@@ -1,0 +1,65 @@
+// The rule that combines seeds, avoided songs and targets into one query point in the model's scaled space:
+//   q = mean(seeds) − AVOID_WEIGHT · mean(avoid)          (Rocchio, with the classic α = 1)
+//   q[f] += ±TARGET_STEP for each feature with "more" / "less"
+// Ranking is by cosine to q, so q's direction is what counts; the targets turn it towards (or away from) a feature.
+import { InvalidArgumentError, InvalidFeaturesError } from "../errors";
+import type { TModelArtifact } from "../model-artifact";
+import { scaleFeatures } from "../scale";
+import { AVOID_WEIGHT, STEERABLE_FEATURES, TARGET_STEP, type TSeed, type TSteerableFeature, type TSteering } from "./steering";
+
+const STEERABLE = new Set<string>(STEERABLE_FEATURES);
+
+export interface TQueryPoint {
+  /** The query point, scaled, in model feature order. */
+  point: Float64Array;
+  /** Each seed and avoided song, scaled. */
+  seeds: Float64Array[];
+  avoid: Float64Array[];
+  shifts: Partial<Record<TSteerableFeature, number>>;
+}
+
+function scaleSeed(model: TModelArtifact, seed: TSeed, what: string): Float64Array {
+  try {
+    return scaleFeatures(model, seed.features);
+  } catch (e) {
+    if (e instanceof InvalidFeaturesError) throw new InvalidFeaturesError(`${what}: ${e.message}`, e.issues);
+    throw e;
+  }
+}
+
+function addMean(target: Float64Array, vectors: readonly Float64Array[], weight: number): void {
+  if (vectors.length === 0) return;
+  const w = weight / vectors.length;
+  for (const v of vectors) for (let j = 0; j < target.length; j++) target[j]! += w * v[j]!;
+}
+
+/** Builds the query point for a validated steering request (see the file comment for the rule). */
+export function buildQueryPoint(model: TModelArtifact, steering: TSteering): TQueryPoint {
+  const seeds = steering.seeds.map((s, i) => scaleSeed(model, s, `seed ${i + 1}`));
+  const avoid = (steering.avoid ?? []).map((s, i) => scaleSeed(model, s, `avoided song ${i + 1}`));
+  const point = new Float64Array(model.featureNames.length);
+  addMean(point, seeds, 1);
+  addMean(point, avoid, -AVOID_WEIGHT);
+  const shifts: Partial<Record<TSteerableFeature, number>> = {};
+  for (const [feature, step] of Object.entries(steering.targets ?? {}) as [TSteerableFeature, string | undefined][]) {
+    if (step !== "more" && step !== "less") continue;
+    const j = model.featureNames.indexOf(feature);
+    if (j < 0) throw new InvalidArgumentError(`steering.targets.${feature}: the model has no ${feature} feature`);
+    const shift = step === "more" ? TARGET_STEP : -TARGET_STEP;
+    point[j]! += shift;
+    shifts[feature] = shift;
+  }
+  return { point, seeds, avoid, shifts };
+}
+
+/**
+ * One "less"/"more" step in the feature's own units (Spotify's 0–1 scale; BPM for tempo): TARGET_STEP × the
+ * scaler's standard deviation. For the features the model has.
+ */
+export function targetStepsInListenerTerms(model: TModelArtifact): Partial<Record<TSteerableFeature, number>> {
+  const out: Partial<Record<TSteerableFeature, number>> = {};
+  model.featureNames.forEach((name, j) => {
+    if (STEERABLE.has(name)) out[name as TSteerableFeature] = TARGET_STEP * model.scaler.scale[j]!;
+  });
+  return out;
+}
