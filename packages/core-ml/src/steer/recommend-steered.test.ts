@@ -48,7 +48,7 @@ const z = (e: number, v: number): TAudioFeatures => ({ ...base, energy: 0.5 + 0.
 const evSongs: TLibrarySong[] = [
   { trackId: "s1", features: z(1.5, -0.5), cluster: 0 },
   { trackId: "s2", features: z(2, 0), cluster: 0 },
-  { trackId: "s3", features: z(1, 1), cluster: 0 },
+  { trackId: "s3", features: z(2, 2), cluster: 0 }, // the direction of seed A, twice as far
   { trackId: "s4", features: z(1, -1), cluster: 0 },
   { trackId: "s5", features: z(0.5, -1.5), cluster: 0 },
   { trackId: "b1", features: z(0, 1.5), cluster: 1 },
@@ -125,6 +125,15 @@ describe("recommendSteered: the rule, by hand", () => {
     expect(ids(r)).not.toEqual(expect.arrayContaining(["s1"]));
     expect(ids(r).sort()).toEqual(["s2", "s3", "s5"]);
   });
+
+  it("leaves out a song with exactly a seed's features under another id (the same recording listed twice)", () => {
+    const copies: TLibrarySong[] = [...evSongs, { trackId: "A-again", features: z(1, 1), cluster: 0 }];
+    // A-again has seed A's features: it goes; s3 (2, 2) points the same way (cosine 1) but is another song: it stays.
+    const r = recommendSteered(ev, { seeds: [seedA] }, copies, { topN: 10 });
+    expect(ids(r)).not.toContain("A-again");
+    expect(r.items[0]).toMatchObject({ trackId: "s3", similarity: expect.closeTo(1, 12) as unknown as number });
+    expect(ids(r).sort()).toEqual(["s1", "s2", "s3", "s4", "s5"]);
+  });
 });
 
 // Energy and tempo, one cluster; q points at (1, 0): more energy, average tempo.
@@ -140,8 +149,8 @@ const etSongs: TLibrarySong[] = [
 
 describe("recommendSteered: tempo", () => {
   it("tempoRange is an inclusive hard filter on candidates", () => {
-    const seeds = [{ features: bpm(1, 120) }];
-    // Cosines to q = (1, 0): t120 1, t110 .949, t100 and t140 .832 (a tie: library order), t150 .707.
+    const seeds = [{ features: bpm(0.5, 120) }]; // the direction of t120, half as far
+    // Cosines to q = (0.5, 0): t120 1, t110 .949, t100 and t140 .832 (a tie: library order), t150 .707.
     expect(ids(recommendSteered(et, { seeds }, etSongs))).toEqual(["t120", "t110", "t100", "t140", "t150"]);
     expect(ids(recommendSteered(et, { seeds, tempoRange: { min: 110, max: 140 } }, etSongs))).toEqual(["t120", "t110", "t140"]);
     expect(ids(recommendSteered(et, { seeds, tempoRange: { min: 141 } }, etSongs))).toEqual(["t150"]);
@@ -149,10 +158,11 @@ describe("recommendSteered: tempo", () => {
   });
 
   it("more tempo: +0.5 std = +15 BPM here, and the faster songs rise", () => {
-    // q = (1, 0.5): cosines t140 (z 2/3) .9923 > t150 (z 1) .9487 > t120 .8944 > t110 .7399 > t100 .5300.
-    const r = recommendSteered(et, { seeds: [{ features: bpm(1, 120) }], targets: { tempo: "more" } }, etSongs);
+    // Seed (0.5, 0); q = (0.5, 0.5): cosines t150 (z 1) 1 > t140 (z 2/3) .9806 > t120 .7071 > t110 .4472 > t100 .1961.
+    const r = recommendSteered(et, { seeds: [{ features: bpm(0.5, 120) }], targets: { tempo: "more" } }, etSongs);
     expect(r.shifts).toEqual({ tempo: 0.5 });
-    expect(ids(r)).toEqual(["t140", "t150", "t120", "t110", "t100"]);
+    expect(ids(r)).toEqual(["t150", "t140", "t120", "t110", "t100"]);
+    expect(r.items[1]!.similarity).toBeCloseTo((0.5 + 1 / 3) / (Math.sqrt(0.5) * Math.sqrt(1 + 4 / 9)), 12);
     expect(targetStepsInListenerTerms(et)).toEqual({ energy: 0.125, tempo: 15 });
   });
 });

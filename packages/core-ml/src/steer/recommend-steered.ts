@@ -25,7 +25,7 @@ function unitOf(v: Float64Array): Float64Array {
 
 /**
  * Recommends the topN songs of the query point's cluster (see the file comment), never a seed's or avoided song's
- * track or songKey. Throws InvalidArgumentError for a bad request (seed count, targets, tempo range, options) and
+ * track, songKey, or a song with exactly its audio features (the same recording under another id). Throws InvalidArgumentError for a bad request (seed count, targets, tempo range, options) and
  * InvalidFeaturesError naming the seed with missing/NaN/out-of-range features.
  */
 export function recommendSteered(
@@ -71,7 +71,13 @@ export function recommendSteered(
   }
 
   const unitQuery = unitOf(query.point);
-  const { cosines, scores } = scoreCandidates(prep, block, unitQuery, { cluster, excludeRows, tempo, boosts: options.boosts });
+  const { cosines, scores } = scoreCandidates(prep, block, unitQuery, {
+    cluster,
+    excludeRows,
+    sameAs: [...query.seeds, ...query.avoid],
+    tempo,
+    boosts: options.boosts,
+  });
   const rows = selectDiverse(block, prep.dimensions, scores, {
     n: topN,
     maxPerArtist: options.maxPerArtist,

@@ -8,6 +8,11 @@ export interface TScoreRules {
   cluster: number;
   /** Rows of this cluster never to recommend. */
   excludeRows: readonly number[];
+  /**
+   * Scaled vectors of the given songs (seeds and avoided). A row with exactly one of these feature vectors is the
+   * same recording under another id (the catalogs list some tracks several times) and is left out too.
+   */
+  sameAs?: readonly Float64Array[];
   /** Inclusive bounds on the scaled tempo column, or undefined for no filter. */
   tempo?: { column: number; low: number; high: number };
   boosts?: ReadonlyMap<string, number>;
@@ -36,6 +41,7 @@ export function scoreCandidates(
     cosines[r] = dot > 1 ? 1 : dot < -1 ? -1 : dot;
   }
   for (const r of rules.excludeRows) cosines[r] = Number.NaN;
+  for (const v of rules.sameAs ?? []) dropCopies(block, d, v, cosines);
   const tempo = rules.tempo;
   if (tempo) {
     for (let r = 0, b = tempo.column; r < rows; r++, b += d) {
@@ -51,4 +57,19 @@ export function scoreCandidates(
     scores[at[1]]! += Math.max(-MAX_BOOST, Math.min(MAX_BOOST, boost));
   }
   return { cosines, scores };
+}
+
+// Equal vectors have equal norms, so the norm comparison rejects almost every row before the d-wide check.
+function dropCopies(block: TLibraryCluster, d: number, scaled: Float64Array, cosines: Float64Array): void {
+  let sq = 0;
+  for (let j = 0; j < d; j++) sq += scaled[j]! * scaled[j]!;
+  const norm = Math.sqrt(sq);
+  const tolerance = 1e-12 * Math.max(1, norm);
+  const norms = block.norms;
+  for (let r = 0; r < norms.length; r++) {
+    if (Math.abs(norms[r]! - norm) > tolerance) continue;
+    let same = true;
+    for (let j = 0; j < d && same; j++) same = Math.abs(block.units[r * d + j]! * norms[r]! - scaled[j]!) <= tolerance;
+    if (same) cosines[r] = Number.NaN;
+  }
 }
