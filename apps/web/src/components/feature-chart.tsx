@@ -44,7 +44,11 @@ export function FeatureChart({ seeds, pick }: { seeds: readonly TSeries[]; pick:
               <th scope="row">{FEATURE_LABELS[name]}</th>
               {seeds.map((seed, i) => (
                 <td className="bars" key={i}>
-                  <Bar kind={`seed${i}`} value={normaliseFeature(name, seed.features[name])} text={formatFeature(name, seed.features[name])} />
+                  <Bar
+                    kind={`seed${i}`}
+                    value={normaliseFeature(name, seed.features[name])}
+                    text={formatFeature(name, seed.features[name])}
+                  />
                 </td>
               ))}
               <td className="bars">

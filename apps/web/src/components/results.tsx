@@ -58,7 +58,13 @@ function ResultsFor({ query, kinds, tune }: { query: TRecommendationQuery; kinds
   return (
     <>
       <SearchAgain initial={initial} open={result.isError} />
-      {result.isError ? <ErrorNotice error={result.error} /> : result.data ? <SteerableResults key={result.data.id} data={result.data} /> : <ResultsSkeleton />}
+      {result.isError ? (
+        <ErrorNotice error={result.error} />
+      ) : result.data ? (
+        <SteerableResults key={result.data.id} data={result.data} />
+      ) : (
+        <ResultsSkeleton />
+      )}
     </>
   );
 }
@@ -130,7 +136,8 @@ export function ResultsView({
         <div className="table-scroll">
           <table className="table recs">
             <caption className="visually-hidden">
-              {items.length} of {data.items.length} recommendations, most similar first. Choose “Compare” to see a song&rsquo;s features beside yours.
+              {items.length} of {data.items.length} recommendations, most similar first. Choose “Compare” to see a song&rsquo;s features
+              beside yours.
             </caption>
             <thead>
               <tr>
@@ -189,7 +196,11 @@ export function ResultsView({
                     ) : null}
                     <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
                     <td className="actions">
-                      <PlayButton title={item.title} playing={playing === item.trackId} onToggle={() => setPlaying(playing === item.trackId ? null : item.trackId)} />
+                      <PlayButton
+                        title={item.title}
+                        playing={playing === item.trackId}
+                        onToggle={() => setPlaying(playing === item.trackId ? null : item.trackId)}
+                      />
                       {steer ? <PickSteerButtons item={item} steer={steer} /> : null}
                       <button type="button" className="button button--small" aria-pressed={i === selected} onClick={() => compare(i)}>
                         Compare<span className="visually-hidden"> {item.title}</span>
@@ -230,7 +241,8 @@ export function ResultsView({
                 #{pick.rank} {pick.title}
               </strong>{" "}
               (similarity {(pick.similarity * 100).toFixed(1)}%
-              {pick.seedSimilarities.length > 1 ? `; to each seed: ${seedSimilarityText(pick)}` : ""}). Both are in the <strong>{data.cluster.label}</strong> group.
+              {pick.seedSimilarities.length > 1 ? `; to each seed: ${seedSimilarityText(pick)}` : ""}). Both are in the{" "}
+              <strong>{data.cluster.label}</strong> group.
             </p>
             {narrow && compared ? <p className="muted">The comparison is shown under the row you chose.</p> : chart}
           </>

@@ -26,7 +26,12 @@ export function SteerableResults({ data: initial, rating = null }: { data: TReco
 
   const steer = useMutation({
     mutationFn: ({ tune: next }: { tune: TTune; call: number }) =>
-      postRecommendation({ query: { trackId: primary }, topN: PAGE_TOP_N, kinds: SONG_KINDS.filter((k) => data.kinds.includes(k)), tune: next }),
+      postRecommendation({
+        query: { trackId: primary },
+        topN: PAGE_TOP_N,
+        kinds: SONG_KINDS.filter((k) => data.kinds.includes(k)),
+        tune: next,
+      }),
     onSuccess: (next, { call }) => {
       if (call !== latest.current) return;
       setData(next);
@@ -49,7 +54,12 @@ export function SteerableResults({ data: initial, rating = null }: { data: TReco
 
   return (
     <>
-      <TunePanel tune={tune} onChange={change} busy={steer.isPending} ownSong={initial.options.seeds[0]?.title ?? initial.query.track.title} />
+      <TunePanel
+        tune={tune}
+        onChange={change}
+        busy={steer.isPending}
+        ownSong={initial.options.seeds[0]?.title ?? initial.query.track.title}
+      />
       {steer.isError ? <ErrorNotice error={steer.error} /> : null}
       <ResultsView
         key={data.id}

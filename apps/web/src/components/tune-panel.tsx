@@ -46,7 +46,13 @@ export function TunePanel({ tune, onChange, busy, ownSong }: TProps) {
       <div className="tune__head">
         <h2 id={`${id}-title`}>Tune</h2>
         <p className="muted tune__summary">{changes || "Steer the picks: more songs to start from, less or more energy, tempo…"}</p>
-        <button type="button" className="button button--small" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
           {open ? "Hide" : "Show"} options
         </button>
       </div>
@@ -306,7 +312,8 @@ function describe(tune: TTuneState): string {
     const step = tune.targets[feature];
     if (step && step !== "same") parts.push(`${step} ${STEER_LABELS[feature].toLowerCase()}`);
   }
-  if (tune.tempoMin !== undefined || tune.tempoMax !== undefined) parts.push(`${tune.tempoMin ?? STEER_LIMITS.minBpm}–${tune.tempoMax ?? STEER_LIMITS.maxBpm} BPM`);
+  if (tune.tempoMin !== undefined || tune.tempoMax !== undefined)
+    parts.push(`${tune.tempoMin ?? STEER_LIMITS.minBpm}–${tune.tempoMax ?? STEER_LIMITS.maxBpm} BPM`);
   if (tune.variety) parts.push(`variety ${Math.round(tune.variety * 100)}%`);
   if (tune.maxPerArtist !== undefined && tune.maxPerArtist !== 2) parts.push(`at most ${tune.maxPerArtist} per artist`);
   return parts.join(" · ");

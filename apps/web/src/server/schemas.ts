@@ -84,7 +84,6 @@ const ZKinds = z
   .optional()
   .transform((kinds) => (kinds ? SONG_KINDS.filter((k) => kinds.includes(k)) : [...DEFAULT_KINDS]));
 
-
 /** One seed or "not like this" song: a track id/link, or a title and/or an artist. */
 export const ZSeedRef = z
   .object({ trackId: trackRef.optional(), ...titleArtist })

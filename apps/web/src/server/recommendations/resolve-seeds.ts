@@ -16,10 +16,7 @@ export async function resolveSeeds(input: {
   /** the request used the top-level trackId/title/artist form: name those fields, not seeds.0 */
   singleSeed: boolean;
 }): Promise<TResolvedSeeds> {
-  const [seeds, avoid] = await Promise.all([
-    resolveList("seeds", input.seeds, input.singleSeed),
-    resolveList("avoid", input.avoid, false),
-  ]);
+  const [seeds, avoid] = await Promise.all([resolveList("seeds", input.seeds, input.singleSeed), resolveList("avoid", input.avoid, false)]);
   return { seeds, avoid };
 }
 

@@ -16,7 +16,8 @@ export function normaliseOptions(input: TRecommendationRequest, resolved: TResol
     seeds: resolved.seeds.map(storedSeed),
     avoid: resolved.avoid.map(storedSeed),
     targets,
-    tempoRange: min === undefined && max === undefined ? null : { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) },
+    tempoRange:
+      min === undefined && max === undefined ? null : { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) },
     variety: input.variety ?? null,
     maxPerArtist: input.maxPerArtist,
     topN: input.topN,
@@ -28,7 +29,10 @@ function storedSeed(song: TResolvedSong): TStoredSeed {
 }
 
 /** The normalised options → core-ml's steering call. A seed's versions never come back (its songKey). */
-export function toSteering(options: TRecommendationOptions, loaded: Pick<TLoadedModel, "keysById">): { steering: TSteering; opts: TSteerOptions } {
+export function toSteering(
+  options: TRecommendationOptions,
+  loaded: Pick<TLoadedModel, "keysById">,
+): { steering: TSteering; opts: TSteerOptions } {
   const seedOf = (seed: TStoredSeed) => ({
     trackId: seed.trackId,
     songKey: loaded.keysById.get(seed.trackId)?.songKey ?? trackSongKey({ id: seed.trackId, title: seed.title, artists: seed.artists }),
