@@ -78,6 +78,86 @@ describe("pnpm recommend", () => {
     expect(new Set(linkColumns).size).toBe(1);
   }, 60_000);
 
+  it("steers with several seeds, an avoided song, targets and a tempo range, and prints JSON", async () => {
+    const argv = ["--seed", "怪物 by YOASOBI", "--seed", "明け星", "--avoid", "6wOazYrDGLhMAhwU6RArlg"];
+    const options = ["--more", "energy", "--less", "acousticness", "--tempo-min", "90", "--tempo-max", "170", "--max-per-artist", "1"];
+    const r = await run([...argv, ...options, "--variety", "0.3", "--top", "8", "--json"], t.db);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      query: { seeds: string[]; avoid: string[] };
+      seeds: { input: string; trackId: string; title: string; source: string; features: { energy: number } }[];
+      avoid: { trackId: string; source: string }[];
+      options: { topN: number; maxPerArtist: number; variety: number; targets: object; tempoRange: object };
+      model: string;
+      cluster: { index: number; label: string; size: number };
+      shifts: object;
+      steps: { energy: number; tempo: number };
+      items: {
+        rank: number;
+        trackId: string;
+        artists: string[];
+        similarity: number;
+        seedSimilarities: number[];
+        avoidSimilarities: number[];
+        features: { tempo: number };
+      }[];
+    };
+    expect(json.query).toEqual({ seeds: ["怪物 by YOASOBI", "明け星"], avoid: ["6wOazYrDGLhMAhwU6RArlg"] });
+    // 明け星 is in the library twice (single and album, the same audio features): either id may answer, and
+    // neither may come back.
+    const akeboshi = ["60iYkEAcSpAFcsjRrgTlrc", "3J34JtfZNylVXSKN4TDf12"];
+    expect(json.seeds.map((s) => s.title)).toEqual(["怪物", "明け星"]);
+    expect(json.seeds[0]!.trackId).toBe("06XQvnJb53SUYmlWIhUXUi");
+    expect(akeboshi).toContain(json.seeds[1]!.trackId);
+    for (const s of [...json.seeds, ...json.avoid]) expect(["library", "catalog"]).toContain(s.source);
+    expect(json.avoid[0]!.trackId).toBe("6wOazYrDGLhMAhwU6RArlg");
+    expect(json.options).toEqual({
+      topN: 8,
+      maxPerArtist: 1,
+      variety: 0.3,
+      targets: { energy: "more", acousticness: "less" },
+      tempoRange: { min: 90, max: 170 },
+    });
+    expect(json.shifts).toEqual({ energy: 0.5, acousticness: -0.5 });
+    expect(json.steps.tempo).toBeGreaterThan(1); // half a standard deviation of tempo, in BPM
+    expect(json.items.length).toBeGreaterThan(0);
+    expect(json.items.length).toBeLessThanOrEqual(8);
+    const given = ["06XQvnJb53SUYmlWIhUXUi", ...akeboshi, "6wOazYrDGLhMAhwU6RArlg"];
+    const leads = json.items.map((i) => i.artists[0]).filter(Boolean);
+    expect(new Set(leads).size).toBe(leads.length);
+    json.items.forEach((item, i) => {
+      expect(item.rank).toBe(i + 1);
+      expect(given).not.toContain(item.trackId);
+      expect(item.features.tempo).toBeGreaterThanOrEqual(90);
+      expect(item.features.tempo).toBeLessThanOrEqual(170);
+      expect(item.seedSimilarities).toHaveLength(2);
+      expect(item.avoidSimilarities).toHaveLength(1);
+      for (const c of [item.similarity, ...item.seedSimilarities, ...item.avoidSimilarities]) expect(Math.abs(c)).toBeLessThanOrEqual(1);
+    });
+    const members = await t.db.songCluster.findMany({ where: { modelId: json.model, clusterIndex: json.cluster.index } });
+    for (const item of json.items) expect(members.map((m) => m.songId)).toContain(item.trackId);
+  }, 60_000);
+
+  it("--more energy raises the list's mean energy; the table shows every seed beside each pick", async () => {
+    const meanEnergy = async (extra: string[]) => {
+      const r = await run(["怪物", "--artist", "YOASOBI", "--top", "10", "--json", ...extra], t.db);
+      expect(r.code).toBe(0);
+      const items = (JSON.parse(r.stdout) as { items: { features: { energy: number } }[] }).items;
+      return items.reduce((sum, i) => sum + i.features.energy, 0) / items.length;
+    };
+    expect(await meanEnergy(["--more", "energy"])).toBeGreaterThan(await meanEnergy([]));
+    expect(await meanEnergy(["--less", "energy"])).toBeLessThan(await meanEnergy([]));
+    const table = await run(["--seed", "怪物 by YOASOBI", "--seed", "明け星 by LiSA", "--less", "mood", "--top", "3"], t.db);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split("\n");
+    expect(lines[0]).toMatch(/^seed 1: 怪物 — YOASOBI  https:\/\/open\.spotify\.com\/track\/06XQvnJb53SUYmlWIhUXUi$/);
+    expect(lines[2]).toMatch(/^seed 2: 明け星 — LiSA  /);
+    expect(lines[4]).toMatch(/^steering: less valence \(−0\.\d{3}\)$/);
+    expect(lines[7]).toMatch(/^ ?#  title +artists +similarity  vs seeds +cluster +spotify$/);
+    for (const row of lines.slice(9)) expect(row).toMatch(/  \d\.\d{3}  -?\d\.\d\d -?\d\.\d\d  /);
+  }, 60_000);
+
   it("answers a missing song with the hint and suggestions", async () => {
     const r = await run(["City of Stars"], t.db);
     expect(r.code).toBe(1);
@@ -111,6 +191,16 @@ describe("pnpm recommend", () => {
       ["x", "--max-per-artist", "two"],
       ["--track", "https://example.com/track/x"],
       ["x", "--bogus"],
+      ["x", "--top", "51"],
+      ["--seed", "a", "--seed", "b", "--seed", "c", "--seed", "d", "--seed", "e", "--seed", "f"],
+      ["x", ...["a", "b", "c", "d", "e", "f"].flatMap((a) => ["--avoid", a])],
+      ["x", "--more", "loudness"],
+      ["x", "--more", "energy", "--less", "energy"],
+      ["x", "--variety", "1.5"],
+      ["x", "--variety", ""],
+      ["x", "--tempo-min", "150", "--tempo-max", "100"],
+      ["x", "--tempo-max", "fast"],
+      ["x", "--seed", "   "],
     ]) {
       const r = await run(argv, t.db);
       expect(r.code).toBe(2);

@@ -24,6 +24,9 @@ export interface TBenchCatalog {
   features: TAudioFeatures[];
   /** Raw features, row-major n × 9 in FEATURE_NAMES order. */
   raw: Float64Array;
+  /** Track title and lead artist (the first of the ;-separated artists), for the steered recommend's keys. */
+  titles: string[];
+  leadArtists: string[];
 }
 
 export function loadCatalog(file = join(findRepoRoot(), "data", "catalog", "spotify_tracks.csv.gz")): TBenchCatalog {
@@ -32,11 +35,15 @@ export function loadCatalog(file = join(findRepoRoot(), "data", "catalog", "spot
   const raw = new Float64Array(records.length * d);
   const trackIds: string[] = [];
   const features: TAudioFeatures[] = [];
+  const titles: string[] = [];
+  const leadArtists: string[] = [];
   records.forEach((r, i) => {
     const f = Object.fromEntries(FEATURE_NAMES.map((name) => [name, Number(r[name])])) as TAudioFeatures;
     FEATURE_NAMES.forEach((name, j) => (raw[i * d + j] = f[name]));
     trackIds.push(r.track_id!);
     features.push(f);
+    titles.push(r.track_name ?? "");
+    leadArtists.push((r.artists ?? "").split(";")[0]!.trim());
   });
-  return { trackIds, features, raw };
+  return { trackIds, features, raw, titles, leadArtists };
 }

@@ -1,7 +1,8 @@
 // `pnpm --filter @anisong/core-ml bench`: k-means, exact silhouette and recommend on the real 114,000-track catalog,
 // with scikit-learn timed on the same matrices when Debian's python3-sklearn is installed. The machine is shared, so
 // core-ml and scikit-learn measurements alternate (A B A B, BENCH_ROUNDS rounds, default 3) and each row reports the
-// ratio of the medians from this run.
+// ratio of the medians from this run. BENCH_ONLY=recommend fits k-means once (for the clusters) and times only the
+// two recommend rows.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -15,6 +16,7 @@ import {
   kmeansFlat,
   prepareLibrary,
   recommend,
+  recommendSteered,
   silhouetteScoreFlat,
   toRows,
 } from "../src";
@@ -24,7 +26,8 @@ import { loadCatalog } from "./load-catalog";
 const PYTHON = "/usr/bin/python3";
 const SILHOUETTE_POINTS = 20_000;
 const QUERIES = 1_000;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RECOMMEND_ONLY = process.env.BENCH_ONLY === "recommend";
+const ROUNDS = RECOMMEND_ONLY ? 0 : Number(process.env.BENCH_ROUNDS ?? 3);
 const K = 5;
 const N_INIT = 10;
 const d = FEATURE_NAMES.length;
@@ -87,9 +90,9 @@ async function main(): Promise<void> {
   // Warm-up (JIT) run; its labels feed the silhouette and recommend sections.
   const km = kmeansFlat(X, n, d, K, { nInit: N_INIT, seed: 0 });
   const tPool = process.hrtime.bigint();
-  const pool = await KMeansPool.create({ threads: 2 });
+  const pool = await KMeansPool.create({ threads: RECOMMEND_ONLY ? 1 : 2 });
   const poolStartSeconds = seconds(tPool);
-  await pool.kmeansFlat(X.subarray(0, 20_000 * d), 20_000, d, K, { nInit: 2, seed: 0 }); // JIT-warms the workers
+  if (!RECOMMEND_ONLY) await pool.kmeansFlat(X.subarray(0, 20_000 * d), 20_000, d, K, { nInit: 2, seed: 0 }); // JIT-warms the workers
 
   // Exact silhouette on a seeded sample of 20,000 points, labelled by the k-means above.
   const rng = createRandom(1);
@@ -106,7 +109,11 @@ async function main(): Promise<void> {
     subsetLabels[i] = km.labels[row]!;
   });
 
-  let skNote = sklearnAvailable() ? "" : `${PYTHON} with scikit-learn not found (apt-get install -y python3-sklearn): comparison skipped`;
+  let skNote = RECOMMEND_ONLY
+    ? "BENCH_ONLY=recommend: scikit-learn skipped"
+    : sklearnAvailable()
+      ? ""
+      : `${PYTHON} with scikit-learn not found (apt-get install -y python3-sklearn): comparison skipped`;
   const folder = mkdtempSync(join(tmpdir(), "core-ml-bench-"));
   const le = (a: Float64Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   writeFileSync(join(folder, "scaled.f64"), le(X));
@@ -173,7 +180,7 @@ async function main(): Promise<void> {
   // ml-kmeans for comparison (no nInit option: ten seeded runs, keep the lowest inertia). BENCH_ML_KMEANS=0 skips it.
   let mlSeconds = NaN;
   let mlInertia = NaN;
-  if (process.env.BENCH_ML_KMEANS !== "0") {
+  if (process.env.BENCH_ML_KMEANS !== "0" && !RECOMMEND_ONLY) {
     const rows = toRows({ data: X, rows: n, cols: d });
     mlInertia = Infinity;
     const tMl = process.hrtime.bigint();
@@ -218,6 +225,46 @@ async function main(): Promise<void> {
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
 
+  // recommendSteered with every option on, on the same catalog keyed by title and lead artist (lower-cased; the
+  // apps key with @anisong/library, which core-ml cannot import): 5 seeds, 5 avoided songs, all five targets, a tempo
+  // range, variety 0.3, 50 results, one per artist, and 1,000 boosts.
+  const keyedSongs = songs.map((s, i) => {
+    const artist = catalog.leadArtists[i]!.toLowerCase();
+    return { ...s, songKey: `${catalog.titles[i]!.toLowerCase()}|${artist}`, artistKey: artist || undefined };
+  });
+  const tSteerPrep = process.hrtime.bigint();
+  const keyedLibrary = prepareLibrary(model, keyedSongs);
+  const steerPrepSeconds = seconds(tSteerPrep);
+  const boosts = new Map(Array.from({ length: 1000 }, (_, b) => [catalog.trackIds[order[b]!]!, ((b % 21) - 10) / 100]));
+  const given = (from: number) =>
+    Array.from({ length: 5 }, (_, s) => ({ trackId: catalog.trackIds[order[from + s]!]!, features: catalog.features[order[from + s]!]! }));
+  const steerLatencies: number[] = [];
+  let steerItems = 0;
+  for (let q = 0; q < QUERIES + 100; q++) {
+    const seeds = given(1000 + q * 10);
+    const avoid = given(1005 + q * 10);
+    const t = process.hrtime.bigint();
+    const r = recommendSteered(
+      model,
+      {
+        seeds,
+        avoid,
+        targets: { energy: "more", valence: "less", danceability: "more", acousticness: "less", tempo: "more" },
+        tempoRange: { min: 90, max: 150 },
+      },
+      keyedLibrary,
+      { topN: 50, maxPerArtist: 1, variety: 0.3, boosts },
+    );
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (q >= 100) {
+      steerLatencies.push(ms);
+      steerItems += r.items.length;
+    }
+  }
+  steerLatencies.sort((a, b) => a - b);
+  const steerP50 = percentile(steerLatencies, 50);
+  const steerP99 = percentile(steerLatencies, 99);
+
   const fmt = (v: number | undefined, digits = 3) => (v !== undefined && Number.isFinite(v) ? v.toFixed(digits) : "—");
   const skMedian = (xs: TSklearnRun[]) => (xs.length ? median(xs.map((x) => x.seconds)) : NaN);
   const skInertia = (xs: TSklearnRun[]) => (xs.length ? xs[0]!.inertia! : NaN);
@@ -245,6 +292,9 @@ async function main(): Promise<void> {
         `ratio ${fmt(silA / silB, 2)}; score ${fmt(sil, 6)} / ${fmt(silRuns.sk[0]?.score, 6)}; ` +
         `CPU time ${fmt(median(silRuns.coreCpu))} s / ${fmt(silCpuB)} s, ratio ${fmt(median(silRuns.coreCpu) / silCpuB, 2)}`,
       `recommend, ${QUERIES} queries on ${prepared.size} tracks: p50 ${fmt(p50, 4)} ms, p99 ${fmt(p99, 4)} ms (prepare ${prepSeconds.toFixed(3)} s)`,
+      `recommendSteered, every option on (5 seeds, 5 avoided, 5 targets, tempo 90–150, variety 0.3, top 50, 1 per artist, ` +
+        `1000 boosts), ${QUERIES} queries on ${keyedLibrary.size} tracks: p50 ${fmt(steerP50, 4)} ms, p99 ${fmt(steerP99, 4)} ms ` +
+        `(mean ${fmt(steerItems / QUERIES, 1)} songs per list; prepare ${steerPrepSeconds.toFixed(3)} s)`,
       `ml-kmeans (10 seeded runs, 1 thread): ${fmt(mlSeconds)} s, inertia ${fmt(mlInertia, 1)}`,
     ].join("\n"),
   );
@@ -267,6 +317,14 @@ async function main(): Promise<void> {
       },
       silhouette: { points: SILHOUETTE_POINTS, runs: silRuns.core, cpuSeconds: silRuns.coreCpu, score: sil },
       recommend: { queries: QUERIES, prepareSeconds: prepSeconds, p50Ms: p50, p99Ms: p99, distinctTracks: prepared.size },
+      recommendSteered: {
+        queries: QUERIES,
+        prepareSeconds: steerPrepSeconds,
+        p50Ms: steerP50,
+        p99Ms: steerP99,
+        meanItems: steerItems / QUERIES,
+        distinctTracks: keyedLibrary.size,
+      },
     },
     mlKmeans: { seconds: mlSeconds, inertia: mlInertia },
     sklearn: skNote ? { skipped: skNote } : { kmeansOneThread: runs.sk1, kmeansTwoThreads: runs.sk2, silhouette: silRuns.sk },

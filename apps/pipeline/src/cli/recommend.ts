@@ -1,11 +1,12 @@
-// `pnpm run recommend "<title>" [--artist <name>] | --track <Spotify link or id>` — anime songs like the given one,
-// from the active model in the database (run `pnpm run pipeline all` first). Prints the resolved track, where its
-// features came from, its cluster, and the top-N songs of that cluster as a table.
+// `pnpm run recommend "<title>" [--artist <name>] | --track <Spotify link or id> | --seed … [--avoid …] [--more …]`
+// — anime songs like the given ones, from the active model in the database (run `pnpm run pipeline all` first).
+// Prints the resolved seeds, where their features came from, the steering, the cluster, and the top-N songs of that
+// cluster as a table (or JSON with --json). See RECOMMEND_USAGE for every flag.
 import { closeDb, getDb, type TDb } from "@anisong/db";
 import { createLibraryProvider, createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
 import { createLibraryLookup } from "../recommend/library-lookup";
-import { recommendSong } from "../recommend/recommend-song";
-import { formatRecommendation } from "./format-recommendation";
+import { recommendSteeredSongs } from "../recommend/recommend-song";
+import { formatRecommendation, recommendationJson } from "./format-recommendation";
 import { parseRecommendArgs, RECOMMEND_USAGE, type TRecommendArgs } from "./recommend-args";
 import { describeRecommendError } from "./recommend-errors";
 
@@ -32,7 +33,18 @@ export async function main(argv: string[], deps: TRecommendCliDeps = {}): Promis
     const db = deps.db ?? (await getDb());
     const library = createLibraryProvider(createLibraryLookup(() => Promise.resolve(db)));
     const resolver = deps.resolver ?? createSongResolver({ ...resolveSpotifyConfig(), supplied: [library] });
-    out(formatRecommendation(await recommendSong({ db, resolver, query: args.query, topN: args.topN, maxPerArtist: args.maxPerArtist })));
+    const result = await recommendSteeredSongs({
+      db,
+      resolver,
+      seeds: args.seeds,
+      avoid: args.avoid,
+      targets: args.targets,
+      tempoRange: args.tempoRange,
+      variety: args.variety,
+      topN: args.topN,
+      maxPerArtist: args.maxPerArtist,
+    });
+    out(args.json ? recommendationJson(result, args) : formatRecommendation(result, args));
     return 0;
   } catch (error) {
     const lines = describeRecommendError(error);

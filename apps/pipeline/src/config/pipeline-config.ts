@@ -106,7 +106,7 @@ export const ZPipelineConfig = z
         metric: z.enum(["sample", "training"]).default("sample"),
       })
       .prefault({}),
-    recommend: z.object({ topN: z.number().int().min(1).max(100).default(10) }).prefault({}),
+    recommend: z.object({ topN: z.number().int().min(1).max(50).default(10) }).prefault({}),
     labels: z.object({ features: z.number().int().min(1).max(3).default(2) }).prefault({}),
     ingest: z.object({ chunkSize: z.number().int().min(1).max(20000).default(2000) }).prefault({}),
   })

@@ -17,7 +17,8 @@ export interface TSelectRules {
 }
 
 export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64Array, rules: TSelectRules): number[] {
-  const stream = new RankStream(scores, rules.n);
+  const poolStep = Math.max(VARIETY_POOL_FACTOR * rules.n, MIN_VARIETY_POOL);
+  const stream = new RankStream(scores, rules.variety === 0 ? rules.n : poolStep / 2); // selects 2 × wanted
   const takenSongs = new Set(rules.takenSongKeys);
   const perArtist = new Map<number, number>();
   const eligible = (r: number): boolean => {
@@ -44,7 +45,6 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
   }
 
   const lambda = rules.variety;
-  const poolStep = Math.max(VARIETY_POOL_FACTOR * rules.n, MIN_VARIETY_POOL);
   const pool: number[] = [];
   // Highest cosine of each pool entry to the songs picked so far (−Infinity before the first pick).
   const maxSim: number[] = [];
@@ -67,10 +67,9 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
     let best = -1;
     let bestValue = -Infinity;
     for (let i = 0; i < pool.length; i++) {
-      const r = pool[i]!;
-      if (used[i] || !eligible(r)) continue;
+      if (used[i]) continue;
       const penalty = picked.length === 0 ? 0 : maxSim[i]!;
-      const value = (1 - lambda) * scores[r]! - lambda * penalty;
+      const value = (1 - lambda) * scores[pool[i]!]! - lambda * penalty;
       if (value > bestValue) {
         bestValue = value;
         best = i;
@@ -79,6 +78,12 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
     if (best < 0) {
       if (extend()) continue;
       break;
+    }
+    // Taken songs and full artists only grow, so an ineligible entry stays out for good: checking only the winner
+    // keeps the two map lookups out of the pool scan.
+    if (!eligible(pool[best]!)) {
+      used[best] = true;
+      continue;
     }
     const row = pool[best]!;
     used[best] = true;
