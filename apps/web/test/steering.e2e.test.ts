@@ -131,11 +131,17 @@ test("targets: 'more energy' gives a list with higher mean energy than the untun
   await expect(page.getByTestId("target-energy").getByLabel("More").isChecked()).resolves.toBe(true);
 
   // A results link with the tune in its query string makes the same request.
-  await page.goto(`${server.url}/results?track=${LEVITATING}&energy=less&tempoMin=90&tempoMax=140`);
+  await page.goto(`${server.url}/results?track=${LEVITATING}&energy=less`);
   const less = await nextList(page, more.id);
   expect(less.options.targets).toEqual({ energy: "less" });
   expect(mean(less.items, "energy")).toBeLessThan(mean(plain.items, "energy"));
-  for (const item of less.items) expect(item.features.tempo).toBeGreaterThanOrEqual(90);
+  await page.goto(`${server.url}/results?track=${LEVITATING}&tempoMin=90&tempoMax=140`);
+  const ranged = await nextList(page, less.id);
+  expect(ranged.options).toMatchObject({ targets: {}, tempoRange: { min: 90, max: 140 } });
+  expect(ranged.items.length).toBeGreaterThan(0);
+  for (const item of ranged.items) expect(item.features.tempo).toBeGreaterThanOrEqual(90);
+  for (const item of ranged.items) expect(item.features.tempo).toBeLessThanOrEqual(140);
+  await expect(page.getByTestId("tempo-min").inputValue()).resolves.toBe("90");
   await page.context().close();
 });
 

@@ -15,6 +15,7 @@ import { FeatureChart } from "./feature-chart";
 import { LoadMore } from "./load-more";
 import { PickSteerButtons, type TRowSteer } from "./pick-steer-buttons";
 import { SteerableResults } from "./steerable-results";
+import { TunePanelPlaceholder } from "./tune-panel";
 import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
 import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
@@ -318,6 +319,7 @@ function ResultsSkeleton() {
       <p role="status" className="visually-hidden">
         Finding anime songs…
       </p>
+      <TunePanelPlaceholder />
       <div className="card resolved skeleton-card" aria-hidden="true">
         <span className="skeleton skeleton--title" />
         <span className="skeleton" />

@@ -45,7 +45,7 @@ export function TunePanel({ tune, onChange, busy, ownSong }: TProps) {
     <section className="card tune" aria-labelledby={`${id}-title`} data-testid="tune-panel">
       <div className="tune__head">
         <h2 id={`${id}-title`}>Tune</h2>
-        <p className="muted tune__summary">{changes || "Steer the picks: more songs to start from, less or more energy, tempo…"}</p>
+        <p className="muted tune__summary">{changes || PLACEHOLDER_SUMMARY}</p>
         <button
           type="button"
           className="button button--small"
@@ -114,6 +114,21 @@ export function TunePanel({ tune, onChange, busy, ownSong }: TProps) {
     </section>
   );
 }
+
+/** The closed panel's place while the first list loads, so nothing below it moves when the list arrives. */
+export function TunePanelPlaceholder() {
+  return (
+    <div className="card tune" aria-hidden="true">
+      <div className="tune__head">
+        <p className="tune__placeholder-title">Tune</p>
+        <p className="muted tune__summary">{PLACEHOLDER_SUMMARY}</p>
+        <span className="button button--small">Show options</span>
+      </div>
+    </div>
+  );
+}
+
+const PLACEHOLDER_SUMMARY = "Steer the picks: more songs to start from, less or more energy, tempo…";
 
 function TargetRadios({ feature, value, onPick }: { feature: TSteerFeature; value: TTargetStep; onPick: (step: TTargetStep) => void }) {
   const name = `target-${feature}`;
