@@ -240,7 +240,9 @@ async function main(): Promise<void> {
     Array.from({ length: 5 }, (_, s) => ({ trackId: catalog.trackIds[order[from + s]!]!, features: catalog.features[order[from + s]!]! }));
   const steerLatencies: number[] = [];
   let steerItems = 0;
+  let steerCpu = process.cpuUsage();
   for (let q = 0; q < QUERIES + 100; q++) {
+    if (q === 100) steerCpu = process.cpuUsage(); // after the warm-up
     const seeds = given(1000 + q * 10);
     const avoid = given(1005 + q * 10);
     const t = process.hrtime.bigint();
@@ -261,6 +263,7 @@ async function main(): Promise<void> {
       steerItems += r.items.length;
     }
   }
+  const steerCpuMs = (cpuSeconds(steerCpu) * 1000) / QUERIES;
   steerLatencies.sort((a, b) => a - b);
   const steerP50 = percentile(steerLatencies, 50);
   const steerP99 = percentile(steerLatencies, 99);
@@ -294,7 +297,8 @@ async function main(): Promise<void> {
       `recommend, ${QUERIES} queries on ${prepared.size} tracks: p50 ${fmt(p50, 4)} ms, p99 ${fmt(p99, 4)} ms (prepare ${prepSeconds.toFixed(3)} s)`,
       `recommendSteered, every option on (5 seeds, 5 avoided, 5 targets, tempo 90–150, variety 0.3, top 50, 1 per artist, ` +
         `1000 boosts), ${QUERIES} queries on ${keyedLibrary.size} tracks: p50 ${fmt(steerP50, 4)} ms, p99 ${fmt(steerP99, 4)} ms ` +
-        `(mean ${fmt(steerItems / QUERIES, 1)} songs per list; prepare ${steerPrepSeconds.toFixed(3)} s)`,
+        `(mean CPU time ${fmt(steerCpuMs, 4)} ms per query; mean ${fmt(steerItems / QUERIES, 1)} songs per list; ` +
+        `prepare ${steerPrepSeconds.toFixed(3)} s)`,
       `ml-kmeans (10 seeded runs, 1 thread): ${fmt(mlSeconds)} s, inertia ${fmt(mlInertia, 1)}`,
     ].join("\n"),
   );
@@ -322,6 +326,7 @@ async function main(): Promise<void> {
         prepareSeconds: steerPrepSeconds,
         p50Ms: steerP50,
         p99Ms: steerP99,
+        meanCpuMs: steerCpuMs,
         meanItems: steerItems / QUERIES,
         distinctTracks: keyedLibrary.size,
       },

@@ -34,7 +34,7 @@ export class RankStream {
     }
     const rows = (this.rows ??= this.candidateRows());
     let picked: Int32Array;
-    if (k >= rows.length) picked = Int32Array.from(rows);
+    if (k >= rows.length) picked = rows.slice();
     else {
       const values = new Float64Array(rows.length);
       for (let i = 0; i < rows.length; i++) values[i] = scores[rows[i]!]!;

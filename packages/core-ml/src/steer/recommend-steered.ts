@@ -71,18 +71,13 @@ export function recommendSteered(
   }
 
   const unitQuery = unitOf(query.point);
-  const { cosines, scores } = scoreCandidates(prep, block, unitQuery, {
-    cluster,
-    excludeRows,
-    sameAs: [...query.seeds, ...query.avoid],
-    tempo,
-    boosts: options.boosts,
-  });
+  const { cosines, scores } = scoreCandidates(prep, block, unitQuery, { cluster, excludeRows, tempo, boosts: options.boosts });
   const rows = selectDiverse(block, prep.dimensions, scores, {
     n: topN,
     maxPerArtist: options.maxPerArtist,
     variety: options.variety,
     takenSongKeys,
+    sameAs: [...query.seeds, ...query.avoid],
   });
 
   const d = prep.dimensions;
