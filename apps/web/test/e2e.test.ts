@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { findRepoRoot } from "@anisong/db";
+import { expectNoAxeViolations } from "./support/axe";
 import { ensureBuilt, freePort, startNextServer, WEB_DIR, type TNextServer } from "./support/next-server";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
 
@@ -97,6 +98,7 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   expect(await page.locator("table tbody").textContent()).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/); // Japanese titles
   expect(await cls(page)).toBeLessThan(0.1); // the skeleton rows hold the list's place
   await page.screenshot({ path: path.join(SHOTS, "home-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "home-desktop");
 
   await page.getByLabel("Song title or Spotify link").fill("Levitating");
   await page.getByRole("button", { name: "Find anime songs" }).click();
@@ -124,6 +126,7 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
     .press("Enter");
   expect(await rows.nth(2).getAttribute("class")).toContain("is-selected");
   await page.screenshot({ path: path.join(SHOTS, "results-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "results-desktop");
 
   // Rate with the keyboard: focus the first star, arrow to the fourth, send.
   await page.getByRole("radio", { name: /^1 star/ }).focus();
@@ -143,6 +146,7 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   expect(await page.getByTestId("ratings-average").textContent()).toBe("4.00 ★");
   expect(await page.locator(".query-point").count()).toBe(1);
   await page.screenshot({ path: path.join(SHOTS, "insights-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "insights-desktop");
   await page.context().close();
 });
 
@@ -184,6 +188,7 @@ test("pick list: an exact match shows none, versions are offered quietly, an art
   for (const text of offered) expect(text).toContain("YOASOBI");
   expect(new Set(offered.map((t) => t.split("·")[0]!.trim())).size).toBe(offered.length);
   await page.screenshot({ path: path.join(SHOTS, "results-artist-only-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "results-artist-only-desktop");
   // Choosing one recommends from that song.
   const first = others.locator("li a").first();
   const chosen = (await first.textContent())!.split("·")[0]!.trim();
@@ -233,17 +238,20 @@ test("phone width: the three pages fit the screen", async () => {
   await page.locator("table tbody tr:not(.skeleton-row)").first().waitFor();
   expect(await fits()).toBe(true);
   await page.screenshot({ path: path.join(SHOTS, "home-phone.png"), fullPage: true });
+  await expectNoAxeViolations(page, "home-phone");
 
   await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
   await page.getByTestId("recommendation-row").first().waitFor();
   expect(await fits()).toBe(true);
   expect(await cls(page)).toBeLessThan(0.1);
   await page.screenshot({ path: path.join(SHOTS, "results-phone.png"), fullPage: true });
+  await expectNoAxeViolations(page, "results-phone");
 
   await page.goto(`${server.url}/insights`);
   await page.locator(".cluster-map svg").waitFor();
   expect(await fits()).toBe(true);
   await page.screenshot({ path: path.join(SHOTS, "insights-phone.png"), fullPage: true });
+  await expectNoAxeViolations(page, "insights-phone");
   await page.context().close();
 });
 
@@ -258,6 +266,7 @@ test("clear error states: empty search, unknown song, every feature source down"
   await notice.waitFor();
   expect(await notice.textContent()).toContain("We could not find that song");
   await page.screenshot({ path: path.join(SHOTS, "not-found-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "not-found-desktop");
 
   // A valid Spotify id the offline catalog does not have: ReccoBeats is unreachable.
   await page.goto(`${server.url}/results?track=${encodeURIComponent("spotify:track:0000000000000000000000")}`);
@@ -265,6 +274,7 @@ test("clear error states: empty search, unknown song, every feature source down"
   await down.waitFor();
   expect(await down.textContent()).toContain("Every audio-feature source is down");
   await page.screenshot({ path: path.join(SHOTS, "providers-down-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "providers-down-desktop");
   await page.context().close();
 });
 
@@ -318,6 +328,7 @@ test("permalinks: reload, back and forward show the stored list and create nothi
   expect(await page.getByRole("button", { name: "Send rating" }).count()).toBe(0);
   expect(await servedCount(page)).toBe(before + 1);
   await page.screenshot({ path: path.join(SHOTS, "permalink-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "permalink-desktop");
 
   // A direct GET of an unknown or malformed id is the not-found page, not a new recommendation.
   const unknown = await page.request.get(`${server.url}/recommendations/3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b`);
@@ -339,6 +350,7 @@ test("permalinks: reload, back and forward show the stored list and create nothi
   expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
   expect(await csv.text()).toContain(`${id},`);
   await page.screenshot({ path: path.join(SHOTS, "insights-comments-desktop.png"), fullPage: true });
+  await expectNoAxeViolations(page, "insights-comments-desktop");
   await page.context().close();
 });
 
@@ -371,6 +383,7 @@ test("phone: Compare draws the chart under the row and brings it into view", asy
   });
   expect(await inline.locator(".feature-chart").count()).toBe(1);
   await page.screenshot({ path: path.join(SHOTS, "permalink-phone.png"), fullPage: false });
+  await expectNoAxeViolations(page, "permalink-phone");
   await page.context().close();
 });
 
@@ -385,6 +398,7 @@ test("not found: the search form is open, the wording is for listeners", async (
     expect(text).not.toMatch(/SPOTIFY_|CLIENT_ID|CLIENT_SECRET/);
     expect(text).toContain("Check the spelling");
     await page.screenshot({ path: path.join(SHOTS, `not-found-${viewport}.png`), fullPage: true });
+    await expectNoAxeViolations(page, `not-found-${viewport}`);
     await page.context().close();
   }
 });

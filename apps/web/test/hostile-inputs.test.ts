@@ -4,6 +4,7 @@ import { createPrismaClient, closePrismaClient, type TDb } from "@anisong/db";
 import * as healthRoute from "../src/app/api/health/route";
 import * as insightsRoute from "../src/app/api/insights/route";
 import * as ratingRoute from "../src/app/api/recommendations/[id]/rating/route";
+import * as exportRoute from "../src/app/api/recommendations/[id]/export/route";
 import * as recommendationsRoute from "../src/app/api/recommendations/route";
 import * as searchRoute from "../src/app/api/search/route";
 import * as songsRoute from "../src/app/api/songs/route";
@@ -155,6 +156,30 @@ describe("POST /api/recommendations", () => {
     ["sql track id", JSON.stringify({ trackId: SQL })],
     ["deep nesting", "[".repeat(3000) + "]".repeat(3000)],
     ["huge body", JSON.stringify({ title: HUGE })],
+    ["seeds not an array", JSON.stringify({ seeds: "Levitating" })],
+    ["seeds of strings", JSON.stringify({ seeds: ["Levitating"] })],
+    ["six seeds", JSON.stringify({ seeds: Array(6).fill({ title: "Levitating" }) })],
+    ["a thousand seeds", JSON.stringify({ seeds: Array(1000).fill({ title: "x" }) })],
+    ["seed with unknown key", JSON.stringify({ seeds: [{ title: "Levitating", admin: true }] })],
+    ["seed script track id", JSON.stringify({ seeds: [{ trackId: SCRIPT }] })],
+    ["seed sql track id", JSON.stringify({ seeds: [{ trackId: SQL }] })],
+    ["seed NUL title", JSON.stringify({ seeds: [{ title: "Levi\u0000tating" }] })],
+    ["seeds and title", JSON.stringify({ seeds: [{ title: "Levitating" }], title: "Levitating" })],
+    ["six avoided", JSON.stringify({ title: "Levitating", avoid: Array(6).fill({ title: "x" }) })],
+    ["avoid object", JSON.stringify({ title: "Levitating", avoid: { title: "x" } })],
+    ["target unknown feature", JSON.stringify({ title: "Levitating", targets: { loudness: "more" } })],
+    ["target bad step", JSON.stringify({ title: "Levitating", targets: { energy: "max" } })],
+    ["targets array", JSON.stringify({ title: "Levitating", targets: ["more"] })],
+    ["tempo too slow", JSON.stringify({ title: "Levitating", tempoRange: { min: 29 } })],
+    ["tempo too fast", JSON.stringify({ title: "Levitating", tempoRange: { max: 1e9 } })],
+    ["tempo as text", JSON.stringify({ title: "Levitating", tempoRange: { min: "90" } })],
+    ["tempo min above max", JSON.stringify({ title: "Levitating", tempoRange: { min: 150, max: 90 } })],
+    ["tempo unknown key", JSON.stringify({ title: "Levitating", tempoRange: { min: 90, avg: 100 } })],
+    ["variety above 1", JSON.stringify({ title: "Levitating", variety: 1.01 })],
+    ["variety negative", JSON.stringify({ title: "Levitating", variety: -0.1 })],
+    ["variety text", JSON.stringify({ title: "Levitating", variety: "0.5" })],
+    ["maxPerArtist 0", JSON.stringify({ title: "Levitating", maxPerArtist: 0 })],
+    ["maxPerArtist 51", JSON.stringify({ title: "Levitating", maxPerArtist: 51 })],
   ];
   test.each(badBodies)("%s → 4xx", async (label, body) => expectClientError(await post(body), label));
 
@@ -228,6 +253,33 @@ describe("POST /api/recommendations/{id}/rating", () => {
     expect(res.status).toBe(201);
     const stored = await db.rating.findUniqueOrThrow({ where: { recommendationId } });
     expect(stored.comment).toBe(`${SCRIPT} ${SQL} 🎵`);
+  });
+});
+
+describe("GET /api/recommendations/{id}/export", () => {
+  const get = (id: string, qs: string) =>
+    call(exportRoute.GET, `/api/recommendations/${encodeURIComponent(id)}/export${qs}`, { params: { id } });
+
+  const badIds = ["not-a-uuid", "", SCRIPT, SQL, "x".repeat(5000), "\u0000"];
+  test.each(badIds)("id %j → 400", async (id) => {
+    const res = await get(id, "?format=csv");
+    expectClientError(res, id);
+    expect(res.status).toBe(400);
+  });
+
+  const badQueries = ["", "?format=", "?format=xlsx", "?format=CSV", `?format=${encodeURIComponent(SCRIPT)}`, "?format=csv&format=json"];
+  test.each(badQueries)("query %j → 400 naming format", async (qs) => {
+    const res = await get(recommendationId, qs);
+    expectClientError(res, qs);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^format: /);
+  });
+
+  test("unknown id → 404; a known one → the attachment", async () => {
+    expect((await get("3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b", "?format=json")).status).toBe(404);
+    const ok = await get(recommendationId, "?format=csv&x=%00");
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="anisong-[0-9a-f-]{36}\.csv"$/);
   });
 });
 
@@ -325,7 +377,8 @@ function bodyCase(r: TRandom, base: string, keys: readonly string[], textKeys: r
   if (headers["content-type"] === "application/json" && roll < 0.45) {
     // A well-formed request except for one free-text field carrying NUL, a control or a lone surrogate.
     poisonedField = r.pick(textKeys);
-    for (const key of Object.keys(body)) if (!keys.includes(key)) delete body[key];
+    // Only the free text and the bounded numbers stay: a huge or wrong-typed steering value would be refused first.
+    for (const key of Object.keys(body)) if (!textKeys.includes(key) && key !== "stars" && key !== "topN") delete body[key];
     if ("stars" in body || keys.includes("stars")) body.stars = r.int(1, 5);
     if ("topN" in body) body.topN = 10;
     for (const key of textKeys) if (key !== poisonedField) body[key] = "Levitating";
@@ -372,6 +425,21 @@ describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (se
     expect(statuses[200]).toBeGreaterThan(0);
   });
 
+  test("GET /api/recommendations/{id}/export", async () => {
+    const statuses = await runGenerated("export", exportRoute.GET, (r) => {
+      const id = r.chance(0.6) ? recommendationId : r.pick(["3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b", "not-a-uuid", hostileString(r)]);
+      const c = r.chance(0.4)
+        ? { label: "a format", path: `/x?format=${r.pick(["csv", "json"])}`, init: {} }
+        : queryCase(r, "/x", ["format", "x"], []);
+      return {
+        ...c,
+        path: c.path.replace("/x", `/api/recommendations/${encodeURIComponent(id.toWellFormed())}/export`),
+        init: { params: { id } },
+      };
+    });
+    expect(statuses[200]).toBeGreaterThan(0);
+  });
+
   test("GET /api/health", async () => {
     const statuses = await runGenerated("health", healthRoute.GET, (r) => queryCase(r, "/api/health", ["x", "verbose", "model"], []));
     expect(statuses[200]).toBe(CASES_PER_ROUTE);
@@ -379,7 +447,12 @@ describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (se
 
   test("POST /api/recommendations", async () => {
     const statuses = await runGenerated("recommendations", recommendationsRoute.POST, (r) =>
-      bodyCase(r, "/api/recommendations", ["title", "artist", "trackId", "topN"], ["title", "artist", "trackId"]),
+      bodyCase(
+        r,
+        "/api/recommendations",
+        ["title", "artist", "trackId", "topN", "seeds", "avoid", "targets", "tempoRange", "variety", "maxPerArtist"],
+        ["title", "artist", "trackId"],
+      ),
     );
     expect(statuses[400]).toBeGreaterThan(0);
   });

@@ -21,6 +21,12 @@ export { insertClusters, type TNewCluster } from "./clusters/insert-clusters";
 export { assignSongs } from "./clusters/assign-songs";
 // what the web app writes and reads
 export { storeRecommendation, type TNewRecommendation } from "./recommendations/store-recommendation";
+export {
+  ZRecommendationOptions,
+  ZStoredSeed,
+  type TRecommendationOptions,
+  type TStoredSeed,
+} from "./recommendations/recommendation-options";
 export { findRecommendation, type TFoundRecommendation, type TFoundRecommendationItem } from "./recommendations/find-recommendation";
 export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
 export { listRecentComments, listRatings, type TRatingRow } from "./ratings/list-ratings";

@@ -14,6 +14,8 @@ import {
   getInsights,
   pingDatabase,
   storeRecommendation,
+  findRecommendation,
+  type TRecommendationOptions,
   lockFileFor,
   PGliteLockedError,
   listClusterSongs,
@@ -185,7 +187,8 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     });
     const stored = await t.db.recommendation.findUniqueOrThrow({ where: { id }, include: { items: true } });
     expect(stored).toMatchObject({ trackArtists: ["YOASOBI"], features: songFeatures, clusterIndex: 0 });
-    expect(stored.items).toEqual([{ recommendationId: id, rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity }]);
+    expect(stored.items).toEqual([{ recommendationId: id, rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity, seedSimilarities: [] }]);
+    expect(stored.options).toBeNull();
 
     const rated = await createRating(t.db, { recommendationId: id, stars: 4, comment: "いいね" });
     expect(rated).toMatchObject({ status: "created", rating: { recommendationId: id, stars: 4, comment: "いいね" } });
@@ -201,6 +204,42 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     expect(insights.query).toMatchObject({ trackTitle: "怪物", clusterIndex: 0 });
     expect((await getInsights(t.db, { clustersOf: version!, recommendationId: "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b" })).query).toBeNull();
     expect((await getInsights(t.db, { clustersOf: version! })).query).toBeUndefined();
+  });
+
+  it("stores the steering options and each item's seed similarities, and reads them back zod-checked", async () => {
+    const version = (await findActiveModelVersion(t.db))!;
+    const seed = { trackId: "06XQvnJb53SUYmlWIhUXUi", title: "怪物", artists: ["YOASOBI"], source: "catalog", features: songFeatures };
+    const options: TRecommendationOptions = {
+      seeds: [seed, { ...seed, trackId: "5MVjxslIF7mVtYo75Nk445", title: "Other", features: { ...songFeatures, energy: 0.2 } }],
+      avoid: [{ ...seed, trackId: "0000000000000000000001", title: "Not this" }],
+      targets: { energy: "more", tempo: "less" },
+      tempoRange: { min: 90, max: 180 },
+      variety: 0.4,
+      maxPerArtist: 1,
+      topN: 50,
+    };
+    const seedSimilarities = [Math.PI / 10, -Math.E / 10];
+    const { id } = await storeRecommendation(t.db, {
+      queryTitle: "怪物",
+      queryArtist: null,
+      queryTrackId: null,
+      trackId: seed.trackId,
+      trackTitle: seed.title,
+      trackArtists: seed.artists,
+      features: songFeatures,
+      featureSource: "catalog",
+      modelId: version,
+      clusterIndex: 0,
+      options,
+      items: [{ rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity: 0.5, seedSimilarities }],
+    });
+    const found = await findRecommendation(t.db, id);
+    expect(found?.options).toEqual(options);
+    expect(found?.items[0]?.seedSimilarities).toEqual(seedSimilarities);
+
+    // A malformed stored value (written by hand) reads as "no options", never as a broken object.
+    await t.db.recommendation.update({ where: { id }, data: { options: { seeds: "nope" } } });
+    expect((await findRecommendation(t.db, id))?.options).toBeNull();
   });
 });
 

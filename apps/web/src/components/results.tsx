@@ -4,11 +4,18 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useEffect, useRef, useState } from "react";
 import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
-import type { TRatingResponse, TRecommendationResponse } from "../lib/api-types";
+import type { TRatingResponse, TRecommendationItem, TRecommendationResponse } from "../lib/api-types";
+import { PAGE_TOP_N, REVEAL_STEP, type TTune } from "../lib/steering";
 import { artistsText, langOf } from "../lib/features";
 import { resultsHref } from "../lib/result-query";
+import { EmbedPlayer, PlayButton } from "./embed-player";
 import { ErrorNotice } from "./error-notice";
+import { ExportBar } from "./export-bar";
 import { FeatureChart } from "./feature-chart";
+import { LoadMore } from "./load-more";
+import { PickSteerButtons, type TRowSteer } from "./pick-steer-buttons";
+import { SteerableResults } from "./steerable-results";
+import { TunePanelPlaceholder } from "./tune-panel";
 import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
 import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
@@ -20,20 +27,21 @@ import { SaveToSpotify } from "./save-to-spotify";
  * show: candidates are not stored), and swap the URL for its permalink, so reload and share read it and back
  * skips the creating URL.
  */
-export function Results({ query }: { query: TRecommendationQuery }) {
+export function Results({ query, tune }: { query: TRecommendationQuery; tune?: TTune }) {
   const [kinds, setKinds] = useState<TSongKind[]>(DEFAULT_KINDS);
   return (
     <>
       <KindPicker kinds={kinds} onChange={setKinds} />
-      <ResultsFor query={query} kinds={kinds} />
+      <ResultsFor query={query} kinds={kinds} tune={tune} />
     </>
   );
 }
 
-function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSongKind[] }) {
+function ResultsFor({ query, kinds, tune }: { query: TRecommendationQuery; kinds: TSongKind[]; tune?: TTune }) {
   const result = useQuery({
-    queryKey: ["recommendation", query, kinds],
-    queryFn: () => postRecommendation({ query, kinds }),
+    queryKey: ["recommendation", query, kinds, tune],
+    // Up to 50 picks once, revealed ten at a time (LoadMore): "show more" costs no second write.
+    queryFn: () => postRecommendation({ query, kinds, tune, topN: PAGE_TOP_N }),
     // Every call stores a recommendation: ask once per query, never refetch behind the listener's back.
     staleTime: Infinity,
     gcTime: Infinity,
@@ -52,14 +60,32 @@ function ResultsFor({ query, kinds }: { query: TRecommendationQuery; kinds: TSon
   return (
     <>
       <SearchAgain initial={initial} open={result.isError} />
-      {result.isError ? <ErrorNotice error={result.error} /> : result.data ? <ResultsView data={result.data} /> : <ResultsSkeleton />}
+      {result.isError ? (
+        <ErrorNotice error={result.error} />
+      ) : result.data ? (
+        <SteerableResults key={result.data.id} data={result.data} />
+      ) : (
+        <ResultsSkeleton />
+      )}
     </>
   );
 }
 
-export function ResultsView({ data, rating = null }: { data: TRecommendationResponse; rating?: TRatingResponse | null }) {
+export function ResultsView({
+  data,
+  rating = null,
+  steer,
+}: {
+  data: TRecommendationResponse;
+  rating?: TRatingResponse | null;
+  /** "More like this" / "Not like this" per pick, when the list can be steered */
+  steer?: TRowSteer;
+}) {
   const [selected, setSelected] = useState(0);
   const [compared, setCompared] = useState(false);
+  const [shown, setShown] = useState(REVEAL_STEP);
+  const [playing, setPlaying] = useState<string | null>(null);
+  const items = data.items.slice(0, shown);
   const narrow = useNarrow();
   const explainRef = useRef<HTMLElement>(null);
   const inlineRef = useRef<HTMLTableRowElement>(null);
@@ -79,9 +105,8 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
     setCompared(true);
   }
 
-  const chart = pick ? (
-    <FeatureChart query={{ name: track.title, features: data.query.features }} pick={{ name: pick.title, features: pick.features }} />
-  ) : null;
+  const seeds = data.options.seeds.map((seed) => ({ name: seed.title, features: seed.features }));
+  const chart = pick ? <FeatureChart seeds={seeds} pick={{ name: pick.title, features: pick.features }} /> : null;
 
   return (
     <div className="results" data-recommendation-id={data.id}>
@@ -114,7 +139,8 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
         <div className="table-scroll">
           <table className="table recs">
             <caption className="visually-hidden">
-              {data.items.length} recommendations, most similar first. Choose “Compare” to see a song&rsquo;s features beside yours.
+              {items.length} of {data.items.length} recommendations, most similar first. Choose “Compare” to see a song&rsquo;s features
+              beside yours.
             </caption>
             <thead>
               <tr>
@@ -144,7 +170,7 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
               </tr>
             </thead>
             <tbody>
-              {data.items.map((item, i) => (
+              {items.map((item, i) => (
                 <Fragment key={item.trackId}>
                   <tr className={i === selected ? "is-selected" : undefined} data-testid="recommendation-row">
                     <td className="num rank">{item.rank}</td>
@@ -173,6 +199,12 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
                     ) : null}
                     <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
                     <td className="actions">
+                      <PlayButton
+                        title={item.title}
+                        playing={playing === item.trackId}
+                        onToggle={() => setPlaying(playing === item.trackId ? null : item.trackId)}
+                      />
+                      {steer ? <PickSteerButtons item={item} steer={steer} /> : null}
                       <button type="button" className="button button--small" aria-pressed={i === selected} onClick={() => compare(i)}>
                         Compare<span className="visually-hidden"> {item.title}</span>
                       </button>
@@ -181,6 +213,13 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
                       </a>
                     </td>
                   </tr>
+                  {playing === item.trackId ? (
+                    <tr className="player-row">
+                      <td colSpan={99}>
+                        <EmbedPlayer trackId={item.trackId} title={item.title} />
+                      </td>
+                    </tr>
+                  ) : null}
                   {narrow && compared && i === selected ? (
                     <tr className="inline-compare" data-testid="inline-compare" ref={inlineRef}>
                       <td colSpan={99}>{chart}</td>
@@ -191,6 +230,8 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
             </tbody>
           </table>
         </div>
+        <LoadMore shown={shown} total={data.items.length} onMore={() => setShown(shown + REVEAL_STEP)} />
+        <ExportBar recommendationId={data.id} items={data.items} />
       </section>
 
       <section className="card" aria-labelledby="explain-title" ref={explainRef}>
@@ -198,11 +239,13 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
         {pick ? (
           <>
             <p className="muted" aria-live="polite">
-              Your song&rsquo;s nine audio features beside{" "}
+              {seeds.length > 1 ? `Your ${seeds.length} seed songs’` : "Your song’s"} nine audio features beside{" "}
               <strong lang={langOf(pick.title)}>
                 #{pick.rank} {pick.title}
               </strong>{" "}
-              (similarity {(pick.similarity * 100).toFixed(1)}%). Both are in the <strong>{data.cluster.label}</strong> group.
+              (similarity {(pick.similarity * 100).toFixed(1)}%
+              {pick.seedSimilarities.length > 1 ? `; to each seed: ${seedSimilarityText(pick)}` : ""}). Both are in the{" "}
+              <strong>{data.cluster.label}</strong> group.
             </p>
             {narrow && compared ? <p className="muted">The comparison is shown under the row you chose.</p> : chart}
           </>
@@ -217,6 +260,10 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
       </section>
     </div>
   );
+}
+
+function seedSimilarityText(item: TRecommendationItem): string {
+  return item.seedSimilarities.map((s) => `${(s * 100).toFixed(0)}%`).join(", ");
 }
 
 /** Phones (the CSS breakpoint of .hide-narrow): the compare chart goes inline under its row. */
@@ -274,6 +321,7 @@ function ResultsSkeleton() {
       <p role="status" className="visually-hidden">
         Finding anime songs…
       </p>
+      <TunePanelPlaceholder />
       <div className="card resolved skeleton-card" aria-hidden="true">
         <span className="skeleton skeleton--title" />
         <span className="skeleton" />

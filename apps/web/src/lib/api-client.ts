@@ -1,5 +1,15 @@
 // Browser-side calls to the API. Errors keep the server's typed body so pages can show the right state.
-import type { TApiError, TInsights, TRatingResponse, TRecommendationResponse, TSongSort, TSongsPage, TSortOrder } from "./api-types";
+import type {
+  TApiError,
+  TInsights,
+  TRatingResponse,
+  TRecommendationResponse,
+  TSearchResponse,
+  TSongSort,
+  TSongsPage,
+  TSortOrder,
+} from "./api-types";
+import { tuneRequest, type TTune } from "./steering";
 import type { TRatingRequestBody, TRecommendationRequestBody } from "../server/schemas";
 
 export class ApiClientError extends Error {
@@ -45,21 +55,35 @@ export function fetchSongs(params: { page: number; size: number; sort: TSongSort
 
 export type TRecommendationQuery = Pick<TRecommendationRequestBody, "trackId" | "title" | "artist">;
 
+/** One recommendation: the listener's song, and with a tune its extra seeds, "not like this" songs and targets. */
 export function postRecommendation({
   query,
   topN = 10,
   kinds,
+  tune,
 }: {
   query: TRecommendationQuery;
   topN?: number;
   kinds?: TRecommendationRequestBody["kinds"];
+  tune?: TTune;
 }): Promise<TRecommendationResponse> {
-  const body: TRecommendationRequestBody = { ...query, topN, ...(kinds ? { kinds } : {}) };
+  const body: TRecommendationRequestBody = tune
+    ? { seeds: [query, ...tune.seeds.map((trackId) => ({ trackId }))], ...tuneRequest(tune), topN, ...(kinds ? { kinds } : {}) }
+    : { ...query, topN, ...(kinds ? { kinds } : {}) };
   return request<TRecommendationResponse>("/api/recommendations", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
+}
+
+/** The best match for a title and/or artist (the Tune panel's "add a song"). */
+export function searchSongs(params: { title?: string; artist?: string; limit?: number }): Promise<TSearchResponse> {
+  const qs = new URLSearchParams();
+  if (params.title) qs.set("title", params.title);
+  if (params.artist) qs.set("artist", params.artist);
+  qs.set("limit", String(params.limit ?? 1));
+  return request<TSearchResponse>(`/api/search?${qs}`);
 }
 
 export function postRating({

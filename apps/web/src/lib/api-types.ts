@@ -2,10 +2,14 @@
 // this file pulls no server module into the client bundle (the server imports below are `import type`).
 import type { TAudioFeatures, TFeatureName } from "@anisong/core-ml";
 import type { TProviderName } from "@anisong/providers";
+import type { TRecommendationOptions, TStoredSeed } from "@anisong/db";
 import type { TApiErrorBody, TApiErrorCode } from "../server/http/errors";
-import type { TSongsQuery } from "../server/schemas";
+import type { TSongsQuery, TSteerFeature, TTargetStep } from "../server/schemas";
 
-export type { TAudioFeatures, TFeatureName };
+export type { TAudioFeatures, TFeatureName, TSteerFeature, TTargetStep };
+/** The steering as stored and echoed: seeds and "not like this" songs as resolved (with their features). */
+export type TSteeringOptions = TRecommendationOptions;
+export type TSeedSong = TStoredSeed;
 
 export type TTrackSummary = {
   id: string;
@@ -51,6 +55,8 @@ export type TRecommendationItem = {
   artists: string[];
   album: string | null;
   similarity: number;
+  /** cosine to each of options.seeds, in their order (empty on recommendations made before steering) */
+  seedSimilarities: number[];
   cluster: { index: number; label: string };
   features: TAudioFeatures;
   spotifyUrl: string;
@@ -84,6 +90,10 @@ export type TRecommendationResponse = {
   featureNames: TFeatureName[];
   /** The song kinds the items were chosen from. */
   kinds: string[];
+  /** The normalised steering (for a recommendation stored before steering: its one song and the defaults). */
+  options: TSteeringOptions;
+  /** How far the targets moved the query point, per feature in scaled units (only on the POST's answer). */
+  shifts?: Partial<Record<TSteerFeature, number>>;
   items: TRecommendationItem[];
 };
 

@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { DEFAULT_KINDS, SONG_KINDS } from "../lib/song-kinds";
 import { INPUT_LIMITS } from "../lib/input-limits";
+import { STEER_FEATURES, STEER_LIMITS, TARGET_STEPS } from "../lib/steering";
+
+export type { TSteerFeature, TTargetStep } from "../lib/steering";
 
 // NUL and other C0/C1 controls (tab, newline and carriage return are fine in free text): PostgreSQL
 // refuses NUL in text (SQLSTATE 22021), and none of them belongs in a title, an artist or a comment.
@@ -81,18 +84,63 @@ const ZKinds = z
   .optional()
   .transform((kinds) => (kinds ? SONG_KINDS.filter((k) => kinds.includes(k)) : [...DEFAULT_KINDS]));
 
+/** One seed or "not like this" song: a track id/link, or a title and/or an artist. */
+export const ZSeedRef = z
+  .object({ trackId: trackRef.optional(), ...titleArtist })
+  .strict()
+  .refine((q) => q.trackId !== undefined || q.title !== undefined || q.artist !== undefined, {
+    message: "give a track id or link, or a title and/or an artist",
+  });
+export type TSeedRef = z.infer<typeof ZSeedRef>;
+
+const bpm = () =>
+  z
+    .number("must be a number of BPM")
+    .min(STEER_LIMITS.minBpm, `at least ${STEER_LIMITS.minBpm} BPM`)
+    .max(STEER_LIMITS.maxBpm, `at most ${STEER_LIMITS.maxBpm} BPM`)
+    .optional();
+
+export const ZTempoRange = z
+  .object({ min: bpm(), max: bpm() })
+  .strict()
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { message: "min must be at most max", path: ["min"] });
+
+export const ZTargets = z.partialRecord(z.enum(STEER_FEATURES), z.enum(TARGET_STEPS));
+
 export const ZRecommendationRequest = z
   .object({
     trackId: trackRef.optional(),
     ...titleArtist,
-    topN: z.number().int().min(1).max(50).optional().default(10),
-    maxPerArtist: z.number().int().min(1).max(50).optional().default(2),
+    /** Several seeds (1–5); the top-level trackId/title/artist is the one-seed form of the same thing. */
+    seeds: z.array(ZSeedRef).min(1, "at least 1").max(STEER_LIMITS.seeds, `at most ${STEER_LIMITS.seeds}`).optional(),
+    avoid: z.array(ZSeedRef).max(STEER_LIMITS.avoid, `at most ${STEER_LIMITS.avoid}`).optional().default([]),
+    targets: ZTargets.optional().default({}),
+    tempoRange: ZTempoRange.optional(),
+    variety: z.number().min(0, "at least 0").max(1, "at most 1").optional(),
+    topN: z.number().int().min(1, "at least 1").max(STEER_LIMITS.topN, `at most ${STEER_LIMITS.topN}`).optional().default(10),
+    maxPerArtist: z
+      .number()
+      .int()
+      .min(1, "at least 1")
+      .max(STEER_LIMITS.maxPerArtist, `at most ${STEER_LIMITS.maxPerArtist}`)
+      .optional()
+      .default(2),
     kinds: ZKinds,
   })
   .strict()
-  .refine((q) => q.trackId !== undefined || q.title !== undefined || q.artist !== undefined, {
+  .refine((q) => !(q.seeds && (q.trackId !== undefined || q.title !== undefined || q.artist !== undefined)), {
+    message: "give either seeds or trackId/title/artist, not both",
+    path: ["seeds"],
+  })
+  .refine((q) => q.seeds !== undefined || q.trackId !== undefined || q.title !== undefined || q.artist !== undefined, {
     message: "Give a track id or link, or a title and/or an artist.",
-  });
+  })
+  .transform(({ trackId, title, artist, seeds, ...rest }) => ({
+    ...rest,
+    seeds: seeds ?? [{ trackId, title, artist }],
+    /** The one-seed form was used: errors name trackId/title/artist as before, not seeds.0. */
+    singleSeed: seeds === undefined,
+  }));
 export type TRecommendationRequest = z.infer<typeof ZRecommendationRequest>;
 /** What a client sends (before defaults and trimming). */
 export type TRecommendationRequestBody = z.input<typeof ZRecommendationRequest>;
@@ -109,6 +157,10 @@ export const ZRatingRequest = z
   .strict();
 export type TRatingRequest = z.infer<typeof ZRatingRequest>;
 export type TRatingRequestBody = z.input<typeof ZRatingRequest>;
+
+export const ZExportQuery = z.object({
+  format: z.enum(["csv", "json"], "must be csv or json"),
+});
 
 export const ZInsightsQuery = z.object({
   recommendation: ZRecommendationId.optional(),

@@ -1,16 +1,18 @@
 // The API's behaviour against one real database filled by the real pipeline. Run for PGlite and for
 // the PostgreSQL server by routes.pglite.test.ts and routes.postgres.test.ts.
 import { cosineSimilarity, FEATURE_NAMES, scaleFeatures } from "@anisong/core-ml";
-import { createPrismaClient, closePrismaClient, openFaultSession, type TDb } from "@anisong/db";
+import { createPrismaClient, closePrismaClient, openFaultSession, Prisma, type TDb } from "@anisong/db";
 import * as healthRoute from "../../src/app/api/health/route";
 import * as insightsRoute from "../../src/app/api/insights/route";
 import * as ratingsCsvRoute from "../../src/app/api/insights/ratings.csv/route";
 import * as ratingRoute from "../../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationRoute from "../../src/app/api/recommendations/[id]/route";
+import * as exportRoute from "../../src/app/api/recommendations/[id]/export/route";
 import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
-import { useDatabase } from "../../src/server/services";
+import { libraryProviderForServer, useDatabase, useResolver } from "../../src/server/services";
+import { createSongResolver, resolveSpotifyConfig } from "@anisong/providers";
 import { INPUT_LIMITS } from "../../src/lib/input-limits";
 import { loadActiveModel } from "../../src/server/model/load-active-model";
 import { leadArtist, normalizedTitle } from "@anisong/library";
@@ -372,6 +374,183 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       const missing = await call(recommendationRoute.GET, `/api/recommendations/${unknown}`, { params: { id: unknown } });
       expect(missing.status).toBe(404);
       expect(missing.body.error.code).toBe("not_found");
+    });
+
+    describe("steering", () => {
+      // Seeds are often anime songs the listener just saw: resolve through the library first, as the app does.
+      beforeAll(() =>
+        useResolver(
+          createSongResolver({
+            ...resolveSpotifyConfig({} as NodeJS.ProcessEnv),
+            providers: ["library", "catalog"],
+            supplied: [libraryProviderForServer()],
+          }),
+        ),
+      );
+      afterAll(() => useResolver(undefined));
+      const post = (json: unknown) => call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json });
+      type TItem = { trackId: string; similarity: number; artists: string[]; features: Record<string, number>; seedSimilarities: number[] };
+      const mean = (items: TItem[], feature: string) => items.reduce((sum, i) => sum + i.features[feature]!, 0) / items.length;
+
+      test("several seeds: each is resolved, never recommended back, and every pick carries its similarity to each", async () => {
+        const loaded = await loadActiveModel(db);
+        const librarySong = loaded.distinctSongs.find((s) => s.cluster === 0)!;
+        const res = await post({
+          seeds: [{ trackId: LEVITATING }, { title: librarySong.title, artist: librarySong.artists[0] }],
+          topN: 20,
+        });
+        expect(res.status).toBe(201);
+        const seeds = res.body.options.seeds;
+        expect(seeds.map((s: { trackId: string }) => s.trackId)).toEqual([LEVITATING, librarySong.trackId]);
+        expect(seeds[1]).toMatchObject({ title: librarySong.title, source: "library", features: librarySong.features });
+        expect(res.body.options).toMatchObject({ avoid: [], targets: {}, tempoRange: null, variety: null, maxPerArtist: 2, topN: 20 });
+        const items: TItem[] = res.body.items;
+        expect(items).toHaveLength(20);
+        const seedKeys = new Set([librarySong.trackId, LEVITATING].map((id) => loaded.keysById.get(id)?.songKey).filter(Boolean));
+        for (const item of items) {
+          expect([LEVITATING, librarySong.trackId]).not.toContain(item.trackId);
+          expect(seedKeys.has(loaded.keysById.get(item.trackId)!.songKey)).toBe(false);
+          expect(item.seedSimilarities).toHaveLength(2);
+          // Each is the cosine of the scaled features, recomputed here from the model.
+          const scaled = scaleFeatures(loaded.model, item.features as never);
+          seeds.forEach((seed: { features: never }, k: number) =>
+            expect(item.seedSimilarities[k]).toBeCloseTo(cosineSimilarity(scaleFeatures(loaded.model, seed.features), scaled), 9),
+          );
+        }
+
+        // Stored with the recommendation: the row's options and each item's seed similarities, and the GET carries them.
+        const row = await db.recommendation.findUniqueOrThrow({
+          where: { id: res.body.id },
+          include: { items: { orderBy: { rank: "asc" } } },
+        });
+        expect(row.options).toEqual(res.body.options);
+        expect(row.items.map((i) => i.seedSimilarities)).toEqual(items.map((i) => i.seedSimilarities));
+        const got = await call(recommendationRoute.GET, `/api/recommendations/${res.body.id}`, { params: { id: res.body.id } });
+        expect(got.body.options).toEqual(res.body.options);
+        expect(got.body.items).toEqual(res.body.items);
+      });
+
+      test("a recommendation made in the one-seed form echoes its options too; older rows read as their one song", async () => {
+        const res = await post({ trackId: LEVITATING });
+        expect(res.body.options.seeds).toHaveLength(1);
+        expect(res.body.options.seeds[0]).toMatchObject({ trackId: LEVITATING, title: res.body.query.track.title });
+        await db.recommendation.update({ where: { id: res.body.id }, data: { options: Prisma.DbNull } });
+        const got = await call(recommendationRoute.GET, `/api/recommendations/${res.body.id}`, { params: { id: res.body.id } });
+        expect(got.body.options).toMatchObject({ seeds: [{ trackId: LEVITATING }], avoid: [], targets: {}, topN: 10 });
+      });
+
+      test("targets move the list the way they say; the tempo range bounds it", async () => {
+        const base = { seeds: [{ trackId: LEVITATING }], topN: 20, maxPerArtist: 50 };
+        const plain = (await post(base)).body.items as TItem[];
+        const more = await post({ ...base, targets: { energy: "more" } });
+        const less = await post({ ...base, targets: { energy: "less", valence: "same" } });
+        expect(more.status).toBe(201);
+        expect(more.body.options.targets).toEqual({ energy: "more" });
+        expect(less.body.options.targets).toEqual({ energy: "less" }); // "as is" is the default: not stored
+        expect(mean(more.body.items, "energy")).toBeGreaterThan(mean(plain, "energy"));
+        expect(mean(less.body.items, "energy")).toBeLessThan(mean(plain, "energy"));
+
+        const ranged = await post({ ...base, tempoRange: { min: 100, max: 130 } });
+        expect(ranged.status).toBe(201);
+        expect(ranged.body.options.tempoRange).toEqual({ min: 100, max: 130 });
+        expect(ranged.body.items.length).toBeGreaterThan(0);
+        for (const item of ranged.body.items as TItem[]) {
+          expect(item.features.tempo).toBeGreaterThanOrEqual(100);
+          expect(item.features.tempo).toBeLessThanOrEqual(130);
+        }
+      });
+
+      test("a song to avoid is never recommended", async () => {
+        const base = { seeds: [{ trackId: LEVITATING }], topN: 10 };
+        const plain = (await post(base)).body.items as TItem[];
+        const avoided = plain[0]!.trackId;
+        const res = await post({ ...base, avoid: [{ trackId: avoided }] });
+        expect(res.status).toBe(201);
+        expect(res.body.options.avoid.map((s: { trackId: string }) => s.trackId)).toEqual([avoided]);
+        const ids = (res.body.items as TItem[]).map((i) => i.trackId);
+        expect(ids).not.toContain(avoided);
+      });
+
+      test("maxPerArtist 1 with variety: no artist twice", async () => {
+        const res = await post({ seeds: [{ trackId: LEVITATING }], topN: 30, maxPerArtist: 1, variety: 0.7 });
+        expect(res.status).toBe(201);
+        expect(res.body.options).toMatchObject({ maxPerArtist: 1, variety: 0.7, topN: 30 });
+        const leads = (res.body.items as TItem[]).map((i) => leadArtist(i.artists)).filter((a) => a !== null);
+        expect(new Set(leads).size).toBe(leads.length);
+      });
+
+      test("each bad option is a 400 naming the field and its limit; an unknown seed a 404 naming the seed", async () => {
+        const seed = { trackId: LEVITATING };
+        const cases: [unknown, string][] = [
+          [{ seeds: Array(6).fill(seed) }, "seeds: at most 5"],
+          [{ seeds: [] }, "seeds: at least 1"],
+          [{ seeds: [seed], avoid: Array(6).fill(seed) }, "avoid: at most 5"],
+          [{ seeds: [seed], tempoRange: { min: 20 } }, "tempoRange.min: at least 30 BPM"],
+          [{ seeds: [seed], tempoRange: { max: 251 } }, "tempoRange.max: at most 250 BPM"],
+          [{ seeds: [seed], tempoRange: { min: 140, max: 120 } }, "tempoRange.min: min must be at most max"],
+          [{ seeds: [seed], variety: 1.5 }, "variety: at most 1"],
+          [{ seeds: [seed], topN: 51 }, "topN: at most 50"],
+          [{ seeds: [seed], maxPerArtist: 0 }, "maxPerArtist: at least 1"],
+          [{ seeds: [seed], targets: { energy: "loud" } }, "targets.energy"],
+          [{ seeds: [seed], targets: { loudness: "more" } }, "targets"],
+          [{ seeds: [seed], title: "Levitating" }, "seeds: give either seeds or trackId/title/artist, not both"],
+          [{ seeds: [{}] }, "seeds.0: give a track id or link, or a title and/or an artist"],
+          [{ seeds: [{ trackId: "nope" }] }, "seeds.0.trackId"],
+        ];
+        for (const [json, message] of cases) {
+          const res = await post(json);
+          expect({ json, status: res.status }).toEqual({ json, status: 400 });
+          expect(res.body.error.message).toContain(message);
+        }
+
+        const missing = await post({ seeds: [seed, { title: "zzqx no such song qqzx", artist: "nobody at all" }] });
+        expect(missing.status).toBe(404);
+        expect(missing.body.error.code).toBe("song_not_found");
+        expect(missing.body.error.message).toMatch(/^Seed 2 \(seeds\.1\)/);
+        expect(missing.body.error.details.field).toBe("seeds.1");
+        expect(Array.isArray(missing.body.error.details.suggestions)).toBe(true);
+        const avoidMissing = await post({ seeds: [seed], avoid: [{ title: "zzqx no such song qqzx", artist: "nobody at all" }] });
+        expect(avoidMissing.status).toBe(404);
+        expect(avoidMissing.body.error.details.field).toBe("avoid.0");
+      });
+
+      test("GET /api/recommendations/{id}/export gives the stored list as CSV or JSON attachments", async () => {
+        const rec = await post({ seeds: [{ trackId: LEVITATING }], topN: 12, targets: { tempo: "more" } });
+        const id = rec.body.id;
+        const items = rec.body.items as (TItem & { title: string; spotifyUrl: string; rank: number })[];
+        const count = await db.recommendation.count();
+
+        const csv = await call(exportRoute.GET, `/api/recommendations/${id}/export?format=csv`, { params: { id } });
+        expect(csv.status).toBe(200);
+        expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+        expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="anisong-${id}.csv"`);
+        const lines = (csv.body as string).trimEnd().split("\r\n");
+        expect(lines[0]).toBe("rank,title,artists,album,anime,kind,similarity,spotify_url,track_id");
+        expect(lines).toHaveLength(items.length + 1);
+        items.forEach((item, i) => {
+          expect(lines[i + 1]!.startsWith(`${item.rank},`)).toBe(true);
+          expect(lines[i + 1]!.endsWith(`,${item.spotifyUrl},${item.trackId}`)).toBe(true);
+        });
+
+        const json = await call(exportRoute.GET, `/api/recommendations/${id}/export?format=json`, { params: { id } });
+        expect(json.status).toBe(200);
+        expect(json.headers.get("content-disposition")).toBe(`attachment; filename="anisong-${id}.json"`);
+        expect(json.body).toMatchObject({ id, permalink: `/recommendations/${id}`, options: rec.body.options });
+        expect(json.body.items.map((i: { trackId: string }) => i.trackId)).toEqual(items.map((i) => i.trackId));
+        expect(json.body.items[0]).toMatchObject({ rank: 1, title: items[0]!.title, similarity: items[0]!.similarity });
+        expect(await db.recommendation.count()).toBe(count);
+
+        const badFormat = await call(exportRoute.GET, `/api/recommendations/${id}/export?format=xlsx`, { params: { id } });
+        expect(badFormat.status).toBe(400);
+        expect(badFormat.body.error.message).toBe("format: must be csv or json");
+        const noFormat = await call(exportRoute.GET, `/api/recommendations/${id}/export`, { params: { id } });
+        expect(noFormat.status).toBe(400);
+        const unknown = "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b";
+        expect((await call(exportRoute.GET, `/api/recommendations/${unknown}/export?format=csv`, { params: { id: unknown } })).status).toBe(
+          404,
+        );
+        expect((await call(exportRoute.GET, `/api/recommendations/x/export?format=csv`, { params: { id: "x" } })).status).toBe(400);
+      });
     });
 
     test("two ratings of one recommendation sent at once: one 201, one 409, one row", async () => {

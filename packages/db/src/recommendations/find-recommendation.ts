@@ -3,10 +3,13 @@
 // (relation loads batched by Prisma); null for an unknown id.
 import type { TAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
+import { ZRecommendationOptions, type TRecommendationOptions } from "./recommendation-options";
 
 export type TFoundRecommendationItem = {
   rank: number;
   similarity: number;
+  /** cosine to each of options.seeds (empty before steering existed) */
+  seedSimilarities: number[];
   song: {
     id: string;
     title: string;
@@ -34,6 +37,8 @@ export type TFoundRecommendation = {
   clusterIndex: number;
   /** The song kinds the listener chose. */
   kinds: string[];
+  /** the steering options, zod-checked; null when none were stored (older rows) or the stored value is malformed */
+  options: TRecommendationOptions | null;
   clusters: { index: number; label: string; size: number }[];
   items: TFoundRecommendationItem[];
   rating: { id: string; stars: number; comment: string | null; createdAt: Date } | null;
@@ -91,6 +96,7 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
     modelId: row.modelId,
     clusterIndex: row.clusterIndex,
     kinds: row.kinds,
+    options: parseOptions(row.options),
     clusters: row.model.clusters,
     rating: row.rating,
     items: row.items.map((item) => {
@@ -98,9 +104,16 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
       return {
         rank: item.rank,
         similarity: item.similarity,
+        seedSimilarities: item.seedSimilarities,
         song: { id: songId, title, artists, album, kind, animeTitle, features },
         clusterIndex: clusters.find((c) => c.modelId === row.modelId)?.clusterIndex ?? null,
       };
     }),
   };
+}
+
+function parseOptions(value: unknown): TRecommendationOptions | null {
+  if (value === null || value === undefined) return null;
+  const parsed = ZRecommendationOptions.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { TAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
+import type { TRecommendationOptions } from "./recommendation-options";
 
 export type TNewRecommendation = {
   queryTitle: string | null;
@@ -19,7 +20,10 @@ export type TNewRecommendation = {
   clusterIndex: number;
   /** the song kinds the listener chose (absent: the column's default, original + soundtrack) */
   kinds?: string[];
-  items: { rank: number; songId: string; similarity: number }[];
+  /** the normalised steering options (absent: null, as before steering existed) */
+  options?: TRecommendationOptions;
+  /** seedSimilarities: cosine to each of options.seeds, in their order */
+  items: { rank: number; songId: string; similarity: number; seedSimilarities?: number[] }[];
 };
 
 export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Promise<{ id: string; createdAt: Date }> {
@@ -28,17 +32,18 @@ export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Pro
   await db.$executeRaw`
     WITH rec AS (
       INSERT INTO "Recommendation" ("id", "queryTitle", "queryArtist", "queryTrackId", "trackId", "trackTitle",
-        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "createdAt")
+        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "options", "createdAt")
       VALUES (${id}, ${rec.queryTitle}, ${rec.queryArtist}, ${rec.queryTrackId}, ${rec.trackId}, ${rec.trackTitle},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.trackArtists)}::jsonb)),
         ${JSON.stringify(rec.features)}::jsonb, ${rec.featureSource},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.kinds ?? ["original", "soundtrack"])}::jsonb)), ${rec.modelId}, ${rec.clusterIndex},
-        ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        ${rec.options ? JSON.stringify(rec.options) : null}::jsonb, ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       RETURNING "id"
     )
-    INSERT INTO "RecommendationItem" ("recommendationId", "rank", "songId", "similarity")
-    SELECT rec."id", item."rank", item."songId", item."similarity"
+    INSERT INTO "RecommendationItem" ("recommendationId", "rank", "songId", "similarity", "seedSimilarities")
+    SELECT rec."id", item."rank", item."songId", item."similarity",
+      ARRAY(SELECT jsonb_array_elements_text(COALESCE(item."seedSimilarities", '[]'::jsonb))::float8)
     FROM rec, jsonb_to_recordset(${JSON.stringify(rec.items)}::jsonb)
-      AS item("rank" int, "songId" text, "similarity" float8)`;
+      AS item("rank" int, "songId" text, "similarity" float8, "seedSimilarities" jsonb)`;
   return { id, createdAt };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Results } from "../../components/results";
 import { SearchAgain } from "../../components/search-again";
-import { fromSearchParams } from "../../lib/result-query";
+import { fromSearchParams, tuneFromSearchParams } from "../../lib/result-query";
 import { Providers } from "../providers";
 import { SpotifySaveProvider } from "../../components/save-to-spotify";
 import { spotifySaveEnabled } from "../../server/spotify/spotify-save-config";
@@ -11,14 +11,15 @@ export const metadata: Metadata = { title: "Recommendations" };
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ResultsPage({ searchParams }: TProps) {
-  const query = fromSearchParams(await searchParams);
+  const params = await searchParams;
+  const query = fromSearchParams(params);
   return (
     <>
       <h1 className="visually-hidden">Recommendations</h1>
       {query ? (
         <Providers>
           <SpotifySaveProvider enabled={spotifySaveEnabled()} status={null}>
-            <Results query={query} />
+            <Results query={query} tune={tuneFromSearchParams(params)} />
           </SpotifySaveProvider>
         </Providers>
       ) : (

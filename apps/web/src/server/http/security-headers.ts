@@ -1,8 +1,10 @@
 // The response headers that limit what a page may load and who may frame it. Pure: proxy.ts adds the
 // per-request parts (CSP nonce, HSTS), next.config.ts the static ones.
 
-/** The only origin allowed in frames: the Spotify embed player (a later issue). */
-export const SPOTIFY_EMBED_ORIGIN = "https://open.spotify.com";
+import { SPOTIFY_EMBED_ORIGIN } from "../../lib/spotify-embed";
+
+/** The only origin allowed in frames: the Spotify embed player (components/embed-player.tsx). */
+export { SPOTIFY_EMBED_ORIGIN };
 
 export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },

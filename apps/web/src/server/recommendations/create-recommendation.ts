@@ -1,38 +1,25 @@
 // One recommendation: resolve the listener's song → place it in the active model → rank that cluster's
 // songs → store the recommendation with its items in one write → answer with the explanation data.
-import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
+import { FEATURE_NAMES, recommendSteered } from "@anisong/core-ml";
 import { storeRecommendation, type TDb } from "@anisong/db";
-import {
-  InvalidQueryError,
-  parseSongQuery,
-  providerLabel,
-  spotifyTrackUrl,
-  type TParsedSongQuery,
-  type TResolvedSong,
-} from "@anisong/providers";
+import { providerLabel, spotifyTrackUrl } from "@anisong/providers";
 import type { TRecommendationResponse } from "../../lib/api-types";
-import { getResolver } from "../services";
-import { ApiError } from "../http/errors";
 import { clusterOf, loadActiveModel, preparedForKinds } from "../model/load-active-model";
 import type { TRecommendationRequest } from "../schemas";
-import { trackSongKey } from "../songs/one-per-song";
 import { toTrackSummary } from "../songs/track-summary";
 import { pickListOf } from "./pick-list";
+import { resolveSeeds } from "./resolve-seeds";
+import { normaliseOptions, toSteering } from "./steering-options";
 
 export async function createRecommendation(db: TDb, input: TRecommendationRequest): Promise<TRecommendationResponse> {
-  const resolved = await resolveSong(input);
+  const resolvedSeeds = await resolveSeeds(input);
+  const resolved = resolvedSeeds.seeds[0]!; // the first seed is "your song" of the page and the stored query
+  const asked = input.seeds[0]!;
   const loaded = await loadActiveModel(db);
-  // The query's own song (any version of it) never comes back; a song outside the library keys by title + artist.
-  const songKey = loaded.keysById.get(resolved.track.id)?.songKey ?? trackSongKey(resolved.track);
-  const result = recommend(
-    loaded.model,
-    { trackId: resolved.track.id, features: resolved.features, songKey },
-    preparedForKinds(loaded, input.kinds),
-    {
-      topN: input.topN,
-      maxPerArtist: input.maxPerArtist,
-    },
-  );
+  const options = normaliseOptions(input, resolvedSeeds);
+  const { steering, opts } = toSteering(options, loaded);
+  // Every seed's own song (any version of it) never comes back; core-ml skips them by trackId and songKey.
+  const result = recommendSteered(loaded.model, steering, preparedForKinds(loaded, input.kinds), opts);
 
   const items = result.items.map((item, i) => {
     const song = loaded.songsById.get(item.trackId);
@@ -45,6 +32,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
       artists: song.artists,
       album: song.album,
       similarity: item.similarity,
+      seedSimilarities: item.seedSimilarities,
       cluster: { index: cluster.index, label: cluster.label },
       features: song.features,
       spotifyUrl: spotifyTrackUrl(song.trackId),
@@ -54,9 +42,9 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
   });
 
   const stored = await storeRecommendation(db, {
-    queryTitle: input.title ?? null,
-    queryArtist: input.artist ?? null,
-    queryTrackId: input.trackId ?? null,
+    queryTitle: asked.trackId === undefined ? (asked.title ?? null) : null,
+    queryArtist: asked.trackId === undefined ? (asked.artist ?? null) : null,
+    queryTrackId: asked.trackId ?? null,
     trackId: resolved.track.id,
     trackTitle: resolved.track.title,
     trackArtists: resolved.track.artists,
@@ -65,10 +53,16 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     modelId: loaded.version,
     clusterIndex: result.cluster,
     kinds: input.kinds,
-    items: items.map((item) => ({ rank: item.rank, songId: item.trackId, similarity: item.similarity })),
+    options,
+    items: items.map((item) => ({
+      rank: item.rank,
+      songId: item.trackId,
+      similarity: item.similarity,
+      seedSimilarities: item.seedSimilarities,
+    })),
   });
 
-  const pick = pickListOf(resolved, { titleOnly: input.trackId === undefined && input.artist === undefined && !!input.title });
+  const pick = pickListOf(resolved, { titleOnly: asked.trackId === undefined && asked.artist === undefined && !!asked.title });
   return {
     id: stored.id,
     createdAt: stored.createdAt.toISOString(),
@@ -86,22 +80,8 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     cluster: clusterOf(loaded, result.cluster),
     featureNames: [...FEATURE_NAMES],
     kinds: input.kinds,
+    options,
+    shifts: result.shifts,
     items,
   };
-}
-
-async function resolveSong(input: TRecommendationRequest): Promise<TResolvedSong> {
-  let query: TParsedSongQuery;
-  try {
-    // Parsed once, here, so a bad track reference gets its field issue; the resolver takes the parsed query as is.
-    query = parseSongQuery(input.trackId !== undefined ? { trackId: input.trackId } : { title: input.title, artist: input.artist });
-  } catch (error) {
-    if (error instanceof InvalidQueryError && input.trackId !== undefined) {
-      throw new ApiError(400, "bad_request", "That is not a Spotify track link, URI or id.", {
-        issues: [{ path: "trackId", message: "expected https://open.spotify.com/track/…, spotify:track:… or a 22-character id" }],
-      });
-    }
-    throw error;
-  }
-  return getResolver().resolve(query);
 }

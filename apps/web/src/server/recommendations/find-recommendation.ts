@@ -38,6 +38,16 @@ export async function findRecommendationView(db: TDb, id: string): Promise<TStor
     },
     cluster: clusterOf(stored.clusterIndex),
     kinds: stored.kinds,
+    // Older rows have no options: their one song and the defaults of the time.
+    options: stored.options ?? {
+      seeds: [{ trackId: stored.trackId, title: stored.trackTitle, artists: stored.trackArtists, source, features: stored.features }],
+      avoid: [],
+      targets: {},
+      tempoRange: null,
+      variety: null,
+      maxPerArtist: 2,
+      topN: stored.items.length,
+    },
     featureNames: [...FEATURE_NAMES],
     items: stored.items.map((item) => {
       const cluster = clusterOf(item.clusterIndex ?? stored.clusterIndex);
@@ -50,6 +60,7 @@ export async function findRecommendationView(db: TDb, id: string): Promise<TStor
         kind: item.song.kind,
         animeTitle: item.song.animeTitle,
         similarity: item.similarity,
+        seedSimilarities: item.seedSimilarities,
         cluster: { index: cluster.index, label: cluster.label },
         features: item.song.features,
         spotifyUrl: spotifyTrackUrl(item.song.id),

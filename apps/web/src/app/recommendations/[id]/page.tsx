@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ResultsView } from "../../../components/results";
+import { SteerableResults } from "../../../components/steerable-results";
 import { SearchAgain } from "../../../components/search-again";
 import { findRecommendationView } from "../../../server/recommendations/find-recommendation";
 import { ZRecommendationId } from "../../../server/schemas";
@@ -28,7 +28,7 @@ export default async function RecommendationPage({ params, searchParams }: TProp
       <SearchAgain initial={{ title: asked?.trackId ?? asked?.title ?? undefined, artist: asked?.artist ?? undefined }} />
       <Providers>
         <SpotifySaveProvider enabled={spotifySaveEnabled()} status={parseSpotifySaveStatus(await searchParams)}>
-          <ResultsView data={data} rating={data.rating} />
+          <SteerableResults data={data} rating={data.rating} />
         </SpotifySaveProvider>
       </Providers>
     </>
