@@ -29,7 +29,7 @@ beforeAll(async () => {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   });
   fs.mkdirSync(SHOTS, { recursive: true });
-});
+}, 1_200_000); // a guard: next build (when sources changed) and the real pipeline, on a shared machine
 
 afterEach(() => {
   expect(problems).toEqual([]);

@@ -28,7 +28,7 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
       if (opts.secondModel) database.retrain({ k: 6 }); // before the test opens the database (PGlite: one process)
       db = await createPrismaClient(database.config);
       useDatabase(db);
-    });
+    }, 1_200_000); // a guard: one or two real pipeline runs on a shared machine
 
     afterAll(async () => {
       useDatabase(undefined);
