@@ -55,7 +55,6 @@ export function PickFeedback({
           aria-pressed={vote === choice}
           onClick={() => void press(choice)}
         >
-          <span aria-hidden="true">{choice === "like" ? "👍 " : "👎 "}</span>
           {LABELS[choice]}
           <span className="visually-hidden"> {title}</span>
         </button>
