@@ -123,6 +123,11 @@ test("like a pick, reload the permalink, change it, and vote with the keyboard o
         .getByRole("button", { name: /^Not for me / }),
     ),
   ).toBe("true");
+  // The buttons stack in the narrow actions column: no horizontal scrolling at phone width.
+  const overflow = await phone.evaluate(() =>
+    [document.documentElement, document.querySelector(".table-scroll")!].map((el) => el.scrollWidth - el.clientWidth),
+  );
+  expect(overflow).toEqual([0, 0]);
   await phone.screenshot({ path: path.join(SHOTS, "pick-feedback-phone.png"), fullPage: false });
   await phone.context().close();
 });
