@@ -12,6 +12,7 @@ export { openFaultSession, type TFaultSession } from "./testing/postgres-faults"
 export { findActiveModel, findActiveModelVersion, findModel, type TActiveModel, type TActiveCluster } from "./models/find-active-model";
 export { storeModel, type TStoreModelInput, type TStoreModelResult } from "./models/store-model";
 export { insertModel } from "./models/insert-model";
+export { listModels, type TModelSummary } from "./models/list-models";
 export { activateModel } from "./models/activate-model";
 // songs and clusters
 export { listClusterSongs, type TClusterSong } from "./songs/list-cluster-songs";
@@ -30,6 +31,21 @@ export {
 export { findRecommendation, type TFoundRecommendation, type TFoundRecommendationItem } from "./recommendations/find-recommendation";
 export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
 export { listRecentComments, listRatings, type TRatingRow } from "./ratings/list-ratings";
+// pick feedback and experiments
+export {
+  setPickFeedback,
+  PICK_VOTES,
+  type TPickVote,
+  type TStoredPickFeedback,
+  type TSetPickFeedbackResult,
+} from "./feedback/set-pick-feedback";
+export { clearPickFeedback, type TClearPickFeedbackResult } from "./feedback/clear-pick-feedback";
+export { listSongFeedback, type TSongFeedbackRow } from "./feedback/list-song-feedback";
+export { ZExperimentVariant, ZExperimentVariants, type TExperiment, type TExperimentVariant } from "./experiments/experiment";
+export { startExperiment, type TStartExperimentInput, type TStartExperimentResult } from "./experiments/start-experiment";
+export { stopExperiment, type TStopExperimentResult } from "./experiments/stop-experiment";
+export { findRunningExperiment } from "./experiments/find-running-experiment";
+export { listExperiments, type TExperimentWithStats, type TVariantStats } from "./experiments/list-experiments";
 export { getInsights, type TInsightsData, type TRatingGroup } from "./insights/get-insights";
 // Save to Spotify: the listener's tokens, server-side only
 export { storeSpotifySession, type TSpotifySessionTokens, type TStoredSpotifySession } from "./spotify/store-spotify-session";
@@ -47,4 +63,6 @@ export type {
   RecommendationItem,
   Rating,
   SpotifySession,
+  PickFeedback,
+  Experiment,
 } from "./generated/prisma/client";

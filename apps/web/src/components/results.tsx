@@ -16,6 +16,7 @@ import { LoadMore } from "./load-more";
 import { PickSteerButtons, type TRowSteer } from "./pick-steer-buttons";
 import { SteerableResults } from "./steerable-results";
 import { TunePanelPlaceholder } from "./tune-panel";
+import { PickFeedback } from "./pick-feedback";
 import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
 import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
@@ -205,6 +206,7 @@ export function ResultsView({
                         onToggle={() => setPlaying(playing === item.trackId ? null : item.trackId)}
                       />
                       {steer ? <PickSteerButtons item={item} steer={steer} /> : null}
+                      <PickFeedback recommendationId={data.id} trackId={item.trackId} title={item.title} initial={item.vote} />
                       <button type="button" className="button button--small" aria-pressed={i === selected} onClick={() => compare(i)}>
                         Compare<span className="visually-hidden"> {item.title}</span>
                       </button>

@@ -2,6 +2,8 @@
 import type {
   TApiError,
   TInsights,
+  TPickFeedbackResponse,
+  TPickVote,
   TRatingResponse,
   TRecommendationResponse,
   TSearchResponse,
@@ -106,4 +108,22 @@ export function postRating({
 export function fetchInsights(recommendationId?: string): Promise<TInsights> {
   const qs = recommendationId ? `?${new URLSearchParams({ recommendation: recommendationId })}` : "";
   return request<TInsights>(`/api/insights${qs}`);
+}
+
+function feedbackUrl(recommendationId: string, trackId: string): string {
+  return `/api/recommendations/${encodeURIComponent(recommendationId)}/items/${encodeURIComponent(trackId)}/feedback`;
+}
+
+/** Like / not-for-me on one pick (idempotent; a new vote replaces the old one). */
+export function putPickFeedback(input: { recommendationId: string; trackId: string; vote: TPickVote }): Promise<TPickFeedbackResponse> {
+  return request<TPickFeedbackResponse>(feedbackUrl(input.recommendationId, input.trackId), {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ vote: input.vote }),
+  });
+}
+
+/** Takes a pick's vote back. */
+export function clearPickFeedback(input: { recommendationId: string; trackId: string }): Promise<TPickFeedbackResponse> {
+  return request<TPickFeedbackResponse>(feedbackUrl(input.recommendationId, input.trackId), { method: "DELETE" });
 }

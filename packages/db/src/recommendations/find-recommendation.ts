@@ -20,6 +20,8 @@ export type TFoundRecommendationItem = {
     features: TAudioFeatures;
   };
   clusterIndex: number | null;
+  /** the listener's like / not-for-me on this pick, or null */
+  vote: "like" | "dislike" | null;
 };
 
 export type TFoundRecommendation = {
@@ -39,6 +41,11 @@ export type TFoundRecommendation = {
   kinds: string[];
   /** the steering options, zod-checked; null when none were stored (older rows) or the stored value is malformed */
   options: TRecommendationOptions | null;
+  /** the experiment and variant that chose the model (null outside an experiment) */
+  experimentId: string | null;
+  variant: string | null;
+  /** whether the feedback signal adjusted the ranking */
+  feedbackSignal: boolean;
   clusters: { index: number; label: string; size: number }[];
   items: TFoundRecommendationItem[];
   rating: { id: string; stars: number; comment: string | null; createdAt: Date } | null;
@@ -61,6 +68,7 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
     where: { id },
     include: {
       rating: { select: { id: true, stars: true, comment: true, createdAt: true } },
+      pickFeedback: { select: { songId: true, vote: true } },
       model: { select: { clusters: { select: { index: true, label: true, size: true }, orderBy: { index: "asc" } } } },
       items: {
         orderBy: { rank: "asc" },
@@ -97,6 +105,9 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
     clusterIndex: row.clusterIndex,
     kinds: row.kinds,
     options: parseOptions(row.options),
+    experimentId: row.experimentId,
+    variant: row.variant,
+    feedbackSignal: row.feedbackSignal,
     clusters: row.model.clusters,
     rating: row.rating,
     items: row.items.map((item) => {
@@ -107,6 +118,7 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
         seedSimilarities: item.seedSimilarities,
         song: { id: songId, title, artists, album, kind, animeTitle, features },
         clusterIndex: clusters.find((c) => c.modelId === row.modelId)?.clusterIndex ?? null,
+        vote: toVote(row.pickFeedback.find((f) => f.songId === songId)?.vote),
       };
     }),
   };
@@ -116,4 +128,8 @@ function parseOptions(value: unknown): TRecommendationOptions | null {
   if (value === null || value === undefined) return null;
   const parsed = ZRecommendationOptions.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+function toVote(vote: string | undefined): "like" | "dislike" | null {
+  return vote === "like" || vote === "dislike" ? vote : null;
 }

@@ -22,6 +22,11 @@ export type TNewRecommendation = {
   kinds?: string[];
   /** the normalised steering options (absent: null, as before steering existed) */
   options?: TRecommendationOptions;
+  /** the running experiment and this visitor's variant, when one chose the model */
+  experimentId?: string | null;
+  variant?: string | null;
+  /** whether the feedback signal adjusted the ranking (absent: false) */
+  feedbackSignal?: boolean;
   /** seedSimilarities: cosine to each of options.seeds, in their order */
   items: { rank: number; songId: string; similarity: number; seedSimilarities?: number[] }[];
 };
@@ -32,12 +37,14 @@ export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Pro
   await db.$executeRaw`
     WITH rec AS (
       INSERT INTO "Recommendation" ("id", "queryTitle", "queryArtist", "queryTrackId", "trackId", "trackTitle",
-        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "options", "createdAt")
+        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "options", "createdAt",
+        "experimentId", "variant", "feedbackSignal")
       VALUES (${id}, ${rec.queryTitle}, ${rec.queryArtist}, ${rec.queryTrackId}, ${rec.trackId}, ${rec.trackTitle},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.trackArtists)}::jsonb)),
         ${JSON.stringify(rec.features)}::jsonb, ${rec.featureSource},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.kinds ?? ["original", "soundtrack"])}::jsonb)), ${rec.modelId}, ${rec.clusterIndex},
-        ${rec.options ? JSON.stringify(rec.options) : null}::jsonb, ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        ${rec.options ? JSON.stringify(rec.options) : null}::jsonb, ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+        ${rec.experimentId ?? null}, ${rec.variant ?? null}, ${rec.feedbackSignal ?? false})
       RETURNING "id"
     )
     INSERT INTO "RecommendationItem" ("recommendationId", "rank", "songId", "similarity", "seedSimilarities")

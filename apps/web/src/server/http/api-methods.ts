@@ -3,6 +3,7 @@
 const API_ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/recommendations\/[^/]+\/rating\/?$/, methods: ["POST", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/[^/]+\/export\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
+  { pattern: /^\/api\/recommendations\/[^/]+\/items\/[^/]+\/feedback\/?$/, methods: ["PUT", "DELETE", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/?$/, methods: ["POST", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/[^/]+\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
   { pattern: /^\/api\/insights\/ratings\.csv$/, methods: ["GET", "HEAD", "OPTIONS"] },

@@ -4,22 +4,32 @@ import { FEATURE_NAMES, recommendSteered } from "@anisong/core-ml";
 import { storeRecommendation, type TDb } from "@anisong/db";
 import { providerLabel, spotifyTrackUrl } from "@anisong/providers";
 import type { TRecommendationResponse } from "../../lib/api-types";
-import { clusterOf, loadActiveModel, preparedForKinds } from "../model/load-active-model";
+import { planRecommendation } from "../experiments/plan-recommendation";
+import { clusterOf, preparedForKinds } from "../model/load-active-model";
 import type { TRecommendationRequest } from "../schemas";
 import { toTrackSummary } from "../songs/track-summary";
 import { pickListOf } from "./pick-list";
 import { resolveSeeds } from "./resolve-seeds";
 import { normaliseOptions, toSteering } from "./steering-options";
 
-export async function createRecommendation(db: TDb, input: TRecommendationRequest): Promise<TRecommendationResponse> {
+/** `visitorId`: the anisong_visitor cookie, which keeps a visitor in one variant of a running experiment. */
+export async function createRecommendation(
+  db: TDb,
+  input: TRecommendationRequest,
+  context: { visitorId?: string } = {},
+): Promise<TRecommendationResponse> {
   const resolvedSeeds = await resolveSeeds(input);
   const resolved = resolvedSeeds.seeds[0]!; // the first seed is "your song" of the page and the stored query
   const asked = input.seeds[0]!;
-  const loaded = await loadActiveModel(db);
+  const { loaded, experiment, boosts } = await planRecommendation(db, context);
   const options = normaliseOptions(input, resolvedSeeds);
   const { steering, opts } = toSteering(options, loaded);
   // Every seed's own song (any version of it) never comes back; core-ml skips them by trackId and songKey.
-  const result = recommendSteered(loaded.model, steering, preparedForKinds(loaded, input.kinds), opts);
+  // Listeners' votes, when the signal applies, nudge the ranking within core-ml's ±MAX_BOOST.
+  const result = recommendSteered(loaded.model, steering, preparedForKinds(loaded, input.kinds), {
+    ...opts,
+    ...(boosts?.size ? { boosts } : {}),
+  });
 
   const items = result.items.map((item, i) => {
     const song = loaded.songsById.get(item.trackId);
@@ -54,6 +64,9 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     clusterIndex: result.cluster,
     kinds: input.kinds,
     options,
+    experimentId: experiment?.id ?? null,
+    variant: experiment?.variant ?? null,
+    feedbackSignal: boosts !== null,
     items: items.map((item) => ({
       rank: item.rank,
       songId: item.trackId,
@@ -83,5 +96,7 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     options,
     shifts: result.shifts,
     items,
+    experiment,
+    feedbackSignal: boosts !== null,
   };
 }
