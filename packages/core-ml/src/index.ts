@@ -17,3 +17,4 @@ export { fitProjection, symmetricEigen, type TProjection, type TSymmetricEigen }
 export { toFlatMatrix, toRows, type TFlatMatrix } from "./matrix";
 export { createRandom, type TRandom } from "./random";
 export { CORE_ML_NAME, CORE_ML_VERSION } from "./version";
+export * from "./stats";
