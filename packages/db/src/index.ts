@@ -28,3 +28,8 @@ export { pingDatabase } from "./health/ping-database";
 export { setSynchronousCommit, ZSynchronousCommit } from "./session/set-synchronous-commit";
 export { PrismaClient, Prisma } from "./generated/prisma/client";
 export type { Model, Cluster, Song, SongCluster, Recommendation, RecommendationItem, Rating } from "./generated/prisma/client";
+// insights: rating groups with n, mean and variance for the statistics
+export type { TRatingSummary } from "./insights/rating-summary";
+export { listDailyRatings } from "./insights/list-daily-ratings";
+export { groupRatings, type TRatingDimension } from "./insights/group-ratings";
+export { groupRatingsByOption } from "./insights/group-ratings-by-option";
