@@ -23,11 +23,36 @@ export { storeRecommendation, type TNewRecommendation } from "./recommendations/
 export { findRecommendation, type TFoundRecommendation, type TFoundRecommendationItem } from "./recommendations/find-recommendation";
 export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
 export { listRecentComments, listRatings, type TRatingRow } from "./ratings/list-ratings";
+// pick feedback and experiments
+export {
+  setPickFeedback,
+  PICK_VOTES,
+  type TPickVote,
+  type TStoredPickFeedback,
+  type TSetPickFeedbackResult,
+} from "./feedback/set-pick-feedback";
+export { clearPickFeedback, type TClearPickFeedbackResult } from "./feedback/clear-pick-feedback";
+export { listSongFeedback, type TSongFeedbackRow } from "./feedback/list-song-feedback";
+export { ZExperimentVariant, ZExperimentVariants, type TExperiment, type TExperimentVariant } from "./experiments/experiment";
+export { startExperiment, type TStartExperimentInput, type TStartExperimentResult } from "./experiments/start-experiment";
+export { stopExperiment, type TStopExperimentResult } from "./experiments/stop-experiment";
+export { findRunningExperiment } from "./experiments/find-running-experiment";
+export { listExperiments, type TExperimentWithStats, type TVariantStats } from "./experiments/list-experiments";
 export { getInsights, type TInsightsData, type TRatingGroup } from "./insights/get-insights";
 export { pingDatabase } from "./health/ping-database";
 export { setSynchronousCommit, ZSynchronousCommit } from "./session/set-synchronous-commit";
 export { PrismaClient, Prisma } from "./generated/prisma/client";
-export type { Model, Cluster, Song, SongCluster, Recommendation, RecommendationItem, Rating } from "./generated/prisma/client";
+export type {
+  Model,
+  Cluster,
+  Song,
+  SongCluster,
+  Recommendation,
+  RecommendationItem,
+  Rating,
+  PickFeedback,
+  Experiment,
+} from "./generated/prisma/client";
 // insights: rating groups with n, mean and variance for the statistics
 export type { TRatingSummary } from "./insights/rating-summary";
 export { listDailyRatings } from "./insights/list-daily-ratings";

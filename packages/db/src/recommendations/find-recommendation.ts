@@ -17,6 +17,8 @@ export type TFoundRecommendationItem = {
     features: TAudioFeatures;
   };
   clusterIndex: number | null;
+  /** the listener's like / not-for-me on this pick, or null */
+  vote: "like" | "dislike" | null;
 };
 
 export type TFoundRecommendation = {
@@ -34,6 +36,11 @@ export type TFoundRecommendation = {
   clusterIndex: number;
   /** The song kinds the listener chose. */
   kinds: string[];
+  /** the experiment and variant that chose the model (null outside an experiment) */
+  experimentId: string | null;
+  variant: string | null;
+  /** whether the feedback signal adjusted the ranking */
+  feedbackSignal: boolean;
   clusters: { index: number; label: string; size: number }[];
   items: TFoundRecommendationItem[];
   rating: { id: string; stars: number; comment: string | null; createdAt: Date } | null;
@@ -56,6 +63,7 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
     where: { id },
     include: {
       rating: { select: { id: true, stars: true, comment: true, createdAt: true } },
+      pickFeedback: { select: { songId: true, vote: true } },
       model: { select: { clusters: { select: { index: true, label: true, size: true }, orderBy: { index: "asc" } } } },
       items: {
         orderBy: { rank: "asc" },
@@ -91,6 +99,9 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
     modelId: row.modelId,
     clusterIndex: row.clusterIndex,
     kinds: row.kinds,
+    experimentId: row.experimentId,
+    variant: row.variant,
+    feedbackSignal: row.feedbackSignal,
     clusters: row.model.clusters,
     rating: row.rating,
     items: row.items.map((item) => {
@@ -100,7 +111,12 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
         similarity: item.similarity,
         song: { id: songId, title, artists, album, kind, animeTitle, features },
         clusterIndex: clusters.find((c) => c.modelId === row.modelId)?.clusterIndex ?? null,
+        vote: toVote(row.pickFeedback.find((f) => f.songId === songId)?.vote),
       };
     }),
   };
+}
+
+function toVote(vote: string | undefined): "like" | "dislike" | null {
+  return vote === "like" || vote === "dislike" ? vote : null;
 }

@@ -19,6 +19,11 @@ export type TNewRecommendation = {
   clusterIndex: number;
   /** the song kinds the listener chose (absent: the column's default, original + soundtrack) */
   kinds?: string[];
+  /** the running experiment and this visitor's variant, when one chose the model */
+  experimentId?: string | null;
+  variant?: string | null;
+  /** whether the feedback signal adjusted the ranking (absent: false) */
+  feedbackSignal?: boolean;
   items: { rank: number; songId: string; similarity: number }[];
 };
 
@@ -28,12 +33,14 @@ export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Pro
   await db.$executeRaw`
     WITH rec AS (
       INSERT INTO "Recommendation" ("id", "queryTitle", "queryArtist", "queryTrackId", "trackId", "trackTitle",
-        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "createdAt")
+        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "createdAt",
+        "experimentId", "variant", "feedbackSignal")
       VALUES (${id}, ${rec.queryTitle}, ${rec.queryArtist}, ${rec.queryTrackId}, ${rec.trackId}, ${rec.trackTitle},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.trackArtists)}::jsonb)),
         ${JSON.stringify(rec.features)}::jsonb, ${rec.featureSource},
         ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.kinds ?? ["original", "soundtrack"])}::jsonb)), ${rec.modelId}, ${rec.clusterIndex},
-        ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+        ${rec.experimentId ?? null}, ${rec.variant ?? null}, ${rec.feedbackSignal ?? false})
       RETURNING "id"
     )
     INSERT INTO "RecommendationItem" ("recommendationId", "rank", "songId", "similarity")
