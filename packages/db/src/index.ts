@@ -58,3 +58,6 @@ export type { TRatingSummary } from "./insights/rating-summary";
 export { listDailyRatings } from "./insights/list-daily-ratings";
 export { groupRatings, type TRatingDimension } from "./insights/group-ratings";
 export { groupRatingsByOption } from "./insights/group-ratings-by-option";
+export { summarizeExperimentVariants, type TVariantSummary } from "./insights/summarize-experiment-variants";
+export { listTopVotedSongs, type TVotedSong } from "./insights/list-top-voted-songs";
+export { listPickFeedback, type TPickFeedbackRow } from "./feedback/list-pick-feedback";

@@ -6,6 +6,11 @@ import {
   groupRatings,
   groupRatingsByOption,
   listDailyRatings,
+  listPickFeedback,
+  listTopVotedSongs,
+  setPickFeedback,
+  startExperiment,
+  summarizeExperimentVariants,
   storeModel,
   storeRecommendation,
   type TTestDatabase,
@@ -59,8 +64,8 @@ describe.each(["pglite", "postgres"] as const)("insights queries on %s", (kind) 
 
   beforeAll(async () => {
     t = await createTestDatabase({ kind });
-    const song = {
-      id: "song-1",
+    const songOf = (id: string) => ({
+      id,
       title: "Song",
       artists: ["Artist"],
       album: null,
@@ -72,11 +77,11 @@ describe.each(["pglite", "postgres"] as const)("insights queries on %s", (kind) 
       genres: [],
       source: "seed",
       cluster: 0,
-    };
+    });
     await storeModel(t.db, {
       artifact,
       clusters: [0, 1].map((index) => ({ index, label: `c${index}`, size: 1, centroid: artifact.centroids[index]! })),
-      songs: [song],
+      songs: [songOf("song-1"), songOf("song-2")],
     });
     for (const c of CASES) {
       const { id } = await storeRecommendation(t.db, {
@@ -150,5 +155,112 @@ describe.each(["pglite", "postgres"] as const)("insights queries on %s", (kind) 
       { key: "targets", n: 1, mean: 3, variance: 0 },
       { key: "variety", n: 1, mean: 5, variance: 0 },
     ]);
+  });
+
+  it("summarizes an experiment's variants (stars, votes) and ranks the most liked and most rejected songs", async () => {
+    const started = await startExperiment(t.db, {
+      name: "k5-vs-signal",
+      minSilhouette: 0.2,
+      variants: [
+        { name: "a", modelId: artifact.version, feedbackSignal: false, weight: 1 },
+        { name: "b", modelId: artifact.version, feedbackSignal: true, weight: 1 },
+      ],
+    });
+    if (started.status !== "started") throw new Error(started.status);
+    const experimentId = started.experiment.id;
+    // a: stars 4 5 3 5 4 (mean 4.2, variance 2.8 / 4 = 0.7); b: 2 3 2 and one unrated (mean 7/3, variance 1/3).
+    const plan: { variant: string; stars: number | null; votes: [string, "like" | "dislike"][] }[] = [
+      {
+        variant: "a",
+        stars: 4,
+        votes: [
+          ["song-1", "like"],
+          ["song-2", "like"],
+        ],
+      },
+      { variant: "a", stars: 5, votes: [["song-1", "like"]] },
+      { variant: "a", stars: 3, votes: [] },
+      { variant: "a", stars: 5, votes: [] },
+      { variant: "a", stars: 4, votes: [] },
+      { variant: "b", stars: 2, votes: [["song-1", "dislike"]] },
+      {
+        variant: "b",
+        stars: 3,
+        votes: [
+          ["song-2", "like"],
+          ["song-1", "dislike"],
+        ],
+      },
+      { variant: "b", stars: 2, votes: [] },
+      { variant: "b", stars: null, votes: [] },
+    ];
+    for (const p of plan) {
+      const { id } = await storeRecommendation(t.db, {
+        queryTitle: "q",
+        queryArtist: null,
+        queryTrackId: null,
+        trackId: "t",
+        trackTitle: "q",
+        trackArtists: ["a"],
+        features: FEATURES,
+        featureSource: "catalog",
+        modelId: artifact.version,
+        clusterIndex: 0,
+        experimentId,
+        variant: p.variant,
+        feedbackSignal: p.variant === "b",
+        items: [
+          { rank: 1, songId: "song-1", similarity: 0.9 },
+          { rank: 2, songId: "song-2", similarity: 0.8 },
+        ],
+      });
+      if (p.stars !== null) await createRating(t.db, { recommendationId: id, stars: p.stars });
+      for (const [songId, vote] of p.votes)
+        expect((await setPickFeedback(t.db, { recommendationId: id, songId, vote })).status).toBe("saved");
+    }
+
+    expect(await summarizeExperimentVariants(t.db)).toEqual([
+      {
+        experimentId,
+        variant: "a",
+        recommendations: 5,
+        n: 5,
+        mean: expect.closeTo(4.2, 12),
+        variance: expect.closeTo(0.7, 12),
+        likes: 3,
+        dislikes: 0,
+      },
+      {
+        experimentId,
+        variant: "b",
+        recommendations: 4,
+        n: 3,
+        mean: expect.closeTo(7 / 3, 12),
+        variance: expect.closeTo(1 / 3, 12),
+        likes: 1,
+        dislikes: 2,
+      },
+    ]);
+
+    // song-1: 2 likes (a), 2 dislikes (b) → 0.5; song-2: 2 likes → 1.
+    const song = (songId: string, likes: number, dislikes: number) => ({ songId, title: "Song", artists: ["Artist"], likes, dislikes });
+    expect(await listTopVotedSongs(t.db, { order: "liked", minVotes: 2, limit: 10 })).toEqual([song("song-2", 2, 0), song("song-1", 2, 2)]);
+    expect(await listTopVotedSongs(t.db, { order: "rejected", minVotes: 2, limit: 10 })).toEqual([song("song-1", 2, 2)]);
+    expect(await listTopVotedSongs(t.db, { order: "liked", minVotes: 3, limit: 10 })).toEqual([song("song-1", 2, 2)]);
+    expect(await listTopVotedSongs(t.db, { order: "liked", minVotes: 2, limit: 1 })).toHaveLength(1);
+
+    const rows = await listPickFeedback(t.db);
+    expect(rows).toHaveLength(6);
+    expect(rows.filter((r) => r.vote === "dislike").map((r) => [r.songId, r.variant, r.experiment, r.feedbackSignal])).toEqual([
+      ["song-1", "b", "k5-vs-signal", true],
+      ["song-1", "b", "k5-vs-signal", true],
+    ]);
+    expect(rows[0]).toMatchObject({
+      title: "Song",
+      artists: ["Artist"],
+      modelId: artifact.version,
+      queryTitle: "q",
+      createdAt: expect.any(Date),
+    });
   });
 });
