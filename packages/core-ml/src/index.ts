@@ -18,3 +18,4 @@ export { toFlatMatrix, toRows, type TFlatMatrix } from "./matrix";
 export { createRandom, type TRandom } from "./random";
 export { CORE_ML_NAME, CORE_ML_VERSION } from "./version";
 export * from "./stats";
+export * from "./feedback-signal";
