@@ -11,6 +11,7 @@ export { openFaultSession, type TFaultSession } from "./testing/postgres-faults"
 export { findActiveModel, findActiveModelVersion, findModel, type TActiveModel, type TActiveCluster } from "./models/find-active-model";
 export { storeModel, type TStoreModelInput, type TStoreModelResult } from "./models/store-model";
 export { insertModel } from "./models/insert-model";
+export { listModels, type TModelSummary } from "./models/list-models";
 export { activateModel } from "./models/activate-model";
 // songs and clusters
 export { listClusterSongs, type TClusterSong } from "./songs/list-cluster-songs";

@@ -7,6 +7,7 @@ import { DATASETS, loadPipelineConfig, ZDatasetName } from "../config/pipeline-c
 import { invocationDir } from "../env";
 import { createConsoleLogger, type TStepContext } from "../context";
 import { UsageError } from "../errors";
+import { experimentMain } from "./experiment";
 import { runAll, runStep, STEP_NAMES, type TStepName } from "../run-pipeline";
 
 const USAGE = `usage: pnpm run pipeline <step> [options]
@@ -21,6 +22,7 @@ steps:
   ingest      write model, clusters and songs into the database
   library     the wider library (seed + tracks dataset's anime rows) → data/library/library.json
   all         every step in order
+  experiment  start | status | stop a live experiment between models (pnpm run pipeline experiment --help)
 
 options:
   --config <file.json>      override the defaults (see apps/pipeline/README.md)
@@ -94,6 +96,7 @@ export function parseCli(argv: string[]) {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "experiment") return experimentMain(argv.slice(1));
   const log = createConsoleLogger();
   let cli: ReturnType<typeof parseCli>;
   try {

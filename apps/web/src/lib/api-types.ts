@@ -57,7 +57,14 @@ export type TRecommendationItem = {
   /** the library's kind ("original" | "soundtrack" | "cover") and the anime it is from, when known */
   kind: string;
   animeTitle: string | null;
+  /** the listener's like / not-for-me on this pick (a stored recommendation; a new one has none yet) */
+  vote?: TPickVote | null;
 };
+
+export type TPickVote = "like" | "dislike";
+
+/** PUT/DELETE /api/recommendations/{id}/items/{songId}/feedback: the pick's vote now (null: cleared). */
+export type TPickFeedbackResponse = { recommendationId: string; trackId: string; vote: TPickVote | null };
 
 export type TRecommendationResponse = {
   id: string;
@@ -85,6 +92,10 @@ export type TRecommendationResponse = {
   /** The song kinds the items were chosen from. */
   kinds: string[];
   items: TRecommendationItem[];
+  /** the experiment variant that chose the model, when an experiment was running */
+  experiment?: { id: string; variant: string } | null;
+  /** whether listeners' votes adjusted the ranking */
+  feedbackSignal?: boolean;
 };
 
 export type TRatingResponse = { id: string; recommendationId: string; stars: number; comment: string | null; createdAt: string };

@@ -37,6 +37,10 @@ export const ZWebEnv = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** "on" (default): listeners' like / not-for-me votes adjust the ranking (a bounded, smoothed signal); "off": never. */
+  ANISONG_FEEDBACK_SIGNAL: z.enum(["on", "off"]).default("on"),
+  /** How long the loaded per-song votes (and the running experiment) are reused before the database is asked again. */
+  ANISONG_FEEDBACK_CACHE_MS: int(0, 30000),
   /** redis://… shares the write limits across instances; unset keeps them in this process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
 });
@@ -54,6 +58,8 @@ export function webEnv(): TWebEnv {
     ANISONG_PGLITE_SYNCHRONOUS_COMMIT: emptyToUndefined(process.env.ANISONG_PGLITE_SYNCHRONOUS_COMMIT),
     ANISONG_TRUSTED_PROXIES: emptyToUndefined(process.env.ANISONG_TRUSTED_PROXIES),
     ANISONG_BEHIND_TLS: emptyToUndefined(process.env.ANISONG_BEHIND_TLS),
+    ANISONG_FEEDBACK_SIGNAL: emptyToUndefined(process.env.ANISONG_FEEDBACK_SIGNAL),
+    ANISONG_FEEDBACK_CACHE_MS: emptyToUndefined(process.env.ANISONG_FEEDBACK_CACHE_MS),
     REDIS_URL: emptyToUndefined(process.env.REDIS_URL),
   });
   return cached;

@@ -110,6 +110,12 @@ export const ZRatingRequest = z
 export type TRatingRequest = z.infer<typeof ZRatingRequest>;
 export type TRatingRequestBody = z.input<typeof ZRatingRequest>;
 
+/** A song of a recommendation, as the feedback route's path names it (a track id). */
+export const ZSongId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a track id (1–64 of A-Z, a-z, 0-9, _ and -)");
+
+export const ZPickFeedbackRequest = z.object({ vote: z.enum(["like", "dislike"], 'must be "like" or "dislike"') }).strict();
+export type TPickFeedbackRequest = z.infer<typeof ZPickFeedbackRequest>;
+
 export const ZInsightsQuery = z.object({
   recommendation: ZRecommendationId.optional(),
 });

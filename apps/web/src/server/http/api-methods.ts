@@ -2,6 +2,7 @@
 // Allow header (Next's own 405 has none) — from proxy.ts, and from the Node server for TRACE/TRACK.
 const API_ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/recommendations\/[^/]+\/rating\/?$/, methods: ["POST", "OPTIONS"] },
+  { pattern: /^\/api\/recommendations\/[^/]+\/items\/[^/]+\/feedback\/?$/, methods: ["PUT", "DELETE", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/?$/, methods: ["POST", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/[^/]+\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
   { pattern: /^\/api\/insights\/ratings\.csv$/, methods: ["GET", "HEAD", "OPTIONS"] },

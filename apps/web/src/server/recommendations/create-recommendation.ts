@@ -1,6 +1,6 @@
 // One recommendation: resolve the listener's song → place it in the active model → rank that cluster's
 // songs → store the recommendation with its items in one write → answer with the explanation data.
-import { FEATURE_NAMES, recommend } from "@anisong/core-ml";
+import { applyBoosts, FEATURE_NAMES, recommend } from "@anisong/core-ml";
 import { storeRecommendation, type TDb } from "@anisong/db";
 import {
   InvalidQueryError,
@@ -13,15 +13,21 @@ import {
 import type { TRecommendationResponse } from "../../lib/api-types";
 import { getResolver } from "../services";
 import { ApiError } from "../http/errors";
-import { clusterOf, loadActiveModel, preparedForKinds } from "../model/load-active-model";
+import { planRecommendation } from "../experiments/plan-recommendation";
+import { clusterOf, preparedForKinds } from "../model/load-active-model";
 import type { TRecommendationRequest } from "../schemas";
 import { trackSongKey } from "../songs/one-per-song";
 import { toTrackSummary } from "../songs/track-summary";
 import { pickListOf } from "./pick-list";
 
-export async function createRecommendation(db: TDb, input: TRecommendationRequest): Promise<TRecommendationResponse> {
+/** `visitorId`: the anisong_visitor cookie, which keeps a visitor in one variant of a running experiment. */
+export async function createRecommendation(
+  db: TDb,
+  input: TRecommendationRequest,
+  context: { visitorId?: string } = {},
+): Promise<TRecommendationResponse> {
   const resolved = await resolveSong(input);
-  const loaded = await loadActiveModel(db);
+  const { loaded, experiment, boosts } = await planRecommendation(db, context);
   // The query's own song (any version of it) never comes back; a song outside the library keys by title + artist.
   const songKey = loaded.keysById.get(resolved.track.id)?.songKey ?? trackSongKey(resolved.track);
   const result = recommend(
@@ -29,12 +35,14 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     { trackId: resolved.track.id, features: resolved.features, songKey },
     preparedForKinds(loaded, input.kinds),
     {
-      topN: input.topN,
+      // Over-fetched when votes may re-rank the list (applyBoosts keeps the topN).
+      topN: boosts ? input.topN * 3 : input.topN,
       maxPerArtist: input.maxPerArtist,
     },
   );
+  const ranked = boosts ? applyBoosts(result.items, boosts, input.topN) : result.items;
 
-  const items = result.items.map((item, i) => {
+  const items = ranked.map((item, i) => {
     const song = loaded.songsById.get(item.trackId);
     if (!song) throw new Error(`Recommended track ${item.trackId} is missing from the loaded library.`);
     const cluster = clusterOf(loaded, song.cluster);
@@ -65,6 +73,9 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     modelId: loaded.version,
     clusterIndex: result.cluster,
     kinds: input.kinds,
+    experimentId: experiment?.id ?? null,
+    variant: experiment?.variant ?? null,
+    feedbackSignal: boosts !== null,
     items: items.map((item) => ({ rank: item.rank, songId: item.trackId, similarity: item.similarity })),
   });
 
@@ -87,6 +98,8 @@ export async function createRecommendation(db: TDb, input: TRecommendationReques
     featureNames: [...FEATURE_NAMES],
     kinds: input.kinds,
     items,
+    experiment,
+    feedbackSignal: boosts !== null,
   };
 }
 

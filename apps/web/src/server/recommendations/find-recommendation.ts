@@ -53,8 +53,11 @@ export async function findRecommendationView(db: TDb, id: string): Promise<TStor
         cluster: { index: cluster.index, label: cluster.label },
         features: item.song.features,
         spotifyUrl: spotifyTrackUrl(item.song.id),
+        vote: item.vote,
       };
     }),
+    experiment: stored.experimentId && stored.variant ? { id: stored.experimentId, variant: stored.variant } : null,
+    feedbackSignal: stored.feedbackSignal,
     rating: stored.rating
       ? {
           id: stored.rating.id,
