@@ -44,11 +44,15 @@ export function RatingBars({ id, title, bars, empty }: { id: string; title: stri
               </li>
             ))}
           </ul>
-          <p className="chart__axis muted" aria-hidden="true">
-            <span>1 ★</span>
-            <span>mean rating, whisker: 95 % interval</span>
-            <span>5 ★</span>
+          <p className="rating-bars__row rating-bars__axis muted" aria-hidden="true">
+            <span />
+            <span className="rating-bars__scale">
+              <span>1★</span>
+              <span>5★</span>
+            </span>
+            <span />
           </p>
+          <p className="chart__note muted">Bar: mean rating; whisker: its 95 % interval.</p>
           <details className="chart__table">
             <summary>Show as table</summary>
             <table className="table">

@@ -15,10 +15,10 @@ export function SongVotes({ id, title, songs, minVotes }: { id: string; title: s
               <tr>
                 <th scope="col">Song</th>
                 <th scope="col" className="num">
-                  👍
+                  Likes
                 </th>
                 <th scope="col" className="num">
-                  👎
+                  Rejections
                 </th>
                 <th scope="col" className="num">
                   Like rate
@@ -34,14 +34,8 @@ export function SongVotes({ id, title, songs, minVotes }: { id: string; title: s
                     </a>{" "}
                     <span className="muted">{s.artists.join(", ")}</span>
                   </th>
-                  <td className="num">
-                    <span className="visually-hidden">likes </span>
-                    {s.likes}
-                  </td>
-                  <td className="num">
-                    <span className="visually-hidden">rejections </span>
-                    {s.dislikes}
-                  </td>
+                  <td className="num">{s.likes}</td>
+                  <td className="num">{s.dislikes}</td>
                   <td className="num">{percent(s.likeRate)}</td>
                 </tr>
               ))}
