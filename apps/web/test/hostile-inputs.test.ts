@@ -3,6 +3,7 @@
 import { createPrismaClient, closePrismaClient, type TDb } from "@anisong/db";
 import * as healthRoute from "../src/app/api/health/route";
 import * as insightsRoute from "../src/app/api/insights/route";
+import * as feedbackRoute from "../src/app/api/recommendations/[id]/items/[songId]/feedback/route";
 import * as ratingRoute from "../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationsRoute from "../src/app/api/recommendations/route";
 import * as searchRoute from "../src/app/api/search/route";
@@ -402,5 +403,32 @@ describe(`generated hostile input, ${CASES_PER_ROUTE} seeded cases per route (se
     });
     expect(statuses[201]).toBeGreaterThan(0);
     expect(statuses[409]).toBeGreaterThan(0);
+  });
+
+  test("PUT /api/recommendations/{id}/items/{songId}/feedback", async () => {
+    const rec = await call(recommendationsRoute.POST, "/api/recommendations", {
+      method: "POST",
+      json: { trackId: "5nujrmhLynf4yMoMtj8AQF" },
+    });
+    const songs: string[] = rec.body.items.map((i: { trackId: string }) => i.trackId);
+    const statuses = await runGenerated("feedback", feedbackRoute.PUT, (r) => {
+      const id = r.chance(0.8)
+        ? r.pick([rec.body.id, "3f0e7a52-5f0c-4c55-9a1b-2c3d4e5f6a7b"])
+        : r.pick(["not-a-uuid", "", "\u0000", hostileString(r)]);
+      const songId = r.chance(0.8) ? r.pick([...songs, "5nujrmhLynf4yMoMtj8AQF"]) : r.pick(["", "a/b", "\u0000", hostileString(r)]);
+      const path = `/api/recommendations/${encodeURIComponent(id.toWellFormed())}/items/${encodeURIComponent(songId.toWellFormed())}/feedback`;
+      const params = { id, songId };
+      if (r.chance(0.3)) {
+        const body = JSON.stringify({ vote: r.pick(["like", "dislike"]) });
+        return { label: `valid ${body}`, path, init: { method: "PUT", headers: { "content-type": "application/json" }, body, params } };
+      }
+      const c = bodyCase(r, path, ["vote"], ["vote"], params);
+      // A bad id or track id is refused before the body is read: then the poisoned vote is not the field named.
+      const wellFormed = /^[0-9a-f-]{36}$/.test(id) && /^[A-Za-z0-9_-]{1,64}$/.test(songId);
+      return { ...c, init: { ...c.init, method: "PUT" }, poisonedField: wellFormed ? c.poisonedField : undefined };
+    });
+    expect(statuses[200]).toBeGreaterThan(0);
+    expect(statuses[400]).toBeGreaterThan(0);
+    expect(statuses[404]).toBeGreaterThan(0);
   });
 });

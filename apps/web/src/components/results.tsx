@@ -9,6 +9,7 @@ import { artistsText, langOf } from "../lib/features";
 import { resultsHref } from "../lib/result-query";
 import { ErrorNotice } from "./error-notice";
 import { FeatureChart } from "./feature-chart";
+import { PickFeedback } from "./pick-feedback";
 import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
 import type { TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
@@ -171,6 +172,7 @@ export function ResultsView({ data, rating = null }: { data: TRecommendationResp
                     ) : null}
                     <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
                     <td className="actions">
+                      <PickFeedback recommendationId={data.id} trackId={item.trackId} title={item.title} initial={item.vote} />
                       <button type="button" className="button button--small" aria-pressed={i === selected} onClick={() => compare(i)}>
                         Compare<span className="visually-hidden"> {item.title}</span>
                       </button>

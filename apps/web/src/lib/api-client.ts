@@ -1,5 +1,15 @@
 // Browser-side calls to the API. Errors keep the server's typed body so pages can show the right state.
-import type { TApiError, TInsights, TRatingResponse, TRecommendationResponse, TSongSort, TSongsPage, TSortOrder } from "./api-types";
+import type {
+  TApiError,
+  TInsights,
+  TPickFeedbackResponse,
+  TPickVote,
+  TRatingResponse,
+  TRecommendationResponse,
+  TSongSort,
+  TSongsPage,
+  TSortOrder,
+} from "./api-types";
 import type { TRatingRequestBody, TRecommendationRequestBody } from "../server/schemas";
 
 export class ApiClientError extends Error {
@@ -82,4 +92,22 @@ export function postRating({
 export function fetchInsights(recommendationId?: string): Promise<TInsights> {
   const qs = recommendationId ? `?${new URLSearchParams({ recommendation: recommendationId })}` : "";
   return request<TInsights>(`/api/insights${qs}`);
+}
+
+function feedbackUrl(recommendationId: string, trackId: string): string {
+  return `/api/recommendations/${encodeURIComponent(recommendationId)}/items/${encodeURIComponent(trackId)}/feedback`;
+}
+
+/** Like / not-for-me on one pick (idempotent; a new vote replaces the old one). */
+export function putPickFeedback(input: { recommendationId: string; trackId: string; vote: TPickVote }): Promise<TPickFeedbackResponse> {
+  return request<TPickFeedbackResponse>(feedbackUrl(input.recommendationId, input.trackId), {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ vote: input.vote }),
+  });
+}
+
+/** Takes a pick's vote back. */
+export function clearPickFeedback(input: { recommendationId: string; trackId: string }): Promise<TPickFeedbackResponse> {
+  return request<TPickFeedbackResponse>(feedbackUrl(input.recommendationId, input.trackId), { method: "DELETE" });
 }

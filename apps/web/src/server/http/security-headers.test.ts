@@ -40,6 +40,7 @@ describe("allowedMethods", () => {
     expect(allowedMethods("/api/health")).toEqual(["GET", "HEAD", "OPTIONS"]);
     expect(allowedMethods("/api/recommendations")).toEqual(["POST", "OPTIONS"]);
     expect(allowedMethods("/api/recommendations/abc/rating")).toEqual(["POST", "OPTIONS"]);
+    expect(allowedMethods("/api/recommendations/abc/items/def/feedback")).toEqual(["PUT", "DELETE", "OPTIONS"]);
     expect(allowedMethods("/api/nope")).toBeUndefined();
     expect(allowedMethods("/results")).toBeUndefined();
   });

@@ -36,11 +36,11 @@ export async function createRecommendation(
     preparedForKinds(loaded, input.kinds),
     {
       // Over-fetched when votes may re-rank the list (applyBoosts keeps the topN).
-      topN: boosts ? input.topN * 3 : input.topN,
+      topN: boosts?.size ? input.topN * 3 : input.topN,
       maxPerArtist: input.maxPerArtist,
     },
   );
-  const ranked = boosts ? applyBoosts(result.items, boosts, input.topN) : result.items;
+  const ranked = boosts?.size ? applyBoosts(result.items, boosts, input.topN) : result.items;
 
   const items = ranked.map((item, i) => {
     const song = loaded.songsById.get(item.trackId);
