@@ -31,7 +31,7 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       database = await prepareDatabase(kind);
       db = await createPrismaClient(database.config);
       useDatabase(db);
-    });
+    }, 600_000); // a guard: the real pipeline fills the database, minutes on a busy machine
 
     afterAll(async () => {
       useDatabase(undefined);
