@@ -18,4 +18,5 @@ export { fitProjection, symmetricEigen, type TProjection, type TSymmetricEigen }
 export { toFlatMatrix, toRows, type TFlatMatrix } from "./matrix";
 export { createRandom, type TRandom } from "./random";
 export { CORE_ML_NAME, CORE_ML_VERSION } from "./version";
+export * from "./stats";
 export * from "./feedback-signal";

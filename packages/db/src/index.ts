@@ -66,3 +66,11 @@ export type {
   PickFeedback,
   Experiment,
 } from "./generated/prisma/client";
+// insights: rating groups with n, mean and variance for the statistics
+export type { TRatingSummary } from "./insights/rating-summary";
+export { listDailyRatings } from "./insights/list-daily-ratings";
+export { groupRatings, type TRatingDimension } from "./insights/group-ratings";
+export { groupRatingsByOption } from "./insights/group-ratings-by-option";
+export { summarizeExperimentVariants, type TVariantSummary } from "./insights/summarize-experiment-variants";
+export { listTopVotedSongs, type TVotedSong } from "./insights/list-top-voted-songs";
+export { listPickFeedback, type TPickFeedbackRow } from "./feedback/list-pick-feedback";

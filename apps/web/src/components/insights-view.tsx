@@ -41,11 +41,6 @@ export function InsightsView({ recommendationId }: { recommendationId?: string }
       <section className="card" aria-labelledby="comments-title">
         <h2 id="comments-title">Recent comments</h2>
         {data ? <CommentList data={data} /> : <div className="skeleton-card skeleton-card--small" aria-hidden="true" />}
-        <p>
-          <a href="/api/insights/ratings.csv" download>
-            Download all ratings (CSV)
-          </a>
-        </p>
       </section>
     </div>
   );

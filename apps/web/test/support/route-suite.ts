@@ -1,10 +1,12 @@
 // The API's behaviour against one real database filled by the real pipeline. Run for PGlite and for
 // the PostgreSQL server by routes.pglite.test.ts and routes.postgres.test.ts.
 import { cosineSimilarity, FEATURE_NAMES, scaleFeatures } from "@anisong/core-ml";
-import { createPrismaClient, closePrismaClient, openFaultSession, Prisma, type TDb } from "@anisong/db";
+import { createPrismaClient, closePrismaClient, openFaultSession, Prisma, startExperiment, stopExperiment, type TDb } from "@anisong/db";
 import * as healthRoute from "../../src/app/api/health/route";
 import * as insightsRoute from "../../src/app/api/insights/route";
 import * as ratingsCsvRoute from "../../src/app/api/insights/ratings.csv/route";
+import * as feedbackCsvRoute from "../../src/app/api/insights/feedback.csv/route";
+import * as pickFeedbackRoute from "../../src/app/api/recommendations/[id]/items/[songId]/feedback/route";
 import * as ratingRoute from "../../src/app/api/recommendations/[id]/rating/route";
 import * as recommendationRoute from "../../src/app/api/recommendations/[id]/route";
 import * as exportRoute from "../../src/app/api/recommendations/[id]/export/route";
@@ -15,6 +17,7 @@ import { libraryProviderForServer, useDatabase, useResolver } from "../../src/se
 import { createSongResolver, resolveSpotifyConfig } from "@anisong/providers";
 import { INPUT_LIMITS } from "../../src/lib/input-limits";
 import { loadActiveModel } from "../../src/server/model/load-active-model";
+import { getDecisionInsights } from "../../src/server/insights/get-decision-insights";
 import { leadArtist, normalizedTitle } from "@anisong/library";
 import { call } from "./call-route";
 import { prepareDatabase, type TPreparedDatabase } from "./prepare-database";
@@ -30,7 +33,7 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       database = await prepareDatabase(kind);
       db = await createPrismaClient(database.config);
       useDatabase(db);
-    });
+    }, 600_000); // a guard: the real pipeline fills the database, minutes on a busy machine
 
     afterAll(async () => {
       useDatabase(undefined);
@@ -596,6 +599,94 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       expect(olderLine).toContain(`,3,"'=HYPERLINK(""http://x"",""y""), ""quoted""",Levitating · Dua Lipa,`);
       expect(text).toContain(`${newer},`);
       expect(text).toContain('"<script>alert(1)</script>\nline two"');
+    });
+
+    test("GET /api/insights/feedback.csv exports every pick vote; the deciding insights compare an experiment's variants", async () => {
+      const active = await loadActiveModel(db);
+      const started = await startExperiment(db, {
+        name: `route-suite-${kind}`,
+        minSilhouette: 0,
+        variants: [
+          { name: "a", modelId: active.version, feedbackSignal: false, weight: 1 },
+          { name: "b", modelId: active.version, feedbackSignal: true, weight: 1 },
+        ],
+      });
+      if (started.status !== "started") throw new Error(`experiment not started: ${started.status}`);
+      const experimentId = started.experiment.id;
+      try {
+        // Variant a: 5, 4, 5 and two likes; variant b: 2, 3 and two rejections (one on a formula-looking query).
+        const plan = [
+          { variant: "a", stars: 5, vote: "like" },
+          { variant: "a", stars: 4, vote: "like" },
+          { variant: "a", stars: 5, vote: null },
+          { variant: "b", stars: 2, vote: "dislike" },
+          { variant: "b", stars: 3, vote: "dislike" },
+        ] as const;
+        const ids: string[] = [];
+        for (const p of plan) {
+          const rec = await call(recommendationsRoute.POST, "/api/recommendations", {
+            method: "POST",
+            json: { trackId: LEVITATING },
+            ip: "198.51.100.11",
+          });
+          expect(rec.status).toBe(201);
+          const id: string = rec.body.id;
+          ids.push(id);
+          await db.recommendation.update({ where: { id }, data: { experimentId, variant: p.variant, feedbackSignal: p.variant === "b" } });
+          expect(
+            (
+              await call(ratingRoute.POST, `/api/recommendations/${id}/rating`, {
+                method: "POST",
+                json: { stars: p.stars },
+                params: { id },
+                ip: "198.51.100.11",
+              })
+            ).status,
+          ).toBe(201);
+          if (p.vote) {
+            const songId: string = rec.body.items[0].trackId;
+            const saved = await call(pickFeedbackRoute.PUT, `/api/recommendations/${id}/items/${songId}/feedback`, {
+              method: "PUT",
+              json: { vote: p.vote },
+              params: { id, songId },
+              ip: "198.51.100.11",
+            });
+            expect(saved.status).toBe(200);
+          }
+        }
+        await db.recommendation.update({ where: { id: ids[4] }, data: { queryTitle: "=cmd|' /C calc'!A0" } });
+
+        const csv = await call(feedbackCsvRoute.GET, "/api/insights/feedback.csv");
+        expect(csv.status).toBe(200);
+        expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+        expect(csv.headers.get("content-disposition")).toContain("anisong-feedback.csv");
+        const lines = (csv.body as string).split("\r\n");
+        expect(lines[0]).toBe(
+          "recommendation_id,song_id,title,artists,vote,created_at,updated_at,query,model,experiment,variant,feedback_signal",
+        );
+        expect(lines.length - 2).toBe(await db.pickFeedback.count());
+        const formulaLine = lines.find((l) => l.startsWith(ids[4]!))!;
+        expect(formulaLine).toContain(`,dislike,`);
+        expect(formulaLine).toContain(`,'=cmd|' /C calc'!A0,${active.version},route-suite-${kind},b,true`);
+
+        const decisions = await getDecisionInsights(db);
+        const experiment = decisions.experiments.find((e) => e.id === experimentId)!;
+        const [a, b] = experiment.variants;
+        expect(a).toMatchObject({ name: "a", recommendations: 3, ratings: 3, votes: 2, likeRate: 1, versusControl: null });
+        expect(a!.mean).toBeCloseTo(14 / 3, 12);
+        expect(b).toMatchObject({ name: "b", recommendations: 2, ratings: 2, votes: 2, likeRate: 0, feedbackSignal: true });
+        expect(b!.versusControl!.meanDifference).toBeCloseTo(2.5 - 14 / 3, 12);
+        expect(b!.versusControl!.stars!.pValue).toBeGreaterThan(0);
+        expect(decisions.daily.at(-1)!.n).toBe(
+          await db.rating.count({ where: { createdAt: { gte: new Date(`${decisions.daily.at(-1)!.key}T00:00:00Z`) } } }),
+        );
+        const bySource = decisions.breakdowns.find((x) => x.id === "source")!.bars!;
+        expect(bySource.reduce((sum, bar) => sum + bar.n, 0)).toBe(await db.rating.count());
+        expect(decisions.breakdowns.find((x) => x.id === "option")!.bars).toBeNull(); // no options column on this branch yet
+        expect(decisions.signal.songs.every((song) => song.adjustment !== 0)).toBe(true);
+      } finally {
+        await stopExperiment(db, { name: `route-suite-${kind}` });
+      }
     });
 
     test("a too-long field is refused with its name and the shared limit", async () => {

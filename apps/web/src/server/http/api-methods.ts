@@ -6,7 +6,7 @@ const API_ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/recommendations\/[^/]+\/items\/[^/]+\/feedback\/?$/, methods: ["PUT", "DELETE", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/?$/, methods: ["POST", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/[^/]+\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
-  { pattern: /^\/api\/insights\/ratings\.csv$/, methods: ["GET", "HEAD", "OPTIONS"] },
+  { pattern: /^\/api\/insights\/(ratings|feedback)\.csv$/, methods: ["GET", "HEAD", "OPTIONS"] },
   { pattern: /^\/api\/(songs|search|insights|health)\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },
   // Save to Spotify: top-level navigations (a link, then Spotify's redirect back), so GET only.
   { pattern: /^\/api\/spotify\/(login|callback)\/?$/, methods: ["GET", "OPTIONS"] },
