@@ -1,7 +1,8 @@
 // Ratings over time: one column per UTC day with ratings (how many, left axis) and the day's mean rating as a
 // line (right axis, 1–5). Server-rendered SVG with a title and description, and the figures as a table.
 import type { TRatingBar } from "../../server/insights/get-decision-insights";
-import { interval, stars } from "./format";
+import { stars } from "./format";
+import { RatingSummaryTable } from "./rating-summary-table";
 
 const W = 640;
 const H = 240;
@@ -88,36 +89,7 @@ export function DailyRatingsChart({ days }: { days: TRatingBar[] }) {
           <span className="swatch daily-chart__swatch-line" aria-hidden="true" /> mean rating (right axis)
         </span>
       </p>
-      <details className="chart__table">
-        <summary>Show as table</summary>
-        <table className="table">
-          <caption className="visually-hidden">Ratings per day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              <th scope="col" className="num">
-                Ratings
-              </th>
-              <th scope="col" className="num">
-                Mean
-              </th>
-              <th scope="col" className="num">
-                95 % interval
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.key}>
-                <th scope="row">{d.key}</th>
-                <td className="num">{d.n}</td>
-                <td className="num">{stars(d.mean)}</td>
-                <td className="num">{interval(d.interval)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <RatingSummaryTable caption="Ratings per day" rowHeader="Day (UTC)" rows={days} />
     </figure>
   );
 }

@@ -2,7 +2,8 @@
 // Labels are HTML (they wrap and stay readable on a phone); each bar is a tiny SVG stretched to its row.
 // Server-rendered; the same figures are in a table under "Show as table".
 import type { TRatingBar } from "../../server/insights/get-decision-insights";
-import { interval, stars } from "./format";
+import { stars } from "./format";
+import { RatingSummaryTable } from "./rating-summary-table";
 
 const MIN = 1;
 const MAX = 5;
@@ -53,36 +54,7 @@ export function RatingBars({ id, title, bars, empty }: { id: string; title: stri
             <span />
           </p>
           <p className="chart__note muted">Bar: mean rating; whisker: its 95 % interval.</p>
-          <details className="chart__table">
-            <summary>Show as table</summary>
-            <table className="table">
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col" className="num">
-                    Ratings
-                  </th>
-                  <th scope="col" className="num">
-                    Mean
-                  </th>
-                  <th scope="col" className="num">
-                    95 % interval
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {bars.map((b) => (
-                  <tr key={b.key}>
-                    <th scope="row">{b.label}</th>
-                    <td className="num">{b.n}</td>
-                    <td className="num">{stars(b.mean)}</td>
-                    <td className="num">{interval(b.interval)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <RatingSummaryTable caption={title} rowHeader="Group" rows={bars} />
         </>
       )}
     </figure>
