@@ -4,7 +4,8 @@
 // three pages at desktop and phone widths go to artifacts/screenshots.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "./support/browser";
 import { findRepoRoot } from "@anisong/db";
 import { expectNoAxeViolations } from "./support/axe";
 import { ensureBuilt, freePort, startNextServer, WEB_DIR, type TNextServer } from "./support/next-server";
@@ -12,7 +13,6 @@ import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-datab
 
 jest.setTimeout(600_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = path.join(findRepoRoot(), "artifacts", "screenshots");
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -34,18 +34,7 @@ beforeAll(async () => {
     SPOTIFY_CLIENT_SECRET: "",
     RECCOBEATS_API_BASE: `http://127.0.0.1:${deadPort}`,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 

@@ -4,14 +4,14 @@
 // Screenshots at 1280x800 and 390x844 go to artifacts/screenshots.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { type Browser, type Locator, type Page } from "playwright-core";
+import { launchChromium } from "./support/browser";
 import { findRepoRoot } from "@anisong/db";
 import { ensureBuilt, startNextServer, type TNextServer } from "./support/next-server";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
 
 jest.setTimeout(600_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = path.join(findRepoRoot(), "artifacts", "screenshots");
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -24,10 +24,7 @@ beforeAll(async () => {
   ensureBuilt();
   database = await prepareDatabase("pglite");
   server = await startNextServer({ ...database.env, ANISONG_PROVIDERS: "catalog" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 }, 1_200_000); // a guard: next build (when sources changed) and the real pipeline, on a shared machine
 

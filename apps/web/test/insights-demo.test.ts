@@ -4,7 +4,8 @@
 // horizontal scrolling on a phone. Screenshots at 1280×800 and 390×844 go to apps/web/docs/screenshots.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "./support/browser";
 import { closePrismaClient, createPrismaClient, findActiveModelVersion, startExperiment } from "@anisong/db";
 import { parseDemoArgs } from "../scripts/demo/demo-options";
 import { runDemoTraffic, type TDemoSummary } from "../scripts/demo/run-demo-traffic";
@@ -13,7 +14,6 @@ import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-datab
 
 jest.setTimeout(900_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = path.join(WEB_DIR, "docs", "screenshots");
 const VISITORS = 16;
 
@@ -48,10 +48,7 @@ beforeAll(async () => {
     ANISONG_WRITE_RATE_PER_MINUTE: "100000",
     ANISONG_WRITE_RATE_BURST: "100000",
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 

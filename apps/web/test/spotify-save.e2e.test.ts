@@ -3,7 +3,8 @@
 // says the playlist is saved — or, when the listener refuses, says so. No CSP violation on the way.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "./support/browser";
 import { findRepoRoot } from "@anisong/db";
 import { FakeSpotifyPlaylists } from "../../../packages/providers/test/fake-spotify-playlists";
 import { ensureBuilt, freePort, startNextServer, type TNextServer } from "./support/next-server";
@@ -11,7 +12,6 @@ import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-datab
 
 jest.setTimeout(600_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = path.join(findRepoRoot(), "artifacts", "screenshots");
 
 let database: TPreparedDatabase;
@@ -45,17 +45,7 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   permalink = `${server.url}/recommendations/${((await created.json()) as { id: string }).id}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 
