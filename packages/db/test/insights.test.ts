@@ -139,20 +139,23 @@ describe.each(["pglite", "postgres"] as const)("insights queries on %s", (kind) 
     ]);
   });
 
-  it("groups by steering option only when the database has the options column", async () => {
-    expect(await groupRatingsByOption(t.db)).toBeNull();
-    // What the steering migration adds; here only to exercise the query.
-    await t.db.$executeRawUnsafe(`ALTER TABLE "Recommendation" ADD COLUMN "options" JSONB`);
-    await t.db
-      .$executeRaw`UPDATE "Recommendation" SET "options" = ${JSON.stringify({ variety: 0.5, avoid: ["x"], targets: null })}::jsonb WHERE "id" = ${ids[0]}`;
-    await t.db
-      .$executeRaw`UPDATE "Recommendation" SET "options" = ${JSON.stringify({ variety: 0, avoid: [] })}::jsonb WHERE "id" = ${ids[1]}`;
-    await t.db
-      .$executeRaw`UPDATE "Recommendation" SET "options" = ${JSON.stringify({ targets: { energy: 0.8 } })}::jsonb WHERE "id" = ${ids[2]}`;
+  it("groups by the steering options a listener changed (none for a plain or older list)", async () => {
+    const seed = { trackId: "t", title: "t", artists: [], source: "library", features: {} };
+    const plain = { seeds: [seed], avoid: [], targets: {}, tempoRange: null, variety: null, maxPerArtist: 2, topN: 50 };
+    const setOptions = (id: string, options: object) =>
+      t.db.$executeRaw`UPDATE "Recommendation" SET "options" = ${JSON.stringify(options)}::jsonb WHERE "id" = ${id}`;
+    await setOptions(ids[0]!, { ...plain, variety: 0.5, avoid: [seed] }); // 5 stars
+    await setOptions(ids[1]!, { ...plain, variety: 0, targets: { energy: "same" } }); // nothing changed
+    await setOptions(ids[2]!, { ...plain, targets: { energy: "more" }, seeds: [seed, seed], maxPerArtist: 1 }); // 3 stars
+    await setOptions(ids[3]!, { ...plain, tempoRange: { min: 90 } }); // 2 stars
+    // none: ids 1, 4, 5, 6 (4, 2, 5, 1 stars: mean 3, variance (1 + 1 + 4 + 4) / 3), ids[1] and the three without options
     expect(await groupRatingsByOption(t.db)).toEqual([
-      { key: "none", n: 5, mean: 2.8, variance: expect.closeTo(2.7, 12) },
+      { key: "none", n: 4, mean: 3, variance: expect.closeTo(10 / 3, 12) },
       { key: "avoid", n: 1, mean: 5, variance: 0 },
+      { key: "maxPerArtist", n: 1, mean: 3, variance: 0 },
+      { key: "seeds", n: 1, mean: 3, variance: 0 },
       { key: "targets", n: 1, mean: 3, variance: 0 },
+      { key: "tempoRange", n: 1, mean: 2, variance: 0 },
       { key: "variety", n: 1, mean: 5, variance: 0 },
     ]);
   });

@@ -34,13 +34,7 @@ export function DecisionInsights({ data }: { data: TDecisionInsights }) {
         <h2 id="breakdowns-title">Where ratings are high and low</h2>
         <div className="grid-2">
           {data.breakdowns.map((b) => (
-            <RatingBars
-              key={b.id}
-              id={`by-${b.id}`}
-              title={b.title}
-              bars={b.bars ?? []}
-              empty={b.bars === null ? "This database does not store steering options yet." : "No ratings yet."}
-            />
+            <RatingBars key={b.id} id={`by-${b.id}`} title={b.title} bars={b.bars} empty="No ratings yet." />
           ))}
         </div>
       </section>

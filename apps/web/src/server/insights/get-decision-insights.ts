@@ -25,7 +25,7 @@ const MIN_VOTES = 3;
 const SIGNAL_SONGS = 10;
 
 export type TRatingBar = { key: string; label: string; n: number; mean: number; interval: TInterval | null };
-export type TRatingBreakdown = { id: "cluster" | "kinds" | "source" | "option"; title: string; bars: TRatingBar[] | null };
+export type TRatingBreakdown = { id: "cluster" | "kinds" | "source" | "option"; title: string; bars: TRatingBar[] };
 export type TExperimentComparison = {
   id: string;
   name: string;
@@ -52,7 +52,16 @@ function toBar(row: TRatingSummary, label: string): TRatingBar {
 }
 
 const kindsLabel = (key: string) => (key === "" ? "none" : key.split("+").join(" + "));
-const optionLabel = (key: string) => (key === "none" ? "no option" : key);
+const OPTION_LABELS: Record<string, string> = {
+  none: "no option",
+  seeds: "several songs",
+  avoid: "not like this",
+  targets: "feature targets",
+  tempoRange: "tempo range",
+  variety: "variety",
+  maxPerArtist: "songs per artist",
+};
+const optionLabel = (key: string) => OPTION_LABELS[key] ?? key;
 
 export async function getDecisionInsights(db: TDb): Promise<TDecisionInsights> {
   const loaded = await loadActiveModel(db);
@@ -81,7 +90,7 @@ export async function getDecisionInsights(db: TDb): Promise<TDecisionInsights> {
       { id: "cluster", title: "By cluster (active model)", bars: byCluster.map((r) => toBar(r, clusterLabel(r.key))) },
       { id: "kinds", title: "By song kinds chosen", bars: byKinds.map((r) => toBar(r, kindsLabel(r.key))) },
       { id: "source", title: "By feature source", bars: bySource.map((r) => toBar(r, providerLabel(r.key))) },
-      { id: "option", title: "By steering option", bars: byOption && byOption.map((r) => toBar(r, optionLabel(r.key))) },
+      { id: "option", title: "By steering option", bars: byOption.map((r) => toBar(r, optionLabel(r.key))) },
     ],
     experiments: experiments.slice(0, EXPERIMENTS).map((e) => ({
       id: e.id,
