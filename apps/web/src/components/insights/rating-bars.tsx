@@ -20,13 +20,13 @@ export function RatingBars({ id, title, bars, empty }: { id: string; title: stri
         <p className="muted">{empty}</p>
       ) : (
         <>
-          <ul
+          <div
             className="rating-bars"
             role="img"
             aria-label={`${title}: ${bars.map((b) => `${b.label} ${stars(b.mean)} stars, n = ${b.n}`).join("; ")}`}
           >
             {bars.map((b) => (
-              <li key={b.key} className="rating-bars__row">
+              <div key={b.key} className="rating-bars__row">
                 <span className="rating-bars__label">{b.label}</span>
                 <svg className="rating-bars__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                   <rect x="0" y="1" width="100" height="8" className="rating-bars__track" />
@@ -42,9 +42,9 @@ export function RatingBars({ id, title, bars, empty }: { id: string; title: stri
                 <span className="rating-bars__value">
                   {stars(b.mean)} <span className="muted">n = {b.n}</span>
                 </span>
-              </li>
+              </div>
             ))}
-          </ul>
+          </div>
           <p className="rating-bars__row rating-bars__axis muted" aria-hidden="true">
             <span />
             <span className="rating-bars__scale">
