@@ -199,20 +199,22 @@ export function ResultsView({
                       </td>
                     ) : null}
                     <td className="num">{(item.similarity * 100).toFixed(1)}%</td>
-                    <td className="actions">
-                      <PlayButton
-                        title={item.title}
-                        playing={playing === item.trackId}
-                        onToggle={() => setPlaying(playing === item.trackId ? null : item.trackId)}
-                      />
-                      {steer ? <PickSteerButtons item={item} steer={steer} /> : null}
-                      <PickFeedback recommendationId={data.id} trackId={item.trackId} title={item.title} initial={item.vote} />
-                      <button type="button" className="button button--small" aria-pressed={i === selected} onClick={() => compare(i)}>
-                        Compare<span className="visually-hidden"> {item.title}</span>
-                      </button>
-                      <a className="spotify-link" href={item.spotifyUrl} target="_blank" rel="noopener noreferrer">
-                        Spotify<span className="visually-hidden"> (opens {item.title} in a new tab)</span>
-                      </a>
+                    <td className="actions-cell">
+                      <div className="actions">
+                        <PlayButton
+                          title={item.title}
+                          playing={playing === item.trackId}
+                          onToggle={() => setPlaying(playing === item.trackId ? null : item.trackId)}
+                        />
+                        {steer ? <PickSteerButtons item={item} steer={steer} /> : null}
+                        <PickFeedback recommendationId={data.id} trackId={item.trackId} title={item.title} initial={item.vote} />
+                        <button type="button" className="button button--small" aria-pressed={i === selected} onClick={() => compare(i)}>
+                          Compare<span className="visually-hidden"> {item.title}</span>
+                        </button>
+                        <a className="spotify-link" href={item.spotifyUrl} target="_blank" rel="noopener noreferrer">
+                          Spotify<span className="visually-hidden"> (opens {item.title} in a new tab)</span>
+                        </a>
+                      </div>
                     </td>
                   </tr>
                   {playing === item.trackId ? (
