@@ -44,7 +44,11 @@ function eagerMmr(block: TLibraryCluster, d: number, scores: Float64Array, n: nu
   let walked = 0;
   const extend = () => {
     let added = 0;
-    for (; walked < order.length && added < poolStep; walked++) if (open(order[walked]!)) (pool.push(order[walked]!), added++);
+    for (; walked < order.length && added < poolStep; walked++) {
+      if (!open(order[walked]!)) continue;
+      pool.push(order[walked]!);
+      added++;
+    }
     return added > 0;
   };
   extend();
@@ -55,7 +59,10 @@ function eagerMmr(block: TLibraryCluster, d: number, scores: Float64Array, n: nu
       if (!open(r)) return;
       const penalty = picked.length === 0 ? 0 : Math.max(...picked.map((p) => cos(r, p)));
       const value = (1 - lambda) * scores[r]! - lambda * penalty;
-      if (value > bestValue) ((bestValue = value), (best = i));
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
     });
     if (best < 0) {
       if (extend()) continue;
