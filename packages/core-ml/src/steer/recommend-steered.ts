@@ -8,7 +8,7 @@ import type { TModelArtifact } from "../model-artifact";
 import type { TLibrarySong, TPreparedLibrary } from "../prepare-library";
 import { resolveLibrary } from "../resolve-library";
 import { buildQueryPoint } from "./query-point";
-import { scoreCandidates } from "./score-candidates";
+import { cosineOfRow, scoreCandidates } from "./score-candidates";
 import { selectDiverse } from "./select-diverse";
 import type { TSeed, TSteerOptions, TSteeredItem, TSteeredResult, TSteering } from "./steering";
 import { validateSteerOptions, validateSteering } from "./validate-steering";
@@ -71,7 +71,7 @@ export function recommendSteered(
   }
 
   const unitQuery = unitOf(query.point);
-  const { cosines, scores } = scoreCandidates(prep, block, unitQuery, { cluster, excludeRows, tempo, boosts: options.boosts });
+  const scores = scoreCandidates(prep, block, unitQuery, { cluster, excludeRows, tempo, boosts: options.boosts });
   const rows = selectDiverse(block, prep.dimensions, scores, {
     n: topN,
     maxPerArtist: options.maxPerArtist,
@@ -91,7 +91,7 @@ export function recommendSteered(
   result.items = rows.map((r): TSteeredItem => ({
     trackId: block.trackIds[r]!,
     index: block.songIndex[r]!,
-    similarity: cosines[r]!,
+    similarity: cosineOfRow(block, d, r, unitQuery),
     seedSimilarities: unitSeeds.map((u) => cosineTo(r, u)),
     avoidSimilarities: unitAvoid.map((u) => cosineTo(r, u)),
   }));

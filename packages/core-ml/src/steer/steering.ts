@@ -60,7 +60,8 @@ export interface TSteerOptions {
   variety?: number;
   /**
    * Per-trackId additive adjustment of the ranking score, each clamped to ±MAX_BOOST. It changes the order only;
-   * the reported similarity stays the true cosine.
+   * the reported similarity stays the true cosine. Read once per map object (validated and resolved to library rows,
+   * then cached): to change boosts, pass a new map (a change of size is noticed; an entry changed in place is not).
    */
   boosts?: ReadonlyMap<string, number>;
 }

@@ -47,6 +47,19 @@ export function validateSteering(steering: TSteering): void {
   }
 }
 
+// Boost maps already checked, with their size then: a map is read once (see boost-rows.ts), so it is checked once.
+const checkedBoosts = new WeakMap<ReadonlyMap<string, number>, number>();
+
+function validateBoosts(boosts: ReadonlyMap<string, number>): void {
+  if (checkedBoosts.get(boosts) === boosts.size) return;
+  for (const [trackId, boost] of boosts) {
+    if (typeof boost !== "number" || !Number.isFinite(boost)) {
+      throw new InvalidArgumentError(`boost for ${trackId} must be a finite number, got ${String(boost)}`);
+    }
+  }
+  checkedBoosts.set(boosts, boosts.size);
+}
+
 export function validateSteerOptions(opts: TSteerOptions): TValidSteerOptions {
   const topN = opts.topN ?? 10;
   if (typeof topN !== "number" || Number.isNaN(topN)) throw new InvalidArgumentError(`topN must be a number, got ${String(topN)}`);
@@ -58,12 +71,6 @@ export function validateSteerOptions(opts: TSteerOptions): TValidSteerOptions {
   if (typeof variety !== "number" || !(variety >= 0 && variety <= 1)) {
     throw new InvalidArgumentError(`variety must be a number in 0–1, got ${String(variety)}`);
   }
-  if (opts.boosts !== undefined) {
-    for (const [trackId, boost] of opts.boosts) {
-      if (typeof boost !== "number" || !Number.isFinite(boost)) {
-        throw new InvalidArgumentError(`boost for ${trackId} must be a finite number, got ${String(boost)}`);
-      }
-    }
-  }
+  if (opts.boosts !== undefined) validateBoosts(opts.boosts);
   return { topN, maxPerArtist, variety, boosts: opts.boosts };
 }
