@@ -1,6 +1,10 @@
 import { InvalidArgumentError } from "./errors";
-import { applyBoosts, computeFeedbackSignal, DEFAULT_FEEDBACK_SIGNAL } from "./feedback-signal";
+import { computeFeedbackSignal, DEFAULT_FEEDBACK_SIGNAL } from "./feedback-signal";
+import type { TAudioFeatures } from "./features";
+import { createModelArtifact } from "./model-artifact";
+import type { TLibrarySong } from "./prepare-library";
 import { createRandom } from "./random";
+import { recommendSteered } from "./steer/recommend-steered";
 
 // Two well-liked neighbours and one song 40 listeners rejected: 60 likes of 120 votes, prior (60+1)/(120+2) = 0.5.
 const VOTES = [
@@ -35,21 +39,40 @@ describe("computeFeedbackSignal", () => {
     expect(computeFeedbackSignal([{ trackId: "even", likes: 10, dislikes: 10 }]).boosts.size).toBe(0);
   });
 
-  it("drops a song 40 listeners rejected below its neighbour; one reject does not", () => {
-    const candidates = [
-      { trackId: "rejected", similarity: 0.95 },
-      { trackId: "liked-1", similarity: 0.93 },
-      { trackId: "plain", similarity: 0.92 },
+  it("drops a song 40 listeners rejected below its neighbour in the ranking; one reject does not", () => {
+    // One cluster on two features scaled as z = (x − 0.5) / 0.25; the seed points along energy, and each song sits at
+    // the angle whose cosine to the seed is its similarity: 0.95, 0.93 and 0.92.
+    const model = createModelArtifact({
+      featureNames: ["energy", "valence"],
+      scaler: { mean: [0.5, 0.5], scale: [0.25, 0.25] },
+      k: 1,
+      centroids: [[1, 0]],
+      assignment: "cosine",
+      inertia: 1,
+      silhouette: 0,
+      trainingRows: 3,
+      trainingDataHash: "feedback-signal-test",
+    });
+    const at = (cos: number): TAudioFeatures => ({
+      ...{ danceability: 0.5, loudness: -8, speechiness: 0.05, acousticness: 0.3, instrumentalness: 0, liveness: 0.1, tempo: 120 },
+      energy: 0.5 + 0.25 * cos,
+      valence: 0.5 + 0.25 * Math.sqrt(1 - cos * cos),
+    });
+    const songs: TLibrarySong[] = [
+      { trackId: "rejected", features: at(0.95), cluster: 0 },
+      { trackId: "liked-1", features: at(0.93), cluster: 0 },
+      { trackId: "plain", features: at(0.92), cluster: 0 },
     ];
+    const steering = { seeds: [{ trackId: "seed", features: at(1) }] };
     const { boosts } = computeFeedbackSignal(VOTES);
-    const ranked = applyBoosts(candidates, boosts, 3);
+    const ranked = recommendSteered(model, steering, songs, { topN: 3, boosts }).items;
     // 0.93 + 0.02 = 0.95, plain 0.92, 0.95 − 0.04 = 0.91: below both neighbours
     expect(ranked.map((i) => i.trackId)).toEqual(["liked-1", "plain", "rejected"]);
-    expect(ranked[0]).toMatchObject({ similarity: 0.93 }); // the stored similarity stays the cosine
-    expect(ranked[0]!.adjustment).toBeCloseTo(0.02, 12);
+    expect(ranked[0]!.similarity).toBeCloseTo(0.93, 12); // the reported similarity stays the cosine
 
     const oneReject = computeFeedbackSignal([{ trackId: "rejected", likes: 0, dislikes: 1 }]);
-    expect(applyBoosts(candidates, oneReject.boosts, 3).map((i) => i.trackId)).toEqual(["rejected", "liked-1", "plain"]);
+    const unmoved = recommendSteered(model, steering, songs, { topN: 3, boosts: oneReject.boosts }).items;
+    expect(unmoved.map((i) => i.trackId)).toEqual(["rejected", "liked-1", "plain"]);
   });
 
   it("keeps every adjustment within ±maxAdjustment, even for overwhelming votes", () => {
@@ -83,21 +106,5 @@ describe("computeFeedbackSignal", () => {
     expect(() => computeFeedbackSignal(VOTES, { minVotes: Number.NaN })).toThrow(InvalidArgumentError);
     expect(() => computeFeedbackSignal([{ trackId: "x", likes: -1, dislikes: 0 }])).toThrow(/counts ≥ 0/);
     expect(() => computeFeedbackSignal([{ trackId: "x", likes: 1.5, dislikes: 0 }])).toThrow(InvalidArgumentError);
-  });
-});
-
-describe("applyBoosts", () => {
-  it("keeps the candidates' order without boosts and on ties, and cuts at topN", () => {
-    const candidates = [
-      { trackId: "a", similarity: 0.9 },
-      { trackId: "b", similarity: 0.8 },
-      { trackId: "c", similarity: 0.8 },
-    ];
-    expect(applyBoosts(candidates, new Map(), 10).map((i) => i.trackId)).toEqual(["a", "b", "c"]);
-    expect(applyBoosts(candidates, new Map([["c", 0.1]]), 2).map((i) => [i.trackId, i.adjustment])).toEqual([
-      ["a", 0],
-      ["c", 0.1],
-    ]);
-    expect(applyBoosts(candidates, new Map(), 0)).toEqual([]);
   });
 });

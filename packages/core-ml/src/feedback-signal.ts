@@ -88,23 +88,3 @@ export function computeFeedbackSignal(votes: readonly TSongVotes[], opts: TFeedb
 function isCount(x: number): boolean {
   return Number.isInteger(x) && x >= 0;
 }
-
-export type TBoostedItem<T> = T & { adjustment: number };
-
-/**
- * Re-ranks an over-fetched candidate list (best cosine first, e.g. `recommend`'s items for topN·3) by
- * similarity + boost and keeps the topN. `similarity` stays the plain cosine; `adjustment` says what the signal
- * added. Ties keep the candidates' order. A subset of candidates keeps `recommend`'s distinctness rules (one
- * version per song, maxPerArtist), so those still hold.
- */
-export function applyBoosts<T extends { trackId: string; similarity: number }>(
-  candidates: readonly T[],
-  boosts: ReadonlyMap<string, number>,
-  topN: number,
-): TBoostedItem<T>[] {
-  return candidates
-    .map((item, order) => ({ item, order, adjustment: boosts.get(item.trackId) ?? 0 }))
-    .sort((a, b) => b.item.similarity + b.adjustment - (a.item.similarity + a.adjustment) || a.order - b.order)
-    .slice(0, Math.max(0, Math.floor(topN)))
-    .map(({ item, adjustment }) => ({ ...item, adjustment }));
-}
