@@ -2,11 +2,13 @@
 // - API: 400 JSON for a path with a malformed percent-escape, 405 JSON + Allow for a method the route
 //   does not answer, 204 + Allow for OPTIONS;
 // - pages: a Content-Security-Policy with a fresh nonce, which Next puts on its own scripts;
+// - /results: the visitor cookie, when absent (the page creates a recommendation);
 // - both: Strict-Transport-Security when ANISONG_BEHIND_TLS=true.
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment, webEnv } from "./server/env";
 import { allowedMethods } from "./server/http/api-methods";
 import { hasMalformedPercentEncoding } from "./server/http/path-encoding";
+import { VISITOR_COOKIE, visitorCookieHeader, visitorOf } from "./server/experiments/visitor-cookie";
 import { contentSecurityPolicy, HSTS_VALUE, newNonce } from "./server/http/security-headers";
 
 export function proxy(request: NextRequest): NextResponse {
@@ -42,8 +44,13 @@ function withNonce(request: NextRequest): NextResponse {
   // Next reads the nonce from the request's CSP header while rendering and stamps it on its scripts.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
+  // /results creates a recommendation while rendering: a first-time visitor gets the visitor cookie here (the
+  // page reads it from the forwarded request), as POST /api/recommendations would set it.
+  const visitor = request.nextUrl.pathname === "/results" ? visitorOf(request) : null;
+  if (visitor?.isNew) headers.set("cookie", [request.headers.get("cookie"), `${VISITOR_COOKIE}=${visitor.id}`].filter(Boolean).join("; "));
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
+  if (visitor?.isNew) response.headers.append("set-cookie", visitorCookieHeader(visitor.id, { secure: webEnv().ANISONG_BEHIND_TLS }));
   return response;
 }
 

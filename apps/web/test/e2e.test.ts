@@ -244,6 +244,39 @@ test("phone width: the three pages fit the screen", async () => {
   await page.context().close();
 });
 
+test("/results comes with its list: created on the server, no recommendation request from the browser", async () => {
+  // Without JavaScript: the ten rows are in the HTML, and a first visit gets the visitor cookie (experiments).
+  const res = await fetch(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("set-cookie")).toMatch(/^anisong_visitor=[0-9a-f-]{36}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
+  const html = await res.text();
+  expect(html.match(/data-testid="recommendation-row"/g)?.length).toBe(10);
+  const id = /data-recommendation-id="([0-9a-f-]{36})"/.exec(html)?.[1];
+  const stored = await fetch(`${server.url}/api/recommendations/${id}`);
+  expect(stored.status).toBe(200);
+  expect(((await stored.json()) as { query: { track: { title: string } } }).query.track.title).toMatch(/Levitating/);
+  // An unknown song: the notice is in the HTML too.
+  const missing = await (await fetch(`${server.url}/results?title=Qwzxv%20Plonkety&artist=Nobody%20Zyx`)).text();
+  expect(missing).toContain('data-error-code="song_not_found"');
+
+  // In the browser: no POST on arrival (the server made the one recommendation), and the URL becomes its permalink.
+  const page = await newPage("desktop");
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("/api/recommendations")) posts.push(request.url());
+  });
+  await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
+  await page.waitForURL(PERMALINK);
+  expect(await page.getByTestId("recommendation-row").count()).toBe(10);
+  expect(posts).toEqual([]);
+  // Changing the kinds asks the API for a new list.
+  const asked = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/recommendations"));
+  await page.getByLabel("Covers & arrangements").check();
+  expect(JSON.parse((await asked).postData() ?? "{}").kinds).toEqual(["original", "soundtrack", "cover"]);
+  expect(posts).toHaveLength(1);
+  await page.context().close();
+});
+
 test("clear error states: empty search, unknown song, every feature source down", async () => {
   const page = await newPage("desktop");
   await page.goto(`${server.url}/`);

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useEffect, useRef, useState } from "react";
-import { postRecommendation, type TRecommendationQuery } from "../lib/api-client";
-import type { TRatingResponse, TRecommendationItem, TRecommendationResponse } from "../lib/api-types";
+import { ApiClientError, postRecommendation, type TRecommendationQuery } from "../lib/api-client";
+import type { TPageRecommendation, TRatingResponse, TRecommendationItem, TRecommendationResponse } from "../lib/api-types";
 import { PAGE_TOP_N, REVEAL_STEP, type TTune } from "../lib/steering";
 import { artistsText, langOf } from "../lib/features";
 import { resultsHref } from "../lib/result-query";
@@ -24,31 +24,47 @@ import { SearchAgain } from "./search-again";
 import { SaveToSpotify } from "./save-to-spotify";
 
 /**
- * /results?…: create the recommendation once, show it (with the search-time pick list the permalink cannot
- * show: candidates are not stored), and swap the URL for its permalink, so reload and share read it and back
- * skips the creating URL.
+ * /results?…: the recommendation the server created with the page (`first`; the browser creates it only when the
+ * page came without one), shown with the search-time pick list the permalink cannot show (candidates are not
+ * stored); the URL is swapped for its permalink, so reload and share read it and back skips the creating URL.
+ * Changing the kinds asks the API for a new list.
  */
-export function Results({ query, tune }: { query: TRecommendationQuery; tune?: TTune }) {
+export function Results({ query, tune, first }: { query: TRecommendationQuery; tune?: TTune; first?: TPageRecommendation }) {
   const [kinds, setKinds] = useState<TSongKind[]>(DEFAULT_KINDS);
   return (
     <>
       <KindPicker kinds={kinds} onChange={setKinds} />
-      <ResultsFor query={query} kinds={kinds} tune={tune} />
+      <ResultsFor query={query} kinds={kinds} tune={tune} first={kinds === DEFAULT_KINDS ? first : undefined} />
     </>
   );
 }
 
-function ResultsFor({ query, kinds, tune }: { query: TRecommendationQuery; kinds: TSongKind[]; tune?: TTune }) {
+function ResultsFor({
+  query,
+  kinds,
+  tune,
+  first,
+}: {
+  query: TRecommendationQuery;
+  kinds: TSongKind[];
+  tune?: TTune;
+  first?: TPageRecommendation;
+}) {
+  const firstError = first && "error" in first ? new ApiClientError(first.error.status, first.error.body) : null;
   const result = useQuery({
     queryKey: ["recommendation", query, kinds, tune],
     // Up to 50 picks once, revealed ten at a time (LoadMore): "show more" costs no second write.
     queryFn: () => postRecommendation({ query, kinds, tune, topN: PAGE_TOP_N }),
+    initialData: first && "data" in first ? first.data : undefined,
+    // The server already tried (and its error is shown): asking again would only repeat the failed write.
+    enabled: !firstError,
     // Every call stores a recommendation: ask once per query, never refetch behind the listener's back.
     staleTime: Infinity,
     gcTime: Infinity,
     refetchOnMount: false,
     refetchOnReconnect: false,
   });
+  const error = firstError ?? (result.isError ? result.error : null);
 
   const createdId = result.data?.id;
   useEffect(() => {
@@ -60,9 +76,9 @@ function ResultsFor({ query, kinds, tune }: { query: TRecommendationQuery; kinds
   // A failed search keeps the form open so the listener can retry at once.
   return (
     <>
-      <SearchAgain initial={initial} open={result.isError} />
-      {result.isError ? (
-        <ErrorNotice error={result.error} />
+      <SearchAgain initial={initial} open={error !== null} />
+      {error ? (
+        <ErrorNotice error={error} />
       ) : result.data ? (
         <SteerableResults key={result.data.id} data={result.data} />
       ) : (

@@ -11,7 +11,8 @@ import type {
   TSongsPage,
   TSortOrder,
 } from "./api-types";
-import { tuneRequest, type TTune } from "./steering";
+import { recommendationRequestBody, type TRecommendationQuery } from "./recommendation-request";
+import type { TTune } from "./steering";
 import type { TRatingRequestBody, TRecommendationRequestBody } from "../server/schemas";
 
 export class ApiClientError extends Error {
@@ -55,7 +56,7 @@ export function fetchSongs(params: { page: number; size: number; sort: TSongSort
   return request<TSongsPage>(`/api/songs?${qs}`);
 }
 
-export type TRecommendationQuery = Pick<TRecommendationRequestBody, "trackId" | "title" | "artist">;
+export type { TRecommendationQuery };
 
 /** One recommendation: the listener's song, and with a tune its extra seeds, "not like this" songs and targets. */
 export function postRecommendation({
@@ -69,13 +70,10 @@ export function postRecommendation({
   kinds?: TRecommendationRequestBody["kinds"];
   tune?: TTune;
 }): Promise<TRecommendationResponse> {
-  const body: TRecommendationRequestBody = tune
-    ? { seeds: [query, ...tune.seeds.map((trackId) => ({ trackId }))], ...tuneRequest(tune), topN, ...(kinds ? { kinds } : {}) }
-    : { ...query, topN, ...(kinds ? { kinds } : {}) };
   return request<TRecommendationResponse>("/api/recommendations", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
+    body: JSON.stringify(recommendationRequestBody({ query, topN, kinds, tune })),
   });
 }
 

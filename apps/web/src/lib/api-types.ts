@@ -156,3 +156,6 @@ export type TApiError = {
     details?: { hint?: string; suggestions?: TTrackSummary[]; reasons?: unknown };
   };
 };
+
+/** What the /results page brings from the server: the recommendation it created, or the API's error for it. */
+export type TPageRecommendation = { data: TRecommendationResponse } | { error: { status: number; body: TApiError } };

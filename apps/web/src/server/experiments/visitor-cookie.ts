@@ -1,6 +1,6 @@
 // The first-party visitor cookie that keeps a visitor in one experiment variant: a random id (no personal
 // data, nothing derived from the request), httpOnly, SameSite=Lax, kept one year. Set by the recommendation
-// route on the first recommendation that finds none.
+// route on the first recommendation that finds none, and by the proxy on a first visit to /results.
 import { randomUUID } from "node:crypto";
 
 export const VISITOR_COOKIE = "anisong_visitor";

@@ -29,10 +29,13 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 
 export function errorResponse(error: unknown): Response {
   const apiError = toApiError(error);
-  if (apiError.status >= 500 && apiError.code === "internal") {
-    console.error("[anisong/web] unexpected error:", error);
-  }
+  logIfUnexpected(apiError, error);
   return json(apiError.toBody(), { status: apiError.status, headers: apiError.extra.headers });
+}
+
+/** An error none of the known kinds explains goes to the server log with its stack (never to the client). */
+export function logIfUnexpected(apiError: ApiError, error: unknown): void {
+  if (apiError.status >= 500 && apiError.code === "internal") console.error("[anisong/web] unexpected error:", error);
 }
 
 export function toApiError(error: unknown): ApiError {
