@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 
 const chains = [
   { name: "data", command: "pnpm run db:migrate && pnpm run pipeline all --if-needed" },
-  { name: "build", command: "TURBO_TELEMETRY_DISABLED=1 turbo run build --filter=@anisong/web --only" },
+  { name: "build", command: "TURBO_TELEMETRY_DISABLED=1 pnpm exec turbo run build --filter=@anisong/web --only" },
 ];
 
 function run({ name, command }) {
