@@ -29,15 +29,22 @@ function vmRssBytes(pid: number): number {
   }
 }
 
+/** Every descendant of `pid` (children, their children, …). */
+export function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const stack = children(pid);
+  while (stack.length) {
+    const p = stack.pop()!;
+    out.push(p);
+    stack.push(...children(p));
+  }
+  return out;
+}
+
 /** VmRSS summed over `pid` and every descendant. */
 export function treeRssBytes(pid: number): number {
   let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total += vmRssBytes(p);
-    stack.push(...children(p));
-  }
+  for (const p of [pid, ...descendants(pid)]) total += vmRssBytes(p);
   return total;
 }
 

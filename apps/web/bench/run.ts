@@ -2,7 +2,8 @@
 // ratio to its reference from the same run (the machine is shared, so absolute figures drift; ratios less).
 // Against one `next start` on 127.0.0.1 (catalog provider, a throwaway database filled by the real pipeline):
 //  - throughput and p99 of POST /api/recommendations under autocannon, against the same server's
-//    no-database route (GET /api/songs, served from memory) measured right before it;
+//    no-database route (GET /api/songs, served from memory) measured right before it, and the server's CPU time
+//    per request of each (from /proc; it bounds req/s and hardly moves with the machine's load);
 //  - the server's resident memory (VmRSS of the process tree) idle and sampled during that load;
 //  - Lighthouse (performance, mobile and desktop, median of BENCH_LIGHTHOUSE_RUNS) on home, /results and a
 //    permalink, with the JavaScript each page loads.
@@ -16,6 +17,7 @@ import { findRepoRoot } from "@anisong/db";
 import { ensureBuilt, startNextServer } from "../test/support/next-server";
 import { prepareDatabase } from "../test/support/prepare-database";
 import { measurePage, withChromium, type TFormFactor, type TLighthouseResult } from "./lighthouse";
+import { treeCpuSeconds } from "./cpu";
 import { sampleRss, treeRssBytes } from "./rss";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -74,8 +76,11 @@ async function main(): Promise<void> {
     const idleLoad = load();
 
     // Reference first, then the route, back to back: the same server, the same machine load.
+    let cpu = treeCpuSeconds(pid);
     const reference = await autocannon({ url: `${server.url}/api/songs?page=2`, connections: CONNECTIONS, duration: DURATION_S });
+    const referenceCpuMs = ((treeCpuSeconds(pid) - cpu) * 1000) / reference.requests.total;
     const loadSampler = sampleRss(pid);
+    cpu = treeCpuSeconds(pid);
     const result = await autocannon({
       url: `${server.url}/api/recommendations`,
       method: "POST",
@@ -84,6 +89,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       duration: DURATION_S,
     });
+    const postCpuMs = ((treeCpuSeconds(pid) - cpu) * 1000) / result.requests.total;
     const underLoad = loadSampler.stop();
     const throughputLoad = load();
 
@@ -138,6 +144,15 @@ async function main(): Promise<void> {
       met: throughputRatio >= GOALS.throughputRatio,
     });
     rows.push({
+      // What bounds req/s on a saturated server, and hardly moves with the machine's load: the server's CPU per request.
+      row: "server CPU per POST /api/recommendations",
+      value: `${postCpuMs.toFixed(2)} ms`,
+      reference: `GET /api/songs ${referenceCpuMs.toFixed(2)} ms`,
+      ratio: referenceCpuMs / postCpuMs,
+      goal: `≥ ${GOALS.throughputRatio} (GET ÷ POST)`,
+      met: referenceCpuMs / postCpuMs >= GOALS.throughputRatio,
+    });
+    rows.push({
       row: "POST /api/recommendations p99",
       value: `${result.latency.p99} ms`,
       reference: `GET /api/songs p99 ${reference.latency.p99} ms`,
@@ -176,10 +191,12 @@ async function main(): Promise<void> {
         errors: result.errors,
         timeouts: result.timeouts,
         requestsPerSecond: result.requests.average,
+        serverCpuMsPerRequest: postCpuMs,
         latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       },
       referenceGetSongs: {
         requestsPerSecond: reference.requests.average,
+        serverCpuMsPerRequest: referenceCpuMs,
         latencyMs: { p50: reference.latency.p50, p99: reference.latency.p99 },
         non2xx: reference.non2xx,
       },
