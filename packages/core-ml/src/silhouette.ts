@@ -4,13 +4,14 @@ import { DimensionMismatchError, InvalidLabelsError } from "./errors";
 import { squaredDistance } from "./kernels";
 import { toFlatMatrix } from "./matrix";
 
-interface TDenseLabels {
+export interface TDenseLabels {
   dense: Int32Array;
   counts: Float64Array;
   k: number;
 }
 
-function denseLabels(labels: ArrayLike<number>, n: number): TDenseLabels {
+/** Labels as dense cluster ids 0…k−1 with their counts; throws InvalidLabelsError unless 2 ≤ k ≤ n − 1. */
+export function denseLabels(labels: ArrayLike<number>, n: number): TDenseLabels {
   if (labels.length !== n) throw new DimensionMismatchError(n, labels.length, "labels");
   const ids = new Map<number, number>();
   const dense = new Int32Array(n);
@@ -34,11 +35,26 @@ function denseLabels(labels: ArrayLike<number>, n: number): TDenseLabels {
 }
 
 /**
- * Sum of distances from every point to each cluster, as an n × k array. Points are first grouped by cluster so that
- * for point p, each later cluster is one contiguous run: the run's total for p accumulates in a register and the
- * reverse contributions go to a contiguous row (towards[li][q]). Each unordered pair is visited once.
+ * The points grouped by cluster (`grouped`, row-major), where grouped row p is original row order[p], and cluster l
+ * holds grouped rows [start[l], start[l + 1]).
  */
-function clusterDistanceSums(data: Float64Array, n: number, d: number, dense: Int32Array, counts: Float64Array, k: number): Float64Array {
+export interface TClusterGrouping {
+  grouped: Float64Array;
+  order: Int32Array;
+  start: Int32Array;
+  n: number;
+  d: number;
+  k: number;
+}
+
+export function groupByCluster(
+  data: Float64Array,
+  n: number,
+  d: number,
+  dense: Int32Array,
+  counts: Float64Array,
+  k: number,
+): TClusterGrouping {
   const start = new Int32Array(k + 1);
   for (let l = 0; l < k; l++) start[l + 1] = start[l]! + counts[l]!;
   const fill = start.slice(0, k);
@@ -46,11 +62,22 @@ function clusterDistanceSums(data: Float64Array, n: number, d: number, dense: In
   for (let i = 0; i < n; i++) order[fill[dense[i]!]!++] = i;
   const grouped = new Float64Array(n * d);
   for (let p = 0; p < n; p++) grouped.set(data.subarray(order[p]! * d, order[p]! * d + d), p * d);
+  return { grouped, order, start, n, d, k };
+}
 
-  const towards = new Float64Array(k * n); // towards[l * n + p]: Σ distance from grouped point p to cluster l
+/**
+ * Adds, for grouped rows p in [pFrom, pTo), every pair (p, q > p) to `towards` (towards[l * n + p]: Σ distance from
+ * grouped point p to cluster l): the run of each cluster l for p accumulates in a register, and the reverse
+ * contributions go to a contiguous row (towards[li * n + q]). Each unordered pair is visited once; workers of
+ * `@anisong/core-ml/parallel` each take a range of rows with their own `towards`.
+ */
+export function addPairDistances(g: TClusterGrouping, pFrom: number, pTo: number, towards: Float64Array): void {
+  const { grouped, start, n, d, k } = g;
   for (let li = 0; li < k; li++) {
     const rowLi = li * n;
-    for (let p = start[li]!; p < start[li + 1]!; p++) {
+    const first = Math.max(start[li]!, pFrom);
+    const last = Math.min(start[li + 1]!, pTo);
+    for (let p = first; p < last; p++) {
       for (let l = li; l < k; l++) {
         const from = l === li ? p + 1 : start[l]!;
         const acc =
@@ -59,12 +86,45 @@ function clusterDistanceSums(data: Float64Array, n: number, d: number, dense: In
       }
     }
   }
-  const sums = new Float64Array(n * k);
-  for (let p = 0; p < n; p++) {
-    const i = order[p]!;
-    for (let l = 0; l < k; l++) sums[i * k + l] = towards[l * n + p]!;
+}
+
+/** Splits grouped rows [0, n) into `parts` contiguous ranges with about equal numbers of pairs (row p has n − 1 − p). */
+export function pairBalancedRanges(n: number, parts: number): [number, number][] {
+  const total = (n * (n - 1)) / 2;
+  const ranges: [number, number][] = [];
+  let from = 0;
+  let done = 0;
+  for (let part = 1; part <= parts; part++) {
+    let to = from;
+    const goal = (total * part) / parts;
+    while (to < n && (part === parts || done + (n - 1 - to) <= goal)) done += n - 1 - to++;
+    ranges.push([from, to]);
+    from = to;
   }
-  return sums;
+  return ranges;
+}
+
+/** Silhouette of each original row from the summed distances (towards, grouped order). */
+export function silhouetteFromSums(g: TClusterGrouping, counts: Float64Array, towards: Float64Array): Float64Array {
+  const { order, n, k } = g;
+  const out = new Float64Array(n);
+  for (let li = 0; li < k; li++) {
+    const own = counts[li]!;
+    // A point alone in its cluster scores 0 by definition.
+    if (own <= 1) continue;
+    for (let p = g.start[li]!; p < g.start[li + 1]!; p++) {
+      const a = towards[li * n + p]! / (own - 1);
+      let b = Infinity;
+      for (let l = 0; l < k; l++) {
+        if (l === li) continue;
+        const mean = towards[l * n + p]! / counts[l]!;
+        if (mean < b) b = mean;
+      }
+      const s = (b - a) / Math.max(a, b);
+      out[order[p]!] = Number.isNaN(s) ? 0 : s; // a = b = 0 (duplicate points): sklearn's nan_to_num gives 0
+    }
+  }
+  return out;
 }
 
 /** Σ_{q in [from, to)} ‖p − q‖, also adding each distance to towards[row + q]. */
@@ -121,24 +181,10 @@ function runSum9(g: Float64Array, p: number, from: number, to: number, towards: 
 /** Per-sample silhouette of a flat row-major n × d matrix. */
 export function silhouetteSamplesFlat(data: Float64Array, n: number, d: number, labels: ArrayLike<number>): Float64Array {
   const { dense, counts, k } = denseLabels(labels, n);
-  const sums = clusterDistanceSums(data, n, d, dense, counts, k);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const li = dense[i]!;
-    const own = counts[li]!;
-    // A point alone in its cluster scores 0 by definition.
-    if (own <= 1) continue;
-    const a = sums[i * k + li]! / (own - 1);
-    let b = Infinity;
-    for (let l = 0; l < k; l++) {
-      if (l === li) continue;
-      const mean = sums[i * k + l]! / counts[l]!;
-      if (mean < b) b = mean;
-    }
-    const s = (b - a) / Math.max(a, b);
-    out[i] = Number.isNaN(s) ? 0 : s; // a = b = 0 (duplicate points): sklearn's nan_to_num gives 0
-  }
-  return out;
+  const g = groupByCluster(data, n, d, dense, counts, k);
+  const towards = new Float64Array(k * n);
+  addPairDistances(g, 0, n, towards);
+  return silhouetteFromSums(g, counts, towards);
 }
 
 export function silhouetteScoreFlat(data: Float64Array, n: number, d: number, labels: ArrayLike<number>): number {

@@ -3,37 +3,17 @@
 // (its random draws start r × seedingDraws(k) into the seeded stream), and the winner is chosen by the same rule
 // (lowest inertia, then lowest restart number), so the result does not depend on the thread count.
 import { availableParallelism } from "node:os";
-import { extname, join } from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { InvalidArgumentError } from "../errors";
 import { isBetterRestart, planKmeans, type TKMeansFlatResult, type TKMeansOptions, type TKMeansResult } from "../kmeans";
 import { toFlatMatrix } from "../matrix";
 import type { TRestartReply, TRestartRequest } from "./protocol";
+import { toShared } from "./shared-buffer";
+import { startWorkers } from "./start-worker";
 
 export interface TKMeansPoolOptions {
   /** Worker threads. Default: os.availableParallelism(). */
   threads?: number;
-}
-
-/**
- * Starts one worker on kmeans-worker next to this file, with this file's extension (.ts from source, .js when built).
- * From TypeScript source (tsx, jest) the worker first registers tsx's require hook, so it can load the .ts modules.
- */
-function startWorker(): Worker {
-  const ext = extname(__filename);
-  const file = join(__dirname, `kmeans-worker${ext}`);
-  if (ext !== ".ts") return new Worker(file);
-  const hook = require.resolve("tsx/cjs");
-  return new Worker(`require(${JSON.stringify(hook)}); require(${JSON.stringify(file)});`, { eval: true });
-}
-
-function toShared(data: Float64Array): SharedArrayBuffer {
-  if (data.buffer instanceof SharedArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) {
-    return data.buffer;
-  }
-  const shared = new SharedArrayBuffer(data.byteLength);
-  new Float64Array(shared).set(data);
-  return shared;
 }
 
 /** A fixed set of k-means worker threads; reuse it across calls to pay the thread start-up once. */
@@ -50,22 +30,7 @@ export class KMeansPool {
   static async create(opts: TKMeansPoolOptions = {}): Promise<KMeansPool> {
     const threads = opts.threads ?? availableParallelism();
     if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError(`threads must be a positive integer, got ${threads}`);
-    const workers = Array.from({ length: threads }, startWorker);
-    try {
-      await Promise.all(
-        workers.map(
-          (w) =>
-            new Promise<void>((resolve, reject) => {
-              w.once("online", resolve);
-              w.once("error", reject);
-            }),
-        ),
-      );
-    } catch (e) {
-      await Promise.all(workers.map((w) => w.terminate()));
-      throw e;
-    }
-    return new KMeansPool(workers);
+    return new KMeansPool(await startWorkers("kmeans-worker", threads));
   }
 
   get threads(): number {
