@@ -259,12 +259,24 @@ test("/results comes with its list: created on the server, no recommendation req
   const missing = await (await fetch(`${server.url}/results?title=Qwzxv%20Plonkety&artist=Nobody%20Zyx`)).text();
   expect(missing).toContain('data-error-code="song_not_found"');
 
-  // In the browser: no POST on arrival (the server made the one recommendation), and the URL becomes its permalink.
+  // In the browser: links to /results are never prefetched (each visit there creates a recommendation)…
   const page = await newPage("desktop");
+  const toResults: string[] = [];
   const posts: string[] = [];
   page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/results") toResults.push(request.url());
     if (request.method() === "POST" && request.url().includes("/api/recommendations")) posts.push(request.url());
   });
+  await page.goto(`${server.url}/`);
+  await page.locator("table tbody tr:not(.skeleton-row)").first().waitFor();
+  await page.locator("table tbody a").first().hover();
+  await page
+    .getByRole("link", { name: /Levitating/ })
+    .first()
+    .hover();
+  await page.waitForTimeout(500);
+  expect(toResults).toEqual([]);
+  // …no POST on arrival (the server made the one recommendation), and the URL becomes its permalink.
   await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
   await page.waitForURL(PERMALINK);
   expect(await page.getByTestId("recommendation-row").count()).toBe(10);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ResultsLink } from "./results-link";
 import { ApiClientError } from "../lib/api-client";
 import { artistsText, langOf } from "../lib/features";
 import { resultsHref } from "../lib/result-query";
@@ -35,9 +35,9 @@ export function ErrorNotice({ error }: { error: unknown }) {
           <ul className="suggestions">
             {suggestions.map((s) => (
               <li key={s.id}>
-                <Link href={resultsHref({ trackId: s.id })} lang={langOf(s.title + s.artists.join(" "))}>
+                <ResultsLink href={resultsHref({ trackId: s.id })} lang={langOf(s.title + s.artists.join(" "))}>
                   {s.title} <span className="chip__muted">· {artistsText(s.artists)}</span>
-                </Link>
+                </ResultsLink>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ResultsLink } from "./results-link";
 import { resultsHref } from "../lib/result-query";
 
 // Songs in the offline catalog, so the examples work with no network. "Levitating" is searched by title only,
@@ -17,9 +17,9 @@ export function ExampleQueries() {
       <ul className="examples__list">
         {EXAMPLES.map((e) => (
           <li key={e.title}>
-            <Link className="chip" href={resultsHref(e.withArtist ? { title: e.title, artist: e.artist } : { title: e.title })}>
+            <ResultsLink className="chip" href={resultsHref(e.withArtist ? { title: e.title, artist: e.artist } : { title: e.title })}>
               {e.title} <span className="chip__muted">· {e.artist}</span>
-            </Link>
+            </ResultsLink>
           </li>
         ))}
       </ul>

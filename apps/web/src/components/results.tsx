@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ResultsLink } from "./results-link";
 import { Fragment, useEffect, useRef, useState } from "react";
 import { ApiClientError, postRecommendation, type TRecommendationQuery } from "../lib/api-client";
 import type { TPageRecommendation, TRatingResponse, TRecommendationItem, TRecommendationResponse } from "../lib/api-types";
@@ -313,10 +314,10 @@ function CandidateList({ data }: { data: TRecommendationResponse }) {
       <ul className="suggestions">
         {data.query.candidates.slice(0, 6).map((c) => (
           <li key={c.id}>
-            <Link href={resultsHref({ trackId: c.id })} lang={langOf(c.title + c.artists.join(" "))}>
+            <ResultsLink href={resultsHref({ trackId: c.id })} lang={langOf(c.title + c.artists.join(" "))}>
               {c.title} <span className="chip__muted">· {artistsText(c.artists)}</span>
               {c.album ? <span className="chip__muted"> · {c.album}</span> : null}
-            </Link>
+            </ResultsLink>
           </li>
         ))}
       </ul>

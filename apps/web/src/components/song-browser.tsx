@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ResultsLink } from "./results-link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { fetchSongs } from "../lib/api-client";
 import type { TSongSort, TSongsPage, TSortOrder } from "../lib/api-types";
@@ -143,9 +143,9 @@ export function SongBrowser({ initial }: { initial?: TSongsPage }) {
                 ? data.items.map((song) => (
                     <tr key={song.id}>
                       <td className="title-cell">
-                        <Link href={resultsHref({ trackId: song.id })} lang={langOf(song.title)}>
+                        <ResultsLink href={resultsHref({ trackId: song.id })} lang={langOf(song.title)}>
                           {song.title}
-                        </Link>
+                        </ResultsLink>
                       </td>
                       <td lang={langOf(song.artists.join(" "))}>{artistsText(song.artists)}</td>
                       <td className="hide-narrow">
