@@ -147,9 +147,12 @@ export function potentialWithCandidate(
 }
 
 /**
- * potentialWithCandidate for several candidates in one pass over the data (each row is loaded once, not once per
- * candidate): for candidate t and every row i, out[t·n + i] = min(closest[i], ‖row i − row candidates[t]‖²) and
- * pots[t] = Σ_i out[t·n + i], summed in row order, so each equals what potentialWithCandidate returns.
+ * potentialWithCandidate for several candidates: for candidate t and every row i, out[t·n + i] =
+ * min(closest[i], ‖row i − row candidates[t]‖²) and pots[t] = Σ_i out[t·n + i], summed in row order, so each equals
+ * what potentialWithCandidate returns, bit for bit. The nine-feature path makes one pass per candidate with the
+ * minimum taken without a branch (whether the candidate is nearer is unpredictable from row to row, and the
+ * mispredicted branch cost more than the pass): with lt = +(s < ci), lt·s + (1 − lt)·ci is exactly s or ci for
+ * finite values. It took the ten seedings on the catalog from ≈ 230 to ≈ 150 ms of CPU.
  */
 export function potentialsWithCandidates(
   data: Float64Array,
@@ -176,39 +179,53 @@ export function potentialsWithCandidates(
     }
     return;
   }
+  for (let t = 0; t < trials; t++) pots[t] = potentialWithCandidate9(data, n, cand, t * 9, closest, out, t * n);
+}
+
+/** One candidate's trial potential for the nine features (candidate at cand[cb…], minima into out[o…]); branch-free min. */
+function potentialWithCandidate9(
+  data: Float64Array,
+  n: number,
+  cand: Float64Array,
+  cb: number,
+  closest: Float64Array,
+  out: Float64Array,
+  o: number,
+): number {
+  const c0 = cand[cb]!,
+    c1 = cand[cb + 1]!,
+    c2 = cand[cb + 2]!,
+    c3 = cand[cb + 3]!,
+    c4 = cand[cb + 4]!;
+  const c5 = cand[cb + 5]!,
+    c6 = cand[cb + 6]!,
+    c7 = cand[cb + 7]!,
+    c8 = cand[cb + 8]!;
+  let pot = 0;
   for (let i = 0, a = 0; i < n; i++, a += 9) {
-    const x0 = data[a]!,
-      x1 = data[a + 1]!,
-      x2 = data[a + 2]!,
-      x3 = data[a + 3]!,
-      x4 = data[a + 4]!;
-    const x5 = data[a + 5]!,
-      x6 = data[a + 6]!,
-      x7 = data[a + 7]!,
-      x8 = data[a + 8]!;
+    let t = data[a]! - c0;
+    let s = t * t;
+    t = data[a + 1]! - c1;
+    s += t * t;
+    t = data[a + 2]! - c2;
+    s += t * t;
+    t = data[a + 3]! - c3;
+    s += t * t;
+    t = data[a + 4]! - c4;
+    s += t * t;
+    t = data[a + 5]! - c5;
+    s += t * t;
+    t = data[a + 6]! - c6;
+    s += t * t;
+    t = data[a + 7]! - c7;
+    s += t * t;
+    t = data[a + 8]! - c8;
+    s += t * t;
     const ci = closest[i]!;
-    for (let t = 0, b = 0, o = i; t < trials; t++, b += 9, o += n) {
-      let u = x0 - cand[b]!;
-      let s = u * u;
-      u = x1 - cand[b + 1]!;
-      s += u * u;
-      u = x2 - cand[b + 2]!;
-      s += u * u;
-      u = x3 - cand[b + 3]!;
-      s += u * u;
-      u = x4 - cand[b + 4]!;
-      s += u * u;
-      u = x5 - cand[b + 5]!;
-      s += u * u;
-      u = x6 - cand[b + 6]!;
-      s += u * u;
-      u = x7 - cand[b + 7]!;
-      s += u * u;
-      u = x8 - cand[b + 8]!;
-      s += u * u;
-      const m = s < ci ? s : ci;
-      out[o] = m;
-      pots[t]! += m;
-    }
+    const lt = +(s < ci);
+    const m = lt * s + (1 - lt) * ci;
+    out[o + i] = m;
+    pot += m;
   }
+  return pot;
 }
