@@ -121,6 +121,33 @@ describe("kmeans", () => {
     expect(generic.iterations).toBe(fast.iterations);
   });
 
+  it("the nine-feature path (branch-free selects) matches the generic path bit for bit on overlapping clusters", () => {
+    // Overlapping clusters, so that many points sit near a boundary and the bounds often fail. The generic path
+    // (branching minima) with a tenth all-zero column adds only + 0 to every distance (tolerance 0: the mean column variance, hence
+    // the scaled tolerance, differs with the extra column): same values expected.
+    const rng = createRandom(5);
+    const n = 4000;
+    const nine = new Float64Array(n * 9);
+    const ten = new Float64Array(n * 10);
+    for (let i = 0; i < n; i++) {
+      const blob = i % 6;
+      for (let j = 0; j < 9; j++) {
+        const v = ((blob * (j + 1)) % 4) - 1.5 + (rng.next() + rng.next() + rng.next() - 1.5) * 1.6;
+        nine[i * 9 + j] = v;
+        ten[i * 10 + j] = v;
+      }
+    }
+    for (const k of [1, 2, 3, 5, 8]) {
+      const fast = kmeansFlat(nine, n, 9, k, { seed: k, nInit: 3, tolerance: 0 });
+      const generic = kmeansFlat(ten, n, 10, k, { seed: k, nInit: 3, tolerance: 0 });
+      expect(fast.iterations).toBe(generic.iterations);
+      expect(fast.inertia).toBe(generic.inertia);
+      expect(Array.from(fast.labels)).toEqual(Array.from(generic.labels));
+      const genericNine = Array.from({ length: k * 9 }, (_, x) => generic.centroids[Math.floor(x / 9) * 10 + (x % 9)]);
+      expect(Array.from(fast.centroids)).toEqual(genericNine);
+    }
+  });
+
   it("k-means++ takes exactly seedingDraws(k) values from the stream", () => {
     const rows = Float64Array.from({ length: 200 * 3 }, (_, i) => Math.sin(i * 1.7) * 5);
     for (const k of [1, 2, 5, 12]) {
