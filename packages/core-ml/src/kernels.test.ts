@@ -61,7 +61,7 @@ describe("distance kernels", () => {
     expect(o9[3]).toBe(0);
   });
 
-  it("potentialsWithCandidates: one pass over the data equals one potentialWithCandidate per candidate, bit for bit", () => {
+  it("potentialsWithCandidates: the potentials of potentialWithCandidate bit for bit, and the raw distances", () => {
     const m = 400;
     const y9 = randomRows(m, 9, 3);
     const y10 = widen(y9, m);
@@ -77,7 +77,9 @@ describe("distance kernels", () => {
       candidates.forEach((c, t) => {
         const one = new Float64Array(m);
         expect(pots[t]).toBe(potentialWithCandidate(data, m, d, c, closest, one));
-        expect(Array.from(out.subarray(t * m, t * m + m))).toEqual(Array.from(one));
+        const raw = Array.from(out.subarray(t * m, t * m + m));
+        expect(raw).toEqual(Array.from({ length: m }, (_, i) => squaredDistance(data, i * d, data, c * d, d)));
+        expect(raw.map((v, i) => Math.min(v, closest[i]!))).toEqual(Array.from(one));
       });
     }
   });

@@ -1,5 +1,6 @@
 import { isBetterRestart, kmeans, kmeansFlat, kmeansRestart, planKmeans, type TKMeansFlatResult } from "./kmeans";
-import { kmeansPlusPlus, seedingDraws } from "./kmeans-plus-plus";
+import { createSeedAssignment, kmeansPlusPlus, seedingDraws } from "./kmeans-plus-plus";
+import { nearestTwo } from "./kernels";
 import { createRandom } from "./random";
 import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 
@@ -145,6 +146,34 @@ describe("kmeans", () => {
       expect(Array.from(fast.labels)).toEqual(Array.from(generic.labels));
       const genericNine = Array.from({ length: k * 9 }, (_, x) => generic.centroids[Math.floor(x / 9) * 10 + (x % 9)]);
       expect(Array.from(fast.centroids)).toEqual(genericNine);
+    }
+  });
+
+  it("the seeding's assignment is a full nearestTwo pass against the returned centres, bit for bit", () => {
+    const rng = createRandom(8);
+    const n = 3000;
+    for (const [d, grid] of [
+      [9, false],
+      [4, false],
+      [9, true],
+      [3, true],
+    ] as const) {
+      // On a small integer grid, many rows are exactly equidistant from two centres (the lowest index must win).
+      const data = Float64Array.from({ length: n * d }, (_, x) =>
+        grid ? Math.floor(rng.next() * 3) : ((Math.floor(x / d) % 5) * (x % 3)) / 2 + rng.next() * 2,
+      );
+      for (const k of [1, 2, 5, 8]) {
+        const seeded = createSeedAssignment(n);
+        const centres = kmeansPlusPlus(data, n, d, k, createRandom(k), seeded);
+        const two = new Float64Array(2);
+        const expected: number[] = [];
+        const got: number[] = [];
+        for (let i = 0; i < n; i++) {
+          expected.push(nearestTwo(data, i * d, centres, k, d, two), two[0]!, two[1]!);
+          got.push(seeded.labels[i]!, Math.sqrt(seeded.nearestSq[i]!), k > 1 ? Math.sqrt(seeded.secondSq[i]!) : Infinity);
+        }
+        expect(got).toEqual(expected);
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 // k-means (Lloyd's algorithm) with greedy k-means++ seeding, n_init restarts and scikit-learn's stopping rules.
 import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 import { nearestTwo, squaredDistance } from "./kernels";
-import { kmeansPlusPlus, seedingDraws } from "./kmeans-plus-plus";
+import { createSeedAssignment, kmeansPlusPlus, seedingDraws, type TSeedAssignment } from "./kmeans-plus-plus";
 import { toFlatMatrix } from "./matrix";
 import { createRandom, type TRandom } from "./random";
 
@@ -119,6 +119,23 @@ function assignAll(st: TLloydState): number {
     }
   }
   return changed;
+}
+
+/**
+ * assignAll's result taken from the seeding (same labels, bounds and sums bit for bit: the seeding computed the same
+ * distances against the same centres, and the sums are built in row order as assignAll's moves would).
+ */
+function adoptSeedAssignment(st: TLloydState, seeded: TSeedAssignment): number {
+  const { data, n, d, k, labels, upper, lower, sums, counts } = st;
+  for (let i = 0, a = 0; i < n; i++, a += d) {
+    const c = seeded.labels[i]!;
+    upper[i] = Math.sqrt(seeded.nearestSq[i]!);
+    // With one centre there is no second: nearestTwo's Infinity rather than the seeding's MAX_VALUE placeholder.
+    lower[i] = k > 1 ? Math.sqrt(seeded.secondSq[i]!) : Infinity;
+    labels[i] = c;
+    moveMember(data, a, d, -1, c, sums, counts);
+  }
+  return n;
 }
 
 /** Moves row a's contribution from cluster `from` (−1: none) to cluster `to` in the running sums. */
@@ -309,6 +326,7 @@ function lloyd(
   initial: Float64Array,
   maxIterations: number,
   tolerance: number,
+  seeded?: TSeedAssignment,
 ): TKMeansFlatResult {
   let next: Float64Array = new Float64Array(k * d);
   const st: TLloydState = {
@@ -339,7 +357,7 @@ function lloyd(
   for (let it = 0; it < maxIterations; it++) {
     iterations = it + 1;
     const centres = st.centres;
-    const changed = boundsValid ? assignBounded(st) : assignAll(st);
+    const changed = boundsValid ? assignBounded(st) : it === 0 && seeded ? adoptSeedAssignment(st, seeded) : assignAll(st);
     boundsValid = true;
     let relocated = false;
     for (let c = 0; c < k; c++) {
@@ -456,7 +474,9 @@ export function planKmeans(data: Float64Array, n: number, d: number, k: number, 
 export function kmeansRestart(data: Float64Array, n: number, d: number, plan: TKMeansPlan, run: number): TKMeansFlatResult {
   const rng: TRandom = createRandom(plan.seed);
   for (let i = run * seedingDraws(plan.k); i > 0; i--) rng.next();
-  return lloyd(data, n, d, plan.k, kmeansPlusPlus(data, n, d, plan.k, rng), plan.maxIterations, plan.tolerance);
+  const seeded = createSeedAssignment(n);
+  const initial = kmeansPlusPlus(data, n, d, plan.k, rng, seeded);
+  return lloyd(data, n, d, plan.k, initial, plan.maxIterations, plan.tolerance, seeded);
 }
 
 /** The restart with the lowest inertia wins; on equal inertia the earlier restart (the sequential loop's rule). */
@@ -469,9 +489,10 @@ export function kmeansFlat(data: Float64Array, n: number, d: number, k: number, 
   const plan = planKmeans(data, n, d, k, opts);
   const rng: TRandom = createRandom(plan.seed);
   let best: TKMeansFlatResult | undefined;
+  const seeded = createSeedAssignment(n);
   for (let run = 0; run < plan.nInit; run++) {
-    const initial = kmeansPlusPlus(data, n, d, k, rng);
-    const result = lloyd(data, n, d, k, initial, plan.maxIterations, plan.tolerance);
+    const initial = kmeansPlusPlus(data, n, d, k, rng, seeded);
+    const result = lloyd(data, n, d, k, initial, plan.maxIterations, plan.tolerance, seeded);
     if (!best || result.inertia < best.inertia) best = result;
   }
   return best!;
