@@ -23,6 +23,23 @@ function blobs(seed = 7): { data: number[][]; truth: number[] } {
   return { data, truth };
 }
 
+/** 4,000 rows of nine features in six overlapping clusters (many points near a boundary, so the bounds often fail). */
+function overlapping(): { nine: Float64Array; ten: Float64Array; n: number } {
+  const rng = createRandom(5);
+  const n = 4000;
+  const nine = new Float64Array(n * 9);
+  const ten = new Float64Array(n * 10);
+  for (let i = 0; i < n; i++) {
+    const blob = i % 6;
+    for (let j = 0; j < 9; j++) {
+      const v = ((blob * (j + 1)) % 4) - 1.5 + (rng.next() + rng.next() + rng.next() - 1.5) * 1.6;
+      nine[i * 9 + j] = v;
+      ten[i * 10 + j] = v;
+    }
+  }
+  return { nine, ten, n };
+}
+
 function bruteInertia(data: number[][], centroids: number[][], labels: number[]): number {
   return data.reduce((s, row, i) => s + row.reduce((a, v, j) => a + (v - centroids[labels[i]!]![j]!) ** 2, 0), 0);
 }
@@ -122,22 +139,10 @@ describe("kmeans", () => {
     expect(generic.iterations).toBe(fast.iterations);
   });
 
-  it("the nine-feature path (branch-free selects) matches the generic path bit for bit on overlapping clusters", () => {
-    // Overlapping clusters, so that many points sit near a boundary and the bounds often fail. The generic path
-    // (branching minima) with a tenth all-zero column adds only + 0 to every distance (tolerance 0: the mean column variance, hence
-    // the scaled tolerance, differs with the extra column): same values expected.
-    const rng = createRandom(5);
-    const n = 4000;
-    const nine = new Float64Array(n * 9);
-    const ten = new Float64Array(n * 10);
-    for (let i = 0; i < n; i++) {
-      const blob = i % 6;
-      for (let j = 0; j < 9; j++) {
-        const v = ((blob * (j + 1)) % 4) - 1.5 + (rng.next() + rng.next() + rng.next() - 1.5) * 1.6;
-        nine[i * 9 + j] = v;
-        ten[i * 10 + j] = v;
-      }
-    }
+  it("the nine-feature path (WebAssembly) matches the generic path bit for bit on overlapping clusters", () => {
+    // The generic path (JavaScript, branching minima) with a tenth all-zero column adds only + 0 to every distance
+    // (tolerance 0: the mean column variance, hence the scaled tolerance, differs with the extra column).
+    const { nine, ten, n } = overlapping();
     for (const k of [1, 2, 3, 5, 8]) {
       const fast = kmeansFlat(nine, n, 9, k, { seed: k, nInit: 3, tolerance: 0 });
       const generic = kmeansFlat(ten, n, 10, k, { seed: k, nInit: 3, tolerance: 0 });
@@ -146,6 +151,26 @@ describe("kmeans", () => {
       expect(Array.from(fast.labels)).toEqual(Array.from(generic.labels));
       const genericNine = Array.from({ length: k * 9 }, (_, x) => generic.centroids[Math.floor(x / 9) * 10 + (x % 9)]);
       expect(Array.from(fast.centroids)).toEqual(genericNine);
+    }
+  });
+
+  it("without WebAssembly, the JavaScript nine-feature pass gives the same results bit for bit", () => {
+    const { nine, n } = overlapping();
+    const saved = Object.getOwnPropertyDescriptor(globalThis, "WebAssembly")!;
+    let withoutWasm: typeof kmeansFlat | undefined;
+    jest.isolateModules(() => {
+      Object.defineProperty(globalThis, "WebAssembly", { value: undefined, configurable: true });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      withoutWasm = (require("./kmeans") as typeof import("./kmeans")).kmeansFlat;
+    });
+    Object.defineProperty(globalThis, "WebAssembly", saved);
+    for (const k of [1, 2, 5, 8]) {
+      const js = withoutWasm!(nine, n, 9, k, { seed: k, nInit: 3 });
+      const wasm = kmeansFlat(nine, n, 9, k, { seed: k, nInit: 3 });
+      expect(js.iterations).toBe(wasm.iterations);
+      expect(js.inertia).toBe(wasm.inertia);
+      expect(Array.from(js.labels)).toEqual(Array.from(wasm.labels));
+      expect(Array.from(js.centroids)).toEqual(Array.from(wasm.centroids));
     }
   });
 
