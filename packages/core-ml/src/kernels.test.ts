@@ -61,15 +61,18 @@ describe("distance kernels", () => {
     expect(o9[3]).toBe(0);
   });
 
-  it("potentialsWithCandidates: one pass over the data equals one potentialWithCandidate per candidate, bit for bit", () => {
+  it("potentialsWithCandidates: the potentials of potentialWithCandidate bit for bit, and the raw distances (2–4 trials)", () => {
     const m = 400;
     const y9 = randomRows(m, 9, 3);
     const y10 = widen(y9, m);
     const closest = Float64Array.from({ length: m }, (_, i) => ((i * 37) % 11) * 0.7);
-    const candidates = Int32Array.from([5, 0, 399, 5]);
-    for (const [data, d] of [
-      [y9, 9],
-      [y10, 10],
+    // Two, three (the fused nine-feature path) and four trials.
+    for (const [data, d, candidates] of [
+      [y9, 9, Int32Array.from([5, 0, 399, 5])],
+      [y10, 10, Int32Array.from([5, 0, 399, 5])],
+      [y9, 9, Int32Array.from([17, 399, 17])],
+      [y10, 10, Int32Array.from([17, 399, 17])],
+      [y9, 9, Int32Array.from([0, 250])],
     ] as const) {
       const out = new Float64Array(candidates.length * m);
       const pots = new Float64Array(candidates.length);
@@ -77,7 +80,9 @@ describe("distance kernels", () => {
       candidates.forEach((c, t) => {
         const one = new Float64Array(m);
         expect(pots[t]).toBe(potentialWithCandidate(data, m, d, c, closest, one));
-        expect(Array.from(out.subarray(t * m, t * m + m))).toEqual(Array.from(one));
+        const raw = Array.from(out.subarray(t * m, t * m + m));
+        expect(raw).toEqual(Array.from({ length: m }, (_, i) => squaredDistance(data, i * d, data, c * d, d)));
+        expect(raw.map((v, i) => Math.min(v, closest[i]!))).toEqual(Array.from(one));
       });
     }
   });

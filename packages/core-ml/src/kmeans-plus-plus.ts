@@ -13,14 +13,42 @@ export function seedingDraws(k: number): number {
   return 1 + (k - 1) * localTrialCount(k);
 }
 
-/** Returns k initial centres (flat, k × d) chosen from the n × d rows of `data`. */
-export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, rng: TRandom): Float64Array {
+/**
+ * Every row's nearest initial centre (lowest index on ties), its squared distance and the squared distance to the
+ * second nearest (Number.MAX_VALUE while there is only one centre): exactly what a full assignment pass against the
+ * returned centres computes (kernels.nearestTwo: same distances, same order, same tie rule), so Lloyd's first
+ * iteration can take it instead of recomputing n × k distances.
+ */
+export interface TSeedAssignment {
+  labels: Int32Array;
+  nearestSq: Float64Array;
+  secondSq: Float64Array;
+}
+
+export function createSeedAssignment(n: number): TSeedAssignment {
+  return { labels: new Int32Array(n), nearestSq: new Float64Array(n), secondSq: new Float64Array(n) };
+}
+
+/**
+ * Returns k initial centres (flat, k × d) chosen from the n × d rows of `data`; fills `assignment` (allocated here
+ * when not given) with every row's nearest and second-nearest centre.
+ */
+export function kmeansPlusPlus(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  rng: TRandom,
+  assignment: TSeedAssignment = createSeedAssignment(n),
+): Float64Array {
   const centres = new Float64Array(k * d);
   const localTrials = localTrialCount(k);
   const first = rng.int(n);
   centres.set(data.subarray(first * d, first * d + d), 0);
 
-  const closest = new Float64Array(n);
+  const { labels, nearestSq: closest, secondSq } = assignment;
+  labels.fill(0);
+  secondSq.fill(Number.MAX_VALUE);
   let potential = 0;
   for (let i = 0; i < n; i++) {
     closest[i] = squaredDistance(data, i * d, centres, 0, d);
@@ -54,7 +82,27 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
     const bestIndex = candidates[best]!;
     centres.set(data.subarray(bestIndex * d, bestIndex * d + d), c * d);
     potential = pots[best]!;
-    closest.set(trialDist.subarray(best * n, best * n + n));
+    addCentre(trialDist, best * n, c, assignment);
   }
   return centres;
+}
+
+/**
+ * Centre c joins, with dist[o + i] = row i's squared distance to it: nearestTwo's update rule (strictly nearer than
+ * the nearest: it becomes the nearest and the old one the second; else strictly nearer than the second: it becomes
+ * the second), with branch-free selects (exact for finite values; hence MAX_VALUE, not Infinity, as "no second").
+ */
+function addCentre(dist: Float64Array, o: number, c: number, assignment: TSeedAssignment): void {
+  const { labels, nearestSq, secondSq } = assignment;
+  const n = labels.length;
+  for (let i = 0; i < n; i++) {
+    const s = dist[o + i]!;
+    const near = nearestSq[i]!;
+    const second = secondSq[i]!;
+    const lt = +(s < near);
+    const lt2 = +(s < second);
+    secondSq[i] = lt * near + (1 - lt) * (lt2 * s + (1 - lt2) * second);
+    nearestSq[i] = lt * s + (1 - lt) * near;
+    labels[i] = labels[i]! + lt * (c - labels[i]!);
+  }
 }

@@ -1,5 +1,6 @@
 import { isBetterRestart, kmeans, kmeansFlat, kmeansRestart, planKmeans, type TKMeansFlatResult } from "./kmeans";
-import { kmeansPlusPlus, seedingDraws } from "./kmeans-plus-plus";
+import { createSeedAssignment, kmeansPlusPlus, seedingDraws } from "./kmeans-plus-plus";
+import { nearestTwo } from "./kernels";
 import { createRandom } from "./random";
 import { DimensionMismatchError, InvalidArgumentError } from "./errors";
 
@@ -20,6 +21,23 @@ function blobs(seed = 7): { data: number[][]; truth: number[] } {
     }
   });
   return { data, truth };
+}
+
+/** 4,000 rows of nine features in six overlapping clusters (many points near a boundary, so the bounds often fail). */
+function overlapping(): { nine: Float64Array; ten: Float64Array; n: number } {
+  const rng = createRandom(5);
+  const n = 4000;
+  const nine = new Float64Array(n * 9);
+  const ten = new Float64Array(n * 10);
+  for (let i = 0; i < n; i++) {
+    const blob = i % 6;
+    for (let j = 0; j < 9; j++) {
+      const v = ((blob * (j + 1)) % 4) - 1.5 + (rng.next() + rng.next() + rng.next() - 1.5) * 1.6;
+      nine[i * 9 + j] = v;
+      ten[i * 10 + j] = v;
+    }
+  }
+  return { nine, ten, n };
 }
 
 function bruteInertia(data: number[][], centroids: number[][], labels: number[]): number {
@@ -119,6 +137,69 @@ describe("kmeans", () => {
     expect(generic.labels).toEqual(fast.labels);
     expect(generic.inertia).toBeCloseTo(fast.inertia, 8);
     expect(generic.iterations).toBe(fast.iterations);
+  });
+
+  it("the nine-feature path (WebAssembly) matches the generic path bit for bit on overlapping clusters", () => {
+    // The generic path (JavaScript, branching minima) with a tenth all-zero column adds only + 0 to every distance
+    // (tolerance 0: the mean column variance, hence the scaled tolerance, differs with the extra column).
+    const { nine, ten, n } = overlapping();
+    for (const k of [1, 2, 3, 5, 8]) {
+      const fast = kmeansFlat(nine, n, 9, k, { seed: k, nInit: 3, tolerance: 0 });
+      const generic = kmeansFlat(ten, n, 10, k, { seed: k, nInit: 3, tolerance: 0 });
+      expect(fast.iterations).toBe(generic.iterations);
+      expect(fast.inertia).toBe(generic.inertia);
+      expect(Array.from(fast.labels)).toEqual(Array.from(generic.labels));
+      const genericNine = Array.from({ length: k * 9 }, (_, x) => generic.centroids[Math.floor(x / 9) * 10 + (x % 9)]);
+      expect(Array.from(fast.centroids)).toEqual(genericNine);
+    }
+  });
+
+  it("without WebAssembly, the JavaScript nine-feature pass gives the same results bit for bit", () => {
+    const { nine, n } = overlapping();
+    const saved = Object.getOwnPropertyDescriptor(globalThis, "WebAssembly")!;
+    let withoutWasm: typeof kmeansFlat | undefined;
+    jest.isolateModules(() => {
+      Object.defineProperty(globalThis, "WebAssembly", { value: undefined, configurable: true });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      withoutWasm = (require("./kmeans") as typeof import("./kmeans")).kmeansFlat;
+    });
+    Object.defineProperty(globalThis, "WebAssembly", saved);
+    for (const k of [1, 2, 5, 8]) {
+      const js = withoutWasm!(nine, n, 9, k, { seed: k, nInit: 3 });
+      const wasm = kmeansFlat(nine, n, 9, k, { seed: k, nInit: 3 });
+      expect(js.iterations).toBe(wasm.iterations);
+      expect(js.inertia).toBe(wasm.inertia);
+      expect(Array.from(js.labels)).toEqual(Array.from(wasm.labels));
+      expect(Array.from(js.centroids)).toEqual(Array.from(wasm.centroids));
+    }
+  });
+
+  it("the seeding's assignment is a full nearestTwo pass against the returned centres, bit for bit", () => {
+    const rng = createRandom(8);
+    const n = 3000;
+    for (const [d, grid] of [
+      [9, false],
+      [4, false],
+      [9, true],
+      [3, true],
+    ] as const) {
+      // On a small integer grid, many rows are exactly equidistant from two centres (the lowest index must win).
+      const data = Float64Array.from({ length: n * d }, (_, x) =>
+        grid ? Math.floor(rng.next() * 3) : ((Math.floor(x / d) % 5) * (x % 3)) / 2 + rng.next() * 2,
+      );
+      for (const k of [1, 2, 5, 8]) {
+        const seeded = createSeedAssignment(n);
+        const centres = kmeansPlusPlus(data, n, d, k, createRandom(k), seeded);
+        const two = new Float64Array(2);
+        const expected: number[] = [];
+        const got: number[] = [];
+        for (let i = 0; i < n; i++) {
+          expected.push(nearestTwo(data, i * d, centres, k, d, two), two[0]!, two[1]!);
+          got.push(seeded.labels[i]!, Math.sqrt(seeded.nearestSq[i]!), k > 1 ? Math.sqrt(seeded.secondSq[i]!) : Infinity);
+        }
+        expect(got).toEqual(expected);
+      }
+    }
   });
 
   it("k-means++ takes exactly seedingDraws(k) values from the stream", () => {
