@@ -8,7 +8,7 @@ import type { TModelArtifact } from "../model-artifact";
 import type { TLibrarySong, TPreparedLibrary } from "../prepare-library";
 import { resolveLibrary } from "../resolve-library";
 import { buildQueryPoint } from "./query-point";
-import { cosineOfRow, scoreCandidates } from "./score-candidates";
+import { cosineOfRow, scanCandidates } from "./score-candidates";
 import { selectDiverse } from "./select-diverse";
 import type { TSeed, TSteerOptions, TSteeredItem, TSteeredResult, TSteering } from "./steering";
 import { validateSteerOptions, validateSteering } from "./validate-steering";
@@ -71,14 +71,26 @@ export function recommendSteered(
   }
 
   const unitQuery = unitOf(query.point);
-  const scores = scoreCandidates(prep, block, unitQuery, { cluster, excludeRows, tempo, boosts: options.boosts });
-  const rows = selectDiverse(block, prep.dimensions, scores, {
-    n: topN,
-    maxPerArtist: options.maxPerArtist,
-    variety: options.variety,
-    takenSongKeys,
-    sameAs: [...query.seeds, ...query.avoid],
+  const candidates = scanCandidates(prep, block, unitQuery, {
+    cluster,
+    excludeRows,
+    tempo,
+    sortColumn: Math.max(0, model.featureNames.indexOf("tempo")),
+    boosts: options.boosts,
   });
+  const rows = selectDiverse(
+    block,
+    prep.dimensions,
+    candidates.scores,
+    {
+      n: topN,
+      maxPerArtist: options.maxPerArtist,
+      variety: options.variety,
+      takenSongKeys,
+      sameAs: [...query.seeds, ...query.avoid],
+    },
+    candidates.top,
+  );
 
   const d = prep.dimensions;
   const unitSeeds = query.seeds.map(unitOf);

@@ -10,6 +10,7 @@ import type { TLibraryCluster } from "../prepare-library";
 import { MmrPool } from "./mmr-pool";
 import { RankStream } from "./rank-stream";
 import { MIN_VARIETY_POOL, VARIETY_POOL_FACTOR } from "./steering";
+import { topRows, type TTopRows } from "./top-rows";
 
 // Rows selected beyond MMR's first pool, for the few that are closed (another version of a seed's song).
 const POOL_SLACK = 64;
@@ -28,13 +29,23 @@ export interface TSelectRules {
   sameAs: readonly Float64Array[];
 }
 
-export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64Array, rules: TSelectRules): number[] {
+/**
+ * `scores`: the ranking score of every row `select` returns; `select(k)`: the best k candidates in ranking order
+ * (default: topRows over `scores`, NaN = not a candidate).
+ */
+export function selectDiverse(
+  block: TLibraryCluster,
+  d: number,
+  scores: Float64Array,
+  rules: TSelectRules,
+  select: (k: number) => TTopRows = (k) => topRows(scores, k),
+): number[] {
   const picked: number[] = [];
   if (rules.n <= 0) return picked;
   const poolStep = Math.max(VARIETY_POOL_FACTOR * rules.n, MIN_VARIETY_POOL);
   // The stream's order does not depend on these hints; they only size its first selection. MMR's first pool takes
   // poolStep open rows, and before the first pick only the seeds' other versions are closed: a small slack suffices.
-  const stream = rules.variety === 0 ? new RankStream(scores, rules.n) : new RankStream(scores, poolStep, POOL_SLACK);
+  const stream = rules.variety === 0 ? new RankStream(select, rules.n) : new RankStream(select, poolStep, POOL_SLACK);
   const takenSongs = new Set(rules.takenSongKeys);
   const perArtist = new Map<number, number>();
   // Taken songs and full artists only grow, so a row that is not open now never will be.
