@@ -84,17 +84,13 @@ export class MmrPool {
   }
 
   private catchUp(i: number, picked: readonly number[]): void {
-    const d = this.d;
-    const units = this.units;
-    const a = this.rows[i]! * d;
-    let nearest = this.penalty[i]!;
-    for (let t = this.seen[i]!; t < picked.length; t++) {
-      const b = picked[t]! * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) s += units[a + j]! * units[b + j]!;
-      if (s > nearest) nearest = s;
+    const from = this.seen[i]!;
+    if (from < picked.length) {
+      const row = this.rows[i]!;
+      const nearest = this.penalty[i]!;
+      this.penalty[i] =
+        this.d === 9 ? nearestOf9(this.units, row, picked, from, nearest) : nearestOf(this.units, this.d, row, picked, from, nearest);
     }
-    this.penalty[i] = nearest;
     this.seen[i] = picked.length;
   }
 
@@ -140,4 +136,47 @@ export class MmrPool {
     bounds[at] = lastBound;
     indices[at] = lastIndex;
   }
+}
+
+/** max(nearest, cos(row, picked[t]) for t ≥ from): the unit vectors' dot products, in the order j = 0 … d − 1. */
+function nearestOf(units: Float64Array, d: number, row: number, picked: readonly number[], from: number, nearest: number): number {
+  const a = row * d;
+  for (let t = from; t < picked.length; t++) {
+    const b = picked[t]! * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) s += units[a + j]! * units[b + j]!;
+    if (s > nearest) nearest = s;
+  }
+  return nearest;
+}
+
+// nearestOf for nine features with the row in locals: a loop over d ran ~4× slower (V8 does not unroll it). The sum
+// starts from 0 and adds in the same order, so the bits are nearestOf's.
+function nearestOf9(units: Float64Array, row: number, picked: readonly number[], from: number, nearest: number): number {
+  const a = row * 9;
+  const u0 = units[a]!,
+    u1 = units[a + 1]!,
+    u2 = units[a + 2]!,
+    u3 = units[a + 3]!,
+    u4 = units[a + 4]!,
+    u5 = units[a + 5]!,
+    u6 = units[a + 6]!,
+    u7 = units[a + 7]!,
+    u8 = units[a + 8]!;
+  for (let t = from; t < picked.length; t++) {
+    const b = picked[t]! * 9;
+    const s =
+      0 +
+      u0 * units[b]! +
+      u1 * units[b + 1]! +
+      u2 * units[b + 2]! +
+      u3 * units[b + 3]! +
+      u4 * units[b + 4]! +
+      u5 * units[b + 5]! +
+      u6 * units[b + 6]! +
+      u7 * units[b + 7]! +
+      u8 * units[b + 8]!;
+    if (s > nearest) nearest = s;
+  }
+  return nearest;
 }
