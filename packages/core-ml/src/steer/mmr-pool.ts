@@ -7,6 +7,8 @@
 // values, same bits, same tie rule: the earlier pool entry). Most entries are never refreshed after the first pick,
 // and no pick scans the whole pool.
 
+import type { TCandidateVectors } from "./score-candidates";
+
 // The pool's arrays, reused by every query (ranking is synchronous and never keeps a pool past a call): ~500 entries
 // × six number arrays grown by push were most of a query's garbage. No double crosses a call that V8 may not inline
 // (an entry's value and penalty are written into these arrays, the heap holds indices): a double returned or passed
@@ -50,8 +52,9 @@ export class MmrPool {
   private heapSize = 0;
   private penalised = false;
 
+  /** `vectors`: where each row's unit vector is (score-candidates.ts), read at every use (top() may move it). */
   constructor(
-    private readonly units: Float64Array,
+    private readonly vectors: TCandidateVectors,
     private readonly d: number,
     private readonly rankingScores: Float64Array,
     private readonly lambda: number,
@@ -123,8 +126,9 @@ export class MmrPool {
 
   private catchUp(i: number, picked: readonly number[]): void {
     if (this.a.seen[i]! < picked.length) {
-      if (this.d === 9) nearestOf9(this.units, picked, this.a, i);
-      else nearestOf(this.units, this.d, picked, this.a, i);
+      const { units, slots } = this.vectors;
+      if (this.d === 9) nearestOf9(units, slots, picked, this.a, i);
+      else nearestOf(units, slots, this.d, picked, this.a, i);
     }
     this.a.seen[i] = picked.length;
   }
@@ -170,11 +174,11 @@ export class MmrPool {
 }
 
 /** penalty[i] = max(penalty[i], cos(row i, picked[t]) for t ≥ seen[i]): unit-vector dot products, j = 0 … d − 1. */
-function nearestOf(units: Float64Array, d: number, picked: readonly number[], a: PoolArrays, i: number): void {
-  const base = a.rows[i]! * d;
+function nearestOf(units: Float64Array, slots: Int32Array, d: number, picked: readonly number[], a: PoolArrays, i: number): void {
+  const base = slots[a.rows[i]!]! * d;
   let nearest = a.penalty[i]!;
   for (let t = a.seen[i]!; t < picked.length; t++) {
-    const b = picked[t]! * d;
+    const b = slots[picked[t]!]! * d;
     let s = 0;
     for (let j = 0; j < d; j++) s += units[base + j]! * units[b + j]!;
     if (s > nearest) nearest = s;
@@ -184,8 +188,8 @@ function nearestOf(units: Float64Array, d: number, picked: readonly number[], a:
 
 // nearestOf for nine features with the row in locals: a loop over d ran ~4× slower (V8 does not unroll it). The sum
 // starts from 0 and adds in the same order, so the bits are nearestOf's.
-function nearestOf9(units: Float64Array, picked: readonly number[], a: PoolArrays, i: number): void {
-  const base = a.rows[i]! * 9;
+function nearestOf9(units: Float64Array, slots: Int32Array, picked: readonly number[], a: PoolArrays, i: number): void {
+  const base = slots[a.rows[i]!]! * 9;
   const u0 = units[base]!,
     u1 = units[base + 1]!,
     u2 = units[base + 2]!,
@@ -197,7 +201,7 @@ function nearestOf9(units: Float64Array, picked: readonly number[], a: PoolArray
     u8 = units[base + 8]!;
   let nearest = a.penalty[i]!;
   for (let t = a.seen[i]!; t < picked.length; t++) {
-    const b = picked[t]! * 9;
+    const b = slots[picked[t]!]! * 9;
     const s =
       0 +
       u0 * units[b]! +

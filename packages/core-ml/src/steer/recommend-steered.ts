@@ -90,6 +90,7 @@ export function recommendSteered(
       sameAs: [...query.seeds, ...query.avoid],
     },
     candidates.top,
+    candidates.vectors,
   );
 
   const d = prep.dimensions;

@@ -33,9 +33,20 @@ export interface TScoreRules {
   boosts?: ReadonlyMap<string, number>;
 }
 
+/**
+ * Unit vectors of the rows top() returned, copied by the scan while they were in the cache: the row's vector is at
+ * units[slots[row] · d …]. MMR reads these ~500 vectors again; from the cluster's array they were cache misses.
+ * Rewritten by each top() call (the fields may then point to new arrays).
+ */
+export interface TCandidateVectors {
+  units: Float64Array;
+  slots: Int32Array;
+}
+
 export interface TCandidates {
   /** Ranking score per row, valid for the rows top() has returned (other entries are stale). */
   scores: Float64Array;
+  vectors: TCandidateVectors;
   /** The best min(k, candidates) rows, best first, and how many candidates there are. */
   top(k: number): TTopRows;
 }
@@ -45,6 +56,7 @@ export interface TCandidates {
 // returns, so reuse cannot leak one query's scores into another.
 const buffers = new WeakMap<TLibraryCluster, Float64Array>();
 const scratch = new Scratch();
+const copies = new Scratch();
 // Below this many rows in range, a scan without a threshold costs less than sampling one.
 const MIN_SAMPLED_RANGE = 4096;
 // The sampled threshold aims at this many times k rows above it.
@@ -69,16 +81,20 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
   const boosted = rules.boosts && rules.boosts.size > 0 ? clusterBoosts(prep, rules.boosts, rules.cluster) : NO_BOOSTS;
   const candidates = to - from - excluded.length;
   const out = scores;
+  const vectors: TCandidateVectors = { units: copies.floats(0), slots: copies.ints(0) };
 
   const top = (k: number): TTopRows => {
     const cap = Math.max(0, Math.floor(k));
     let threshold = sampledThreshold(order.sample, d, from, to, unitQuery, cap);
     for (;;) {
       const list = scratch.ints(to - from + boosted.rows.length);
+      const kept: TKept = { scores: out, list, units: copies.floats((to - from + boosted.rows.length) * d), slots: copies.ints(size) };
+      vectors.units = kept.units;
+      vectors.slots = kept.slots;
       let length =
         d === 9
-          ? scan9(units, rowAt, from, to, unitQuery, threshold, out, list)
-          : scanAny(units, d, rowAt, from, to, unitQuery, threshold, out, list);
+          ? scan9(units, rowAt, from, to, unitQuery, threshold, kept)
+          : scanAny(units, d, rowAt, from, to, unitQuery, threshold, kept);
       for (let i = 0; i < boosted.rows.length; i++) {
         const r = boosted.rows[i]!;
         if (!inRange(r)) continue;
@@ -88,6 +104,8 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
           out[r] = s; // the pass kept it: now with its boost
         else if (s >= threshold) {
           out[r] = s;
+          kept.units.set(block.units.subarray(r * d, r * d + d), length * d);
+          kept.slots[r] = length;
           list[length++] = r;
         }
       }
@@ -98,7 +116,7 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
       threshold = -Infinity;
     }
   };
-  return { scores: out, top };
+  return { scores: out, vectors, top };
 }
 
 /**
@@ -148,9 +166,17 @@ function dotAt(units: Float64Array, base: number, q: Float64Array, d: number): n
   return dot;
 }
 
+/** Where the scan puts a kept row r: its cosine in scores[r], r in list, its unit vector in units at slots[r]. */
+interface TKept {
+  scores: Float64Array;
+  list: Int32Array;
+  units: Float64Array;
+  slots: Int32Array;
+}
+
 /**
- * Rows at positions [from, to) whose clamped cosine to q is at least `threshold`: their rows (rowAt[p], or p) go into
- * `list`, their cosines into `scores`; returns how many. The general case of scan9.
+ * Keeps the rows at sorted positions [from, to) whose clamped cosine to q is at least `threshold` (see TKept);
+ * returns how many. The general case of scan9.
  */
 function scanAny(
   units: Float64Array,
@@ -160,16 +186,17 @@ function scanAny(
   to: number,
   q: Float64Array,
   threshold: number,
-  scores: Float64Array,
-  list: Int32Array,
+  kept: TKept,
 ): number {
   let length = 0;
   for (let p = from; p < to; p++) {
     const c = clampCosine(dotAt(units, p * d, q, d));
     if (c >= threshold) {
       const r = rowAt[p]!;
-      scores[r] = c;
-      list[length++] = r;
+      kept.scores[r] = c;
+      kept.units.set(units.subarray(p * d, p * d + d), length * d);
+      kept.slots[r] = length;
+      kept.list[length++] = r;
     }
   }
   return length;
@@ -177,16 +204,7 @@ function scanAny(
 
 // scanAny for nine features, with the query in locals (V8 does not unroll short loops; see recommend.ts). The
 // expression and its order are cosineOfRow's: the same bits.
-function scan9(
-  units: Float64Array,
-  rowAt: Int32Array,
-  from: number,
-  to: number,
-  q: Float64Array,
-  threshold: number,
-  scores: Float64Array,
-  list: Int32Array,
-): number {
+function scan9(units: Float64Array, rowAt: Int32Array, from: number, to: number, q: Float64Array, threshold: number, kept: TKept): number {
   const q0 = q[0]!,
     q1 = q[1]!,
     q2 = q[2]!,
@@ -211,8 +229,20 @@ function scan9(
     const c = dot > 1 ? 1 : dot < -1 ? -1 : dot;
     if (c >= threshold) {
       const r = rowAt[p]!;
-      scores[r] = c;
-      list[length++] = r;
+      kept.scores[r] = c;
+      const at = length * 9;
+      const copy = kept.units;
+      copy[at] = units[b]!;
+      copy[at + 1] = units[b + 1]!;
+      copy[at + 2] = units[b + 2]!;
+      copy[at + 3] = units[b + 3]!;
+      copy[at + 4] = units[b + 4]!;
+      copy[at + 5] = units[b + 5]!;
+      copy[at + 6] = units[b + 6]!;
+      copy[at + 7] = units[b + 7]!;
+      copy[at + 8] = units[b + 8]!;
+      kept.slots[r] = length;
+      kept.list[length++] = r;
     }
   }
   return length;

@@ -9,6 +9,7 @@
 import type { TLibraryCluster } from "../prepare-library";
 import { MmrPool } from "./mmr-pool";
 import { RankStream } from "./rank-stream";
+import type { TCandidateVectors } from "./score-candidates";
 import { MIN_VARIETY_POOL, VARIETY_POOL_FACTOR } from "./steering";
 import { topRows, type TTopRows } from "./top-rows";
 
@@ -31,7 +32,8 @@ export interface TSelectRules {
 
 /**
  * `scores`: the ranking score of every row `select` returns; `select(k)`: the best k candidates in ranking order
- * (default: topRows over `scores`, NaN = not a candidate).
+ * (default: topRows over `scores`, NaN = not a candidate); `vectors`: where their unit vectors are (default: the
+ * cluster's own).
  */
 export function selectDiverse(
   block: TLibraryCluster,
@@ -39,6 +41,7 @@ export function selectDiverse(
   scores: Float64Array,
   rules: TSelectRules,
   select: (k: number) => TTopRows = (k) => topRows(scores, k),
+  vectors: TCandidateVectors = { units: block.units, slots: Int32Array.from(scores, (_, r) => r) },
 ): number[] {
   const picked: number[] = [];
   if (rules.n <= 0) return picked;
@@ -69,7 +72,7 @@ export function selectDiverse(
     return picked;
   }
 
-  const pool = new MmrPool(block.units, d, scores, rules.variety);
+  const pool = new MmrPool(vectors, d, scores, rules.variety);
   const extend = (): boolean => {
     let added = 0;
     for (let r = stream.next(); r >= 0; r = stream.next()) {
