@@ -61,7 +61,12 @@ const copies = new Scratch();
 const MIN_SAMPLED_RANGE = 4096;
 // The sampled threshold aims at this many times k rows above it.
 const SAMPLE_MARGIN = 1.5;
-const NO_BOOSTS: TClusterBoosts = { rows: new Int32Array(0), boosts: new Float64Array(0) };
+const NO_BOOSTS: TClusterBoosts = {
+  rows: new Int32Array(0),
+  boosts: new Float64Array(0),
+  units: new Float64Array(0),
+  norms: new Float64Array(0),
+};
 
 export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, unitQuery: Float64Array, rules: TScoreRules): TCandidates {
   const d = prep.dimensions;
@@ -95,20 +100,7 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
         d === 9
           ? scan9(units, rowAt, from, to, unitQuery, threshold, kept)
           : scanAny(units, d, rowAt, from, to, unitQuery, threshold, kept);
-      for (let i = 0; i < boosted.rows.length; i++) {
-        const r = boosted.rows[i]!;
-        if (!inRange(r)) continue;
-        const c = cosineOfRow(block, d, r, unitQuery);
-        const s = c + boosted.boosts[i]!;
-        if (c >= threshold)
-          out[r] = s; // the pass kept it: now with its boost
-        else if (s >= threshold) {
-          out[r] = s;
-          kept.units.set(block.units.subarray(r * d, r * d + d), length * d);
-          kept.slots[r] = length;
-          list[length++] = r;
-        }
-      }
+      length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, length);
       for (const r of excluded) out[r] = Number.NaN; // bestOfList skips NaN
       const rows = bestOfList(out, list, length, cap, threshold);
       // Every candidate at or above the threshold is in the list; if they were fewer than k, rows below it are missing.
@@ -135,13 +127,48 @@ function sampledThreshold(sample: Float64Array, d: number, from: number, to: num
   return kthLargest(values, end - first, rank);
 }
 
+/**
+ * Scores the boosted rows in range (cosine + boost) and keeps those the pass missed that now clear the threshold;
+ * returns the new list length. A row the pass kept (cosine ≥ threshold) only gets its boost added to its score.
+ */
+function keepBoosted(
+  boosted: TClusterBoosts,
+  d: number,
+  tempo: TTempoBounds | undefined,
+  q: Float64Array,
+  threshold: number,
+  kept: TKept,
+  length: number,
+): number {
+  const { rows, boosts, units, norms } = boosted;
+  for (let i = 0; i < rows.length; i++) {
+    if (tempo) {
+      const t = units[i * d + tempo.column]! * norms[i]!; // as scaledColumn: the same bits
+      if (!(t >= tempo.low && t <= tempo.high)) continue;
+    }
+    const r = rows[i]!;
+    const c = cosineAt(units, i * d, d, q);
+    const s = c + boosts[i]!;
+    if (c >= threshold) kept.scores[r] = s;
+    else if (s >= threshold) {
+      kept.scores[r] = s;
+      for (let j = 0; j < d; j++) kept.units[length * d + j] = units[i * d + j]!;
+      kept.slots[r] = length;
+      kept.list[length++] = r;
+    }
+  }
+  return length;
+}
+
 /** Row r's cosine to the unit query, exactly as scoreCandidates computed it before adding the boost. */
 export function cosineOfRow(block: TLibraryCluster, d: number, r: number, unitQuery: Float64Array): number {
-  const u = block.units;
-  const q = unitQuery;
-  if (d !== 9) return clampCosine(dotAt(u, r * d, q, d));
-  const b = r * 9;
-  // The same expression, in the same order, as cosines9: the same bits.
+  return cosineAt(block.units, r * d, d, unitQuery);
+}
+
+/** The clamped cosine of the unit vector at units[b …] to the unit query q, with scan9's arithmetic. */
+function cosineAt(u: Float64Array, b: number, d: number, q: Float64Array): number {
+  if (d !== 9) return clampCosine(dotAt(u, b, q, d));
+  // The same expression, in the same order, as scan9: the same bits.
   return clampCosine(
     q[0]! * u[b]! +
       q[1]! * u[b + 1]! +
