@@ -19,10 +19,13 @@ export interface TQueryPoint {
   shifts: Partial<Record<TSteerableFeature, number>>;
 }
 
-// Each feature's [min, max], read from ZAudioFeatures (the one place the ranges are written).
-const BOUNDS = new Map<string, readonly [number, number]>(
-  Object.entries(ZAudioFeatures.shape).map(([name, schema]) => [name, [schema.minValue ?? -Infinity, schema.maxValue ?? Infinity]]),
-);
+// Each feature's [min, max], read from ZAudioFeatures (the one place the ranges are written); in plain arrays, since
+// iterating a Map allocates an entry per step.
+const SCHEMA = Object.entries(ZAudioFeatures.shape);
+const NAMES = SCHEMA.map(([name]) => name);
+const MINS = SCHEMA.map(([, schema]) => schema.minValue ?? -Infinity);
+const MAXS = SCHEMA.map(([, schema]) => schema.maxValue ?? Infinity);
+const KNOWN = new Set(NAMES);
 
 /**
  * The scaled vector of features that pass ZAudioFeatures (a number in range for each of the nine), without
@@ -32,16 +35,16 @@ const BOUNDS = new Map<string, readonly [number, number]>(
 function scaleIfValid(model: TModelArtifact, features: TAudioFeatures): Float64Array | null {
   if (typeof features !== "object" || features === null) return null;
   // The schema checks all nine features, whichever the model uses.
-  for (const [name, [min, max]] of BOUNDS) {
-    const v = (features as Record<string, unknown>)[name];
-    if (typeof v !== "number" || !(v >= min && v <= max)) return null;
+  for (let f = 0; f < NAMES.length; f++) {
+    const v = (features as Record<string, unknown>)[NAMES[f]!];
+    if (typeof v !== "number" || !(v >= MINS[f]! && v <= MAXS[f]!)) return null;
   }
   const { featureNames, scaler } = model;
   if (scaler.mean.length !== featureNames.length) return null;
   const out = new Float64Array(featureNames.length);
   for (let j = 0; j < featureNames.length; j++) {
     const name = featureNames[j]!;
-    if (!BOUNDS.has(name)) return null;
+    if (!KNOWN.has(name)) return null;
     out[j] = ((features as Record<string, number>)[name]! - scaler.mean[j]!) / scaler.scale[j]!;
   }
   return out;
