@@ -13,7 +13,8 @@ import type { TLibraryCluster, TPreparedLibrary } from "../prepare-library";
 import { clusterBoosts, type TClusterBoosts } from "./boost-rows";
 import { Scratch } from "./scratch";
 import { SAMPLE_STRIDE, positionsInRange, scaledColumn, tempoOrder } from "./tempo-order";
-import { bestOfList, kthLargest, type TTopRows } from "./top-rows";
+import { bucketRank } from "./bucket-rank";
+import { kthLargest, type TTopRows } from "./top-rows";
 
 /** Inclusive bounds on a scaled column (the tempo). */
 export interface TTempoBounds {
@@ -101,8 +102,8 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
           ? scan9(units, rowAt, from, to, unitQuery, threshold, kept)
           : scanAny(units, d, rowAt, from, to, unitQuery, threshold, kept);
       length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, length);
-      for (const r of excluded) out[r] = Number.NaN; // bestOfList skips NaN
-      const rows = bestOfList(out, list, length, cap, threshold);
+      for (const r of excluded) out[r] = Number.NaN; // bucketRank skips NaN
+      const rows = bucketRank(out, list, length, cap, threshold);
       // Every candidate at or above the threshold is in the list; if they were fewer than k, rows below it are missing.
       if (rows.length >= cap || threshold === -Infinity) return { rows, candidates };
       threshold = -Infinity;

@@ -66,29 +66,11 @@ function sampledThreshold(scores: Float64Array, cap: number): number {
  * the rank-th largest of those. Null when m is small enough to scan whole (or cap is 0, or the rank would be half
  * the sample).
  */
-export function samplePlan(m: number, cap: number): { stride: number; rank: number } | null {
+function samplePlan(m: number, cap: number): { stride: number; rank: number } | null {
   const stride = Math.floor(m / SAMPLE_SIZE);
   if (stride < 2 || cap === 0) return null;
   const rank = Math.ceil((SAMPLE_MARGIN * cap) / stride);
   return rank >= SAMPLE_SIZE / 2 ? null : { stride, rank };
-}
-
-/**
- * The best `cap` rows of list[0 … length) — any order, NaN scores skipped — among those scoring at least
- * `threshold`, best first (fewer than cap when fewer clear it). For a candidate list a scan already cut.
- */
-export function bestOfList(scores: Float64Array, list: Int32Array, length: number, cap: number, threshold: number): number[] {
-  const heapScores = heap.floats(cap);
-  const heapRows = heap.ints(cap);
-  let size = 0;
-  for (let i = 0; i < length; i++) {
-    const r = list[i]!;
-    const s = scores[r]!;
-    if (!(s >= threshold)) continue; // NaN too
-    if (size < cap) siftUp(heapScores, heapRows, size++, s, r);
-    else if (cap > 0 && worse(heapScores[0]!, heapRows[0]!, s, r)) siftDown(heapScores, heapRows, size, s, r);
-  }
-  return drain(heapScores, heapRows, size);
 }
 
 /**
