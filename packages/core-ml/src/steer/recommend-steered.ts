@@ -96,17 +96,25 @@ export function recommendSteered(
   const d = prep.dimensions;
   const unitSeeds = query.seeds.map(unitOf);
   const unitAvoid = query.avoid.map(unitOf);
-  const cosineTo = (r: number, u: Float64Array): number => {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += block.units[r * d + j]! * u[j]!;
-    return Math.min(1, Math.max(-1, s));
-  };
+  // Every returned row's vector is in the scan's hot copy (the same values as the cluster's: the same bits).
+  const { units, slots } = candidates.vectors;
   result.items = rows.map((r): TSteeredItem => ({
     trackId: block.trackIds[r]!,
     index: block.songIndex[r]!,
     similarity: cosineOfRow(block, d, r, unitQuery),
-    seedSimilarities: unitSeeds.map((u) => cosineTo(r, u)),
-    avoidSimilarities: unitAvoid.map((u) => cosineTo(r, u)),
+    seedSimilarities: cosinesTo(units, slots[r]! * d, d, unitSeeds),
+    avoidSimilarities: cosinesTo(units, slots[r]! * d, d, unitAvoid),
   }));
   return result;
+}
+
+/** The cosine (clamped to [−1, 1]) of the unit vector at units[at …] to each unit vector of `targets`. */
+function cosinesTo(units: Float64Array, at: number, d: number, targets: readonly Float64Array[]): number[] {
+  const out: number[] = [];
+  for (const u of targets) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += units[at + j]! * u[j]!;
+    out.push(s > 1 ? 1 : s < -1 ? -1 : s);
+  }
+  return out;
 }
