@@ -8,7 +8,7 @@ import type { TModelArtifact } from "../model-artifact";
 import type { TLibrarySong, TPreparedLibrary } from "../prepare-library";
 import { resolveLibrary } from "../resolve-library";
 import { buildQueryPoint } from "./query-point";
-import { cosineOfRow, scoreCandidates } from "./score-candidates";
+import { cosineOfRow, scanCandidates } from "./score-candidates";
 import { selectDiverse } from "./select-diverse";
 import type { TSeed, TSteerOptions, TSteeredItem, TSteeredResult, TSteering } from "./steering";
 import { validateSteerOptions, validateSteering } from "./validate-steering";
@@ -71,29 +71,50 @@ export function recommendSteered(
   }
 
   const unitQuery = unitOf(query.point);
-  const scores = scoreCandidates(prep, block, unitQuery, { cluster, excludeRows, tempo, boosts: options.boosts });
-  const rows = selectDiverse(block, prep.dimensions, scores, {
-    n: topN,
-    maxPerArtist: options.maxPerArtist,
-    variety: options.variety,
-    takenSongKeys,
-    sameAs: [...query.seeds, ...query.avoid],
+  const candidates = scanCandidates(prep, block, unitQuery, {
+    cluster,
+    excludeRows,
+    tempo,
+    sortColumn: Math.max(0, model.featureNames.indexOf("tempo")),
+    boosts: options.boosts,
   });
+  const rows = selectDiverse(
+    block,
+    prep.dimensions,
+    candidates.scores,
+    {
+      n: topN,
+      maxPerArtist: options.maxPerArtist,
+      variety: options.variety,
+      takenSongKeys,
+      sameAs: [...query.seeds, ...query.avoid],
+    },
+    candidates.top,
+    candidates.vectors,
+  );
 
   const d = prep.dimensions;
   const unitSeeds = query.seeds.map(unitOf);
   const unitAvoid = query.avoid.map(unitOf);
-  const cosineTo = (r: number, u: Float64Array): number => {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += block.units[r * d + j]! * u[j]!;
-    return Math.min(1, Math.max(-1, s));
-  };
+  // Every returned row's vector is in the scan's hot copy (the same values as the cluster's: the same bits).
+  const { units, slots } = candidates.vectors;
   result.items = rows.map((r): TSteeredItem => ({
     trackId: block.trackIds[r]!,
     index: block.songIndex[r]!,
     similarity: cosineOfRow(block, d, r, unitQuery),
-    seedSimilarities: unitSeeds.map((u) => cosineTo(r, u)),
-    avoidSimilarities: unitAvoid.map((u) => cosineTo(r, u)),
+    seedSimilarities: cosinesTo(units, slots[r]! * d, d, unitSeeds),
+    avoidSimilarities: cosinesTo(units, slots[r]! * d, d, unitAvoid),
   }));
   return result;
+}
+
+/** The cosine (clamped to [−1, 1]) of the unit vector at units[at …] to each unit vector of `targets`. */
+function cosinesTo(units: Float64Array, at: number, d: number, targets: readonly Float64Array[]): number[] {
+  const out: number[] = [];
+  for (const u of targets) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += units[at + j]! * u[j]!;
+    out.push(s > 1 ? 1 : s < -1 ? -1 : s);
+  }
+  return out;
 }

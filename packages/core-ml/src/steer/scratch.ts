@@ -5,11 +5,18 @@
 export class Scratch {
   private f64 = new Float64Array(0);
   private i32 = new Int32Array(0);
+  private extra = new Float64Array(0);
 
   /** A Float64Array of at least n entries, with undefined contents. */
   floats(n: number): Float64Array {
     if (this.f64.length < n) this.f64 = new Float64Array(Math.max(n, 2 * this.f64.length));
     return this.f64;
+  }
+
+  /** A second Float64Array of at least n entries (for a sample next to a heap), undefined contents. */
+  sample(n: number): Float64Array {
+    if (this.extra.length < n) this.extra = new Float64Array(Math.max(n, 2 * this.extra.length));
+    return this.extra;
   }
 
   /** An Int32Array of at least n entries, with undefined contents. */

@@ -7,9 +7,16 @@
 // cluster. The pool (mmr-pool.ts) keeps the penalties lazily: an entry's cosines to new picks are computed only when
 // its stale value is the highest left, so a pick costs a few heap steps instead of O(pool · d).
 import type { TLibraryCluster } from "../prepare-library";
+import { KeyCounts } from "./key-counts";
 import { MmrPool } from "./mmr-pool";
 import { RankStream } from "./rank-stream";
+import type { TCandidateVectors } from "./score-candidates";
 import { MIN_VARIETY_POOL, VARIETY_POOL_FACTOR } from "./steering";
+import { topRows, type TTopRows } from "./top-rows";
+
+// Songs taken and picks per artist in the current call (ids: the cluster's songKeyIds / artistKeyIds).
+const takenSongs = new KeyCounts();
+const perArtist = new KeyCounts();
 
 // Rows selected beyond MMR's first pool, for the few that are closed (another version of a seed's song).
 const POOL_SLACK = 64;
@@ -28,28 +35,41 @@ export interface TSelectRules {
   sameAs: readonly Float64Array[];
 }
 
-export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64Array, rules: TSelectRules): number[] {
+/**
+ * `scores`: the ranking score of every row `select` returns; `select(k)`: the best k candidates in ranking order
+ * (default: topRows over `scores`, NaN = not a candidate); `vectors`: where their unit vectors are (default: the
+ * cluster's own).
+ */
+export function selectDiverse(
+  block: TLibraryCluster,
+  d: number,
+  scores: Float64Array,
+  rules: TSelectRules,
+  select: (k: number) => TTopRows = (k) => topRows(scores, k),
+  vectors: TCandidateVectors = { units: block.units, slots: Int32Array.from(scores, (_, r) => r) },
+): number[] {
   const picked: number[] = [];
   if (rules.n <= 0) return picked;
   const poolStep = Math.max(VARIETY_POOL_FACTOR * rules.n, MIN_VARIETY_POOL);
   // The stream's order does not depend on these hints; they only size its first selection. MMR's first pool takes
   // poolStep open rows, and before the first pick only the seeds' other versions are closed: a small slack suffices.
-  const stream = rules.variety === 0 ? new RankStream(scores, rules.n) : new RankStream(scores, poolStep, POOL_SLACK);
-  const takenSongs = new Set(rules.takenSongKeys);
-  const perArtist = new Map<number, number>();
+  const stream = rules.variety === 0 ? new RankStream(select, rules.n) : new RankStream(select, poolStep, POOL_SLACK);
+  takenSongs.reset();
+  perArtist.reset();
+  for (const song of rules.takenSongKeys) if (song >= 0) takenSongs.add(song);
   // Taken songs and full artists only grow, so a row that is not open now never will be.
   const open = (r: number): boolean => {
     const song = block.songKeyIds[r]!;
     const artist = block.artistKeyIds[r]!;
-    if (song >= 0 && takenSongs.has(song)) return false;
-    return !(artist >= 0 && (perArtist.get(artist) ?? 0) >= rules.maxPerArtist);
+    if (song >= 0 && takenSongs.get(song) > 0) return false;
+    return !(artist >= 0 && perArtist.get(artist) >= rules.maxPerArtist);
   };
   const eligible = (r: number): boolean => open(r) && !rules.sameAs.some((v) => sameVector(block, d, r, v));
   const take = (r: number): void => {
     const song = block.songKeyIds[r]!;
     const artist = block.artistKeyIds[r]!;
     if (song >= 0) takenSongs.add(song);
-    if (artist >= 0) perArtist.set(artist, (perArtist.get(artist) ?? 0) + 1);
+    if (artist >= 0) perArtist.add(artist);
     picked.push(r);
   };
 
@@ -58,7 +78,7 @@ export function selectDiverse(block: TLibraryCluster, d: number, scores: Float64
     return picked;
   }
 
-  const pool = new MmrPool(block.units, d, scores, rules.variety);
+  const pool = new MmrPool(vectors, d, scores, rules.variety);
   const extend = (): boolean => {
     let added = 0;
     for (let r = stream.next(); r >= 0; r = stream.next()) {

@@ -45,13 +45,7 @@ function heapPass(scores: Float64Array, cap: number, threshold: number): TTopRow
       siftDown(heapScores, heapRows, size, s, r);
     }
   }
-  // Pop the worst until empty, then reverse: best first.
-  const rows: number[] = [];
-  for (let n = size; n > 0; n--) {
-    rows.push(heapRows[0]!);
-    if (n > 1) siftDown(heapScores, heapRows, n - 1, heapScores[n - 1]!, heapRows[n - 1]!);
-  }
-  return { rows: rows.reverse(), candidates };
+  return { rows: drain(heapScores, heapRows, size), candidates };
 }
 
 /**
@@ -59,20 +53,52 @@ function heapPass(scores: Float64Array, cap: number, threshold: number): TTopRow
  * cluster is small enough to scan whole or the sample has too few candidates.
  */
 function sampledThreshold(scores: Float64Array, cap: number): number {
-  const stride = Math.floor(scores.length / SAMPLE_SIZE);
-  if (stride < 2 || cap === 0) return -Infinity;
-  const rank = Math.ceil((SAMPLE_MARGIN * cap) / stride); // the rank-th largest sampled score
-  if (rank >= SAMPLE_SIZE / 2) return -Infinity;
+  const plan = samplePlan(scores.length, cap);
+  if (!plan) return -Infinity;
+  const sample = heap.sample(Math.ceil(scores.length / plan.stride));
+  let count = 0;
+  for (let r = 0; r < scores.length; r += plan.stride) sample[count++] = scores[r]!;
+  return kthLargest(sample, count, plan.rank);
+}
+
+/**
+ * How to sample m scores for a threshold with about SAMPLE_MARGIN · cap rows above it: every stride-th score, and
+ * the rank-th largest of those. Null when m is small enough to scan whole (or cap is 0, or the rank would be half
+ * the sample).
+ */
+function samplePlan(m: number, cap: number): { stride: number; rank: number } | null {
+  const stride = Math.floor(m / SAMPLE_SIZE);
+  if (stride < 2 || cap === 0) return null;
+  const rank = Math.ceil((SAMPLE_MARGIN * cap) / stride);
+  return rank >= SAMPLE_SIZE / 2 ? null : { stride, rank };
+}
+
+/**
+ * The rank-th largest of values[0 … count), or −Infinity when there are fewer: the threshold a strided sample gives
+ * (see sampledThreshold).
+ */
+export function kthLargest(values: Float64Array, count: number, rank: number): number {
+  if (rank <= 0 || count < rank) return -Infinity;
   const heapScores = heap.floats(rank);
   const heapRows = heap.ints(rank);
   let size = 0;
-  for (let r = 0; r < scores.length; r += stride) {
-    const s = scores[r]!;
+  for (let i = 0; i < count; i++) {
+    const s = values[i]!;
     if (Number.isNaN(s)) continue;
-    if (size < rank) siftUp(heapScores, heapRows, size++, s, r);
-    else if (s > heapScores[0]!) siftDown(heapScores, heapRows, size, s, r);
+    if (size < rank) siftUp(heapScores, heapRows, size++, s, i);
+    else if (s > heapScores[0]!) siftDown(heapScores, heapRows, size, s, i);
   }
   return size < rank ? -Infinity : heapScores[0]!;
+}
+
+/** Pops a heap of `size` entries until empty: its rows, best first. */
+function drain(heapScores: Float64Array, heapRows: Int32Array, size: number): number[] {
+  const rows = new Array<number>(size);
+  for (let n = size; n > 0; n--) {
+    rows[n - 1] = heapRows[0]!;
+    if (n > 1) siftDown(heapScores, heapRows, n - 1, heapScores[n - 1]!, heapRows[n - 1]!);
+  }
+  return rows;
 }
 
 /** Whether (sa, ra) ranks below (sb, rb): lower score, or the same score and a higher row. */

@@ -1,0 +1,71 @@
+// A cluster's rows sorted by scaled tempo, with their unit vectors copied in that order: a tempo range is then one
+// contiguous run of rows found by binary search, so the scan reads only the songs in range (about two thirds of a
+// cluster for 90–150 BPM) with no per-row filter branch (a third of the rows failed it at random: mispredictions).
+// Built on a cluster's first query with a tempo range and kept for the life of the library (one more copy of its
+// unit vectors: 8 · 9 bytes per song, ≈ 6.5 MB for 90,000 songs).
+import type { TLibraryCluster } from "../prepare-library";
+
+export interface TTempoOrder {
+  /** The model column the rows are sorted by. */
+  column: number;
+  /** Row (in the cluster) at each sorted position. */
+  rows: Int32Array;
+  /** Unit vectors in sorted order, size × d: the same values as the cluster's, so the same dot-product bits. */
+  units: Float64Array;
+  /** Scaled tempo at each sorted position, ascending: units[r · d + column] · norms[r], as the filter computes it. */
+  keys: Float64Array;
+  /**
+   * The unit vectors of every SAMPLE_STRIDE-th sorted position (0, S, 2S, …), contiguous: a threshold's sample reads
+   * these instead of one cold cache line per sampled row of the big array.
+   */
+  sample: Float64Array;
+}
+
+/** Sorted positions between two sampled ones. */
+export const SAMPLE_STRIDE = 8;
+
+const orders = new WeakMap<TLibraryCluster, TTempoOrder>();
+
+/** The scaled tempo of row r, as every tempo check computes it. */
+export function scaledColumn(block: TLibraryCluster, d: number, column: number, r: number): number {
+  return block.units[r * d + column]! * block.norms[r]!;
+}
+
+export function tempoOrder(block: TLibraryCluster, d: number, column: number): TTempoOrder {
+  const cached = orders.get(block);
+  if (cached && cached.column === column) return cached;
+  const size = block.norms.length;
+  const key = new Float64Array(size);
+  for (let r = 0; r < size; r++) key[r] = scaledColumn(block, d, column, r);
+  const rows = Int32Array.from({ length: size }, (_, r) => r).sort((a, b) => key[a]! - key[b]! || a - b);
+  const units = new Float64Array(size * d);
+  const keys = new Float64Array(size);
+  for (let p = 0; p < size; p++) {
+    const r = rows[p]!;
+    units.set(block.units.subarray(r * d, r * d + d), p * d);
+    keys[p] = key[r]!;
+  }
+  const sample = new Float64Array(Math.ceil(size / SAMPLE_STRIDE) * d);
+  for (let p = 0; p < size; p += SAMPLE_STRIDE) sample.set(units.subarray(p * d, p * d + d), (p / SAMPLE_STRIDE) * d);
+  const order = { column, rows, units, keys, sample };
+  orders.set(block, order);
+  return order;
+}
+
+/** The sorted positions [from, to) whose key lies in [low, high]. */
+export function positionsInRange(keys: Float64Array, low: number, high: number): { from: number; to: number } {
+  return { from: firstAbove(keys, low, false), to: firstAbove(keys, high, true) };
+}
+
+/** The first position whose key is ≥ value (strict: > value). */
+function firstAbove(keys: Float64Array, value: number, strict: boolean): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid]!;
+    if (strict ? k > value : k >= value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
