@@ -12,8 +12,7 @@ import type {
   TSortOrder,
 } from "./api-types";
 import { recommendationRequestBody, type TRecommendationQuery } from "./recommendation-request";
-import type { TTune } from "./steering";
-import type { TRatingRequestBody, TRecommendationRequestBody } from "../server/schemas";
+import type { TRatingRequestBody } from "../server/schemas";
 
 export class ApiClientError extends Error {
   constructor(
@@ -59,21 +58,11 @@ export function fetchSongs(params: { page: number; size: number; sort: TSongSort
 export type { TRecommendationQuery };
 
 /** One recommendation: the listener's song, and with a tune its extra seeds, "not like this" songs and targets. */
-export function postRecommendation({
-  query,
-  topN = 10,
-  kinds,
-  tune,
-}: {
-  query: TRecommendationQuery;
-  topN?: number;
-  kinds?: TRecommendationRequestBody["kinds"];
-  tune?: TTune;
-}): Promise<TRecommendationResponse> {
+export function postRecommendation(input: Parameters<typeof recommendationRequestBody>[0]): Promise<TRecommendationResponse> {
   return request<TRecommendationResponse>("/api/recommendations", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(recommendationRequestBody({ query, topN, kinds, tune })),
+    body: JSON.stringify(recommendationRequestBody(input)),
   });
 }
 

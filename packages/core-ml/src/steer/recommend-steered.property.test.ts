@@ -1,44 +1,14 @@
 // recommendSteered against a brute-force oracle written from the documented rule, on random libraries and requests.
 import { cosineSimilarity } from "../cosine";
 import { FEATURE_NAMES, type TAudioFeatures } from "../features";
-import { createModelArtifact } from "../model-artifact";
 import { prepareLibrary, type TLibrarySong } from "../prepare-library";
 import { createRandom, type TRandom } from "../random";
 import { recommend } from "../recommend";
 import { recommendSteered } from "./recommend-steered";
 import { AVOID_WEIGHT, MAX_BOOST, STEERABLE_FEATURES, TARGET_STEP, type TSeed, type TSteering, type TTargetStep } from "./steering";
+import { randomFeatures, steerTestModel } from "./test-fixtures";
 
-const mean = [0.5, 0.5, -8, 0.05, 0.3, 0.01, 0.15, 0.5, 120];
-const scale = [0.15, 0.2, 3, 0.05, 0.3, 0.2, 0.1, 0.25, 30];
-const model = createModelArtifact({
-  featureNames: [...FEATURE_NAMES],
-  scaler: { mean, scale },
-  k: 3,
-  centroids: [
-    [0.5, 1.5, 1, 0, -1, 0, 0, 0.5, 0.3],
-    [-0.5, -1.2, -1, 0, 1.5, 0.3, 0, -0.4, -0.3],
-    [0, 0, 0, 1, 0, 1, 1, -1, 0],
-  ],
-  assignment: "cosine",
-  inertia: 1,
-  silhouette: 0.3,
-  trainingRows: 100,
-  trainingDataHash: "property",
-});
-
-function randomFeatures(rng: TRandom): TAudioFeatures {
-  return {
-    danceability: rng.next(),
-    energy: rng.next(),
-    loudness: -20 + 18 * rng.next(),
-    speechiness: rng.next() * 0.3,
-    acousticness: rng.next(),
-    instrumentalness: rng.next() * 0.5,
-    liveness: rng.next() * 0.6,
-    valence: rng.next(),
-    tempo: 70 + 110 * rng.next(),
-  };
-}
+const model = steerTestModel("property");
 
 function randomLibrary(rng: TRandom, n: number): TLibrarySong[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -49,7 +19,7 @@ function randomLibrary(rng: TRandom, n: number): TLibrarySong[] {
   }));
 }
 
-const scaled = (f: TAudioFeatures) => FEATURE_NAMES.map((name, j) => (f[name] - mean[j]!) / scale[j]!);
+const scaled = (f: TAudioFeatures) => FEATURE_NAMES.map((name, j) => (f[name] - model.scaler.mean[j]!) / model.scaler.scale[j]!);
 const meanOf = (vs: number[][]) => FEATURE_NAMES.map((_, j) => vs.reduce((s, v) => s + v[j]!, 0) / vs.length);
 
 function randomSteering(rng: TRandom, songs: TLibrarySong[]): TSteering {

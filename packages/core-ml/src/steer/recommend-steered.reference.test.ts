@@ -4,7 +4,6 @@
 // then selectDiverse with its default selection (topRows over that array, itself checked against sorting).
 import { assignCluster } from "../assign-cluster";
 import { FEATURE_NAMES, type TAudioFeatures } from "../features";
-import { createModelArtifact } from "../model-artifact";
 import { prepareLibrary, type TLibrarySong, type TPreparedLibrary } from "../prepare-library";
 import { createRandom, type TRandom } from "../random";
 import { buildQueryPoint } from "./query-point";
@@ -12,40 +11,10 @@ import { recommendSteered } from "./recommend-steered";
 import { cosineOfRow } from "./score-candidates";
 import { selectDiverse } from "./select-diverse";
 import { MAX_BOOST, STEERABLE_FEATURES, type TSeed, type TSteering, type TTargetStep } from "./steering";
+import { randomFeatures, steerTestModel } from "./test-fixtures";
 
-const mean = [0.5, 0.5, -8, 0.05, 0.3, 0.01, 0.15, 0.5, 120];
-const scale = [0.15, 0.2, 3, 0.05, 0.3, 0.2, 0.1, 0.25, 30];
 const TEMPO = FEATURE_NAMES.indexOf("tempo");
-const model = createModelArtifact({
-  featureNames: [...FEATURE_NAMES],
-  scaler: { mean, scale },
-  k: 3,
-  centroids: [
-    [0.5, 1.5, 1, 0, -1, 0, 0, 0.5, 0.3],
-    [-0.5, -1.2, -1, 0, 1.5, 0.3, 0, -0.4, -0.3],
-    [0, 0, 0, 1, 0, 1, 1, -1, 0],
-  ],
-  assignment: "cosine",
-  inertia: 1,
-  silhouette: 0.3,
-  trainingRows: 100,
-  trainingDataHash: "reference",
-});
-
-function randomFeatures(rng: TRandom): TAudioFeatures {
-  return {
-    danceability: rng.next(),
-    energy: rng.next(),
-    loudness: -20 + 18 * rng.next(),
-    speechiness: rng.next() * 0.3,
-    acousticness: rng.next(),
-    instrumentalness: rng.next() * 0.5,
-    liveness: rng.next() * 0.6,
-    valence: rng.next(),
-    // Whole BPM values half the time, so songs sit exactly on a range's bounds and tie in the tempo order.
-    tempo: rng.next() < 0.5 ? 70 + rng.int(110) : 70 + 110 * rng.next(),
-  };
-}
+const model = steerTestModel("reference");
 
 /** The plain path: the whole cluster scored into one array, then selectDiverse's default (topRows) selection. */
 function reference(
@@ -60,7 +29,7 @@ function reference(
   let sq = 0;
   for (const x of query.point) sq += x * x;
   const unit = query.point.map((x) => x / Math.sqrt(sq));
-  const toScaled = (bpm: number) => (bpm - mean[TEMPO]!) / scale[TEMPO]!;
+  const toScaled = (bpm: number) => (bpm - model.scaler.mean[TEMPO]!) / model.scaler.scale[TEMPO]!;
   const range = steering.tempoRange;
   const low = range?.min === undefined ? -Infinity : toScaled(range.min) - 1e-9;
   const high = range?.max === undefined ? Infinity : toScaled(range.max) + 1e-9;
@@ -93,7 +62,7 @@ function reference(
 function randomSteering(rng: TRandom, songs: TLibrarySong[]): TSteering {
   const pick = (): TSeed => {
     const s = songs[rng.int(songs.length)]!;
-    return rng.next() < 0.8 ? { trackId: s.trackId, features: s.features } : { features: randomFeatures(rng) };
+    return rng.next() < 0.8 ? { trackId: s.trackId, features: s.features } : { features: randomFeatures(rng, { wholeTempo: true }) };
   };
   const steps: TTargetStep[] = ["less", "same", "more"];
   const targets: TSteering["targets"] = {};
@@ -113,7 +82,7 @@ describe("recommendSteered's candidate scan against scoring the whole cluster", 
     const n = 30_000;
     const songs: TLibrarySong[] = Array.from({ length: n }, (_, i) => ({
       trackId: `t${i}`,
-      features: randomFeatures(rng),
+      features: randomFeatures(rng, { wholeTempo: true }),
       cluster: rng.int(3), // ~10,000 songs per cluster, far above the 4,096 rows from which the scan samples a threshold
       songKey: rng.next() < 0.9 ? `S${rng.int(Math.ceil(n * 0.8))}` : undefined,
       artistKey: rng.next() < 0.9 ? `A${rng.int(Math.ceil(n / 8))}` : undefined,
@@ -148,7 +117,7 @@ describe("recommendSteered's candidate scan against scoring the whole cluster", 
       tempo: 120,
     };
     const songs: TLibrarySong[] = Array.from({ length: n }, (_, i) => {
-      const features = i % 8 === 0 ? { ...near } : randomFeatures(rng);
+      const features = i % 8 === 0 ? { ...near } : randomFeatures(rng, { wholeTempo: true });
       return { trackId: `t${i}`, features: { ...features, tempo: 80 + i * 0.01 }, cluster: 0, artistKey: `A${i}` };
     });
     const prep = prepareLibrary(model, songs);
