@@ -4,6 +4,8 @@ export async function register(): Promise<void> {
   // Next inlines NEXT_RUNTIME at build time, which only works on this literal expression: it stays here.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { limitHeapGrowth } = await import("./server/limit-heap-growth");
+  limitHeapGrowth();
   const { installPeerAddressForwarding } = await import("./server/http/forward-peer-address");
   installPeerAddressForwarding();
   const { warmUp } = await import("./server/warm-up");

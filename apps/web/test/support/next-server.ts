@@ -14,7 +14,7 @@ const NEXT_BIN = require.resolve("next/dist/bin/next", { paths: [WEB_DIR] });
 function newestSource(): number {
   const roots = [
     path.join(WEB_DIR, "src"),
-    path.join(WEB_DIR, "next.config.ts"),
+    path.join(WEB_DIR, "next.config.mjs"),
     path.join(WEB_DIR, "package.json"),
     ...["core-ml", "db", "providers"].map((p) => path.join(REPO_ROOT, "packages", p, "src")),
   ];

@@ -81,13 +81,18 @@ export class Catalog {
     const { data } = snapshot;
     const n = data.ids.length;
     // One copy of each repeated string and list (artists, albums, genres; a core title equal to its
-    // normalised title): the cache's JSON and the CSV parser give every row its own copies.
-    const intern = createInterner();
-    data.artists = data.artists.map(intern.list);
-    data.albums = data.albums.map(intern.one);
-    data.genres = data.genres.map(intern.list);
-    snapshot.normArtists = snapshot.normArtists.map(intern.list);
-    snapshot.coreTitles = snapshot.coreTitles.map((core, slot) => (core === snapshot.normTitles[slot] ? snapshot.normTitles[slot]! : core));
+    // normalised title): the CSV parser gives every row its own copies. The cache stores each distinct string
+    // and list once, so a catalog read from it comes out shared already (and interning it would only make garbage).
+    if (origin === "built") {
+      const intern = createInterner();
+      data.artists = data.artists.map(intern.list);
+      data.albums = data.albums.map(intern.one);
+      data.genres = data.genres.map(intern.list);
+      snapshot.normArtists = snapshot.normArtists.map(intern.list);
+      snapshot.coreTitles = snapshot.coreTitles.map((core, slot) =>
+        core === snapshot.normTitles[slot] ? snapshot.normTitles[slot]! : core,
+      );
+    }
     this.data = data;
     data.ids.forEach((id, slot) => this.slotById.set(id, slot));
     this.normTitles = snapshot.normTitles;

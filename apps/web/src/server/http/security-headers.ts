@@ -1,17 +1,11 @@
 // The response headers that limit what a page may load and who may frame it. Pure: proxy.ts adds the
-// per-request parts (CSP nonce, HSTS), next.config.ts the static ones.
+// per-request parts (CSP nonce, HSTS); the static ones (nosniff, frame, referrer and permissions policies) are in
+// next.config.mjs, which stays plain JavaScript (see there).
 
 import { SPOTIFY_EMBED_ORIGIN } from "../../lib/spotify-embed";
 
 /** The only origin allowed in frames: the Spotify embed player (components/embed-player.tsx). */
 export { SPOTIFY_EMBED_ORIGIN };
-
-export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-];
 
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
 
