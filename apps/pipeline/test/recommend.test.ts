@@ -3,10 +3,13 @@ import path from "node:path";
 import { createTestDatabase, type TTestDatabase } from "@anisong/db";
 import { createSongResolver } from "@anisong/providers";
 import { runAll } from "../src";
-import { recommendSong } from "../src/recommend/recommend-song";
+import { recommendSteeredSongs } from "../src/recommend/recommend-song";
 import { createWorkspace, FIXTURES, type TWorkspace } from "./helpers";
 
-describe("recommendSong", () => {
+// One seed and no steering: what `pnpm recommend --title … --artist …` asks.
+const oneSong = (query: { title: string; artist?: string }) => [{ input: "", queries: [query] }];
+
+describe("recommendSteeredSongs with one seed", () => {
   let t: TTestDatabase;
   let ws: TWorkspace;
   const resolver = createSongResolver({ providers: ["catalog"], catalogPath: path.join(FIXTURES, "catalog-small.csv.gz") });
@@ -21,15 +24,15 @@ describe("recommendSong", () => {
   });
 
   it("explains that the pipeline must run first when there is no active model", async () => {
-    await expect(recommendSong({ db: t.db, resolver, query: { title: "怪物" }, topN: 5 })).rejects.toThrow(
+    await expect(recommendSteeredSongs({ db: t.db, resolver, seeds: oneSong({ title: "怪物" }), topN: 5 })).rejects.toThrow(
       "no active model in the database: run `pnpm run pipeline all` first",
     );
   });
 
   it("ranks the songs of the query's cluster by similarity, never recommending the song itself", async () => {
     await runAll(ws.ctx);
-    const r = await recommendSong({ db: t.db, resolver, query: { title: "怪物", artist: "YOASOBI" }, topN: 5 });
-    expect(r.song.track.id).toBe("06XQvnJb53SUYmlWIhUXUi");
+    const r = await recommendSteeredSongs({ db: t.db, resolver, seeds: oneSong({ title: "怪物", artist: "YOASOBI" }), topN: 5 });
+    expect(r.seeds[0]!.song.track.id).toBe("06XQvnJb53SUYmlWIhUXUi");
     expect(r.items).toHaveLength(5);
     expect(r.items.map((i) => i.trackId)).not.toContain("06XQvnJb53SUYmlWIhUXUi");
     const sims = r.items.map((i) => i.similarity);
@@ -46,7 +49,13 @@ describe("recommendSong", () => {
       return Math.max(...perArtist.values());
     };
     for (const maxPerArtist of [1, 2]) {
-      const r = await recommendSong({ db: t.db, resolver, query: { title: "怪物", artist: "YOASOBI" }, topN: 20, maxPerArtist });
+      const r = await recommendSteeredSongs({
+        db: t.db,
+        resolver,
+        seeds: oneSong({ title: "怪物", artist: "YOASOBI" }),
+        topN: 20,
+        maxPerArtist,
+      });
       expect(count(r.items.filter((i) => i.artists.length > 0).map((i) => i.artists))).toBeLessThanOrEqual(maxPerArtist);
       const titles = r.items.map((i) => `${i.title}|${i.artists[0] ?? i.trackId}`);
       expect(new Set(titles).size).toBe(titles.length);

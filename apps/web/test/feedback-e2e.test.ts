@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type Locator, type Page } from "playwright-core";
-import { launchChromium } from "./support/browser";
+import { collectCspViolations, launchChromium, VIEWPORTS } from "./support/browser";
 import { findRepoRoot } from "@anisong/db";
 import { ensureBuilt, startNextServer, type TNextServer } from "./support/next-server";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
@@ -13,7 +13,6 @@ import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-datab
 jest.setTimeout(600_000);
 
 const SHOTS = path.join(findRepoRoot(), "artifacts", "screenshots");
-const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
 let database: TPreparedDatabase;
 let server: TNextServer;
@@ -41,9 +40,7 @@ afterAll(async () => {
 async function newPage(viewport: keyof typeof VIEWPORTS): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "en-GB" });
   const page = await context.newPage();
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) problems.push(message.text());
-  });
+  collectCspViolations(page, problems);
   page.on("pageerror", (error) => problems.push(error.message));
   return page;
 }

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
-import { launchChromium } from "./support/browser";
+import { collectCspViolations, launchChromium } from "./support/browser";
 import { closePrismaClient, createPrismaClient, findActiveModelVersion, startExperiment } from "@anisong/db";
 import { parseDemoArgs } from "../scripts/demo/demo-options";
 import { runDemoTraffic, type TDemoSummary } from "../scripts/demo/run-demo-traffic";
@@ -60,9 +60,7 @@ afterAll(async () => {
 
 async function newPage(viewport: { width: number; height: number }): Promise<Page> {
   const page = await (await browser.newContext({ viewport, locale: "en-GB", acceptDownloads: true })).newPage();
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
-  });
+  collectCspViolations(page, cspViolations);
   return page;
 }
 

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
-import { launchChromium } from "./support/browser";
+import { collectCspViolations, launchChromium, VIEWPORTS } from "./support/browser";
 import { findRepoRoot } from "@anisong/db";
 import { expectNoAxeViolations } from "./support/axe";
 import { ensureBuilt, startNextServer, type TNextServer } from "./support/next-server";
@@ -14,7 +14,6 @@ import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-datab
 jest.setTimeout(600_000);
 
 const SHOTS = path.join(findRepoRoot(), "artifacts", "screenshots");
-const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const LEVITATING = "5nujrmhLynf4yMoMtj8AQF";
 
 type TItem = { trackId: string; title: string; artists: string[]; features: Record<string, number>; spotifyUrl: string };
@@ -54,9 +53,7 @@ async function newPage(viewport: keyof typeof VIEWPORTS, permissions: string[] =
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "en-GB", acceptDownloads: true });
   if (permissions.length) await context.grantPermissions(permissions, { origin: server.url });
   const page = await context.newPage();
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) cspViolations.push(message.text());
-  });
+  collectCspViolations(page, cspViolations);
   return page;
 }
 

@@ -90,65 +90,8 @@ export function nearestTwo(data: Float64Array, a: number, centres: Float64Array,
 }
 
 /**
- * For every row i: out[i] = min(closest[i], ‖row i − row `candidate`‖²); returns Σ out (k-means++ trial potential).
- */
-export function potentialWithCandidate(
-  data: Float64Array,
-  n: number,
-  d: number,
-  candidate: number,
-  closest: Float64Array,
-  out: Float64Array,
-): number {
-  let pot = 0;
-  const cb = candidate * d;
-  if (d === 9) {
-    const c0 = data[cb]!,
-      c1 = data[cb + 1]!,
-      c2 = data[cb + 2]!,
-      c3 = data[cb + 3]!,
-      c4 = data[cb + 4]!;
-    const c5 = data[cb + 5]!,
-      c6 = data[cb + 6]!,
-      c7 = data[cb + 7]!,
-      c8 = data[cb + 8]!;
-    for (let i = 0, a = 0; i < n; i++, a += 9) {
-      let t = data[a]! - c0;
-      let s = t * t;
-      t = data[a + 1]! - c1;
-      s += t * t;
-      t = data[a + 2]! - c2;
-      s += t * t;
-      t = data[a + 3]! - c3;
-      s += t * t;
-      t = data[a + 4]! - c4;
-      s += t * t;
-      t = data[a + 5]! - c5;
-      s += t * t;
-      t = data[a + 6]! - c6;
-      s += t * t;
-      t = data[a + 7]! - c7;
-      s += t * t;
-      t = data[a + 8]! - c8;
-      s += t * t;
-      const m = s < closest[i]! ? s : closest[i]!;
-      out[i] = m;
-      pot += m;
-    }
-    return pot;
-  }
-  for (let i = 0, a = 0; i < n; i++, a += d) {
-    const s = squaredDistance(data, a, data, cb, d);
-    const m = s < closest[i]! ? s : closest[i]!;
-    out[i] = m;
-    pot += m;
-  }
-  return pot;
-}
-
-/**
  * The k-means++ trials in one call: for candidate t, pots[t] = Σ_i min(closest[i], ‖row i − row candidates[t]‖²),
- * summed in row order (so it equals what potentialWithCandidate returns, bit for bit), and out[t·n + i] =
+ * summed in row order (the same bits as a plain loop over squaredDistance), and out[t·n + i] =
  * ‖row i − row candidates[t]‖² itself (the seeding keeps the chosen one's distances to track each row's nearest
  * and second-nearest centre). The nine-feature path makes one pass per candidate with the minimum taken without a
  * branch (whether the candidate is nearer is unpredictable from row to row, and the mispredicted branch cost more

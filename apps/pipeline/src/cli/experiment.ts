@@ -4,7 +4,6 @@
 // the assignment of new recommendations and keeps the history. Same exit codes as the pipeline: 2 for bad
 // usage (with the usage), 1 for an expected failure (one line).
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { isExpectedError } from "@anisong/core-ml";
 import {
   classifyDatabaseError,
@@ -22,6 +21,7 @@ import {
 import { loadPipelineConfig } from "../config/pipeline-config";
 import { invocationDir } from "../env";
 import { UsageError } from "../errors";
+import { parseCliArgs } from "./parse-cli-args";
 
 export const EXPERIMENT_USAGE = `usage: pnpm run pipeline experiment <start|status|stop> [options]
 
@@ -40,26 +40,15 @@ export type TExperimentArgs =
   | { command: "stop"; name?: string };
 
 export function parseExperimentArgs(argv: string[]): TExperimentArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        name: { type: "string" },
-        variant: { type: "string", multiple: true },
-        feedback: { type: "string", multiple: true },
-        weight: { type: "string" },
-        threshold: { type: "string" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCliArgs(argv, {
+    name: { type: "string" },
+    variant: { type: "string", multiple: true },
+    feedback: { type: "string", multiple: true },
+    weight: { type: "string" },
+    threshold: { type: "string" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return { command: "help" };
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? "missing experiment command" : `one command at a time, got ${positionals.join(" ")}`);

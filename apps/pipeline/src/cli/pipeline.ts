@@ -1,6 +1,5 @@
 // `pnpm run pipeline <step> [flags]`: the data person's entry point. Expected failures print one line and
 // exit 1; bad usage prints the usage and exits 2.
-import { parseArgs } from "node:util";
 import path from "node:path";
 import { isExpectedError } from "@anisong/core-ml";
 import { DATASETS, loadPipelineConfig, ZDatasetName } from "../config/pipeline-config";
@@ -9,6 +8,7 @@ import { createConsoleLogger, type TStepContext } from "../context";
 import { UsageError } from "../errors";
 import { experimentMain } from "./experiment";
 import { runAll, runStep, STEP_NAMES, type TStepName } from "../run-pipeline";
+import { parseCliArgs } from "./parse-cli-args";
 
 const USAGE = `usage: pnpm run pipeline <step> [options]
 
@@ -44,28 +44,17 @@ function parseNumber(name: string, value: string | undefined, integer: boolean):
 }
 
 export function parseCli(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        config: { type: "string" },
-        dataset: { type: "string" },
-        k: { type: "string" },
-        seed: { type: "string" },
-        threshold: { type: "string" },
-        sweep: { type: "string" },
-        "if-needed": { type: "boolean" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCliArgs(argv, {
+    config: { type: "string" },
+    dataset: { type: "string" },
+    k: { type: "string" },
+    seed: { type: "string" },
+    threshold: { type: "string" },
+    sweep: { type: "string" },
+    "if-needed": { type: "boolean" },
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return { help: true as const };
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? "missing step" : `one step at a time, got ${positionals.join(" ")}`);

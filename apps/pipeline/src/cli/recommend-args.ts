@@ -1,11 +1,11 @@
 // The recommend CLI's arguments: seeds (a title and --artist, --track, or repeated --seed), songs to --avoid, feature
 // targets (--more / --less), a tempo range, --variety, --top, --max-per-artist and --json.
-import { parseArgs } from "node:util";
 import { MAX_AVOID, MAX_SEEDS, MAX_STEERED_TOP_N, STEERABLE_FEATURES, type TSteerableFeature, type TTargetStep } from "@anisong/core-ml";
 import { InvalidQueryError, parseSongQuery, parseSpotifyTrackRef, type TSongQuery } from "@anisong/providers";
 import { resolvePipelineConfig } from "../config/pipeline-config";
 import { UsageError } from "../errors";
 import type { TSeedInput } from "../recommend/resolve-seeds";
+import { parseCliArgs } from "./parse-cli-args";
 
 export const RECOMMEND_USAGE = `usage: pnpm run recommend "<title>" [--artist <name>] [options]
        pnpm run recommend --track <Spotify link, URI or id> [options]
@@ -82,33 +82,22 @@ function feature(flag: string, name: string): TSteerableFeature {
 }
 
 export function parseRecommendArgs(argv: string[]): TRecommendArgs {
-  let parsed;
-  try {
-    // pnpm 12 forwards a literal "--" to the script; it is not an end-of-options marker for us.
-    parsed = parseArgs({
-      args: argv[0] === "--" ? argv.slice(1) : argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        artist: { type: "string" },
-        track: { type: "string" },
-        title: { type: "string" },
-        seed: { type: "string", multiple: true },
-        avoid: { type: "string", multiple: true },
-        more: { type: "string", multiple: true },
-        less: { type: "string", multiple: true },
-        "tempo-min": { type: "string" },
-        "tempo-max": { type: "string" },
-        variety: { type: "string" },
-        top: { type: "string" },
-        "max-per-artist": { type: "string" },
-        json: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  // pnpm 12 forwards a literal "--" to the script; it is not an end-of-options marker for us.
+  const { values, positionals } = parseCliArgs(argv[0] === "--" ? argv.slice(1) : argv, {
+    artist: { type: "string" },
+    track: { type: "string" },
+    title: { type: "string" },
+    seed: { type: "string", multiple: true },
+    avoid: { type: "string", multiple: true },
+    more: { type: "string", multiple: true },
+    less: { type: "string", multiple: true },
+    "tempo-min": { type: "string" },
+    "tempo-max": { type: "string" },
+    variety: { type: "string" },
+    top: { type: "string" },
+    "max-per-artist": { type: "string" },
+    json: { type: "boolean" },
+  });
   const topN = integer("--top", values.top, 1, MAX_STEERED_TOP_N, resolvePipelineConfig().recommend.topN);
   const maxPerArtist = integer("--max-per-artist", values["max-per-artist"], 1, 100, DEFAULT_MAX_PER_ARTIST);
   const variety = number("--variety", values.variety, 0, 1) ?? 0;

@@ -4,7 +4,7 @@
 import { recommendSteered, targetStepsInListenerTerms, type TSeed, type TSteerableFeature, type TTargetStep } from "@anisong/core-ml";
 import { findActiveModel, listClusterSongs, type TClusterSong, type TDb } from "@anisong/db";
 import { rankingKeysOf, songKeyOf } from "@anisong/library";
-import type { TResolvedSong, TSongQuery, TSongResolver } from "@anisong/providers";
+import type { TSongResolver } from "@anisong/providers";
 import { PipelineError } from "../errors";
 import { resolveSeeds, type TResolvedSeed, type TSeedInput } from "./resolve-seeds";
 
@@ -87,31 +87,5 @@ export async function recommendSteeredSongs(opts: TSteerSongsOptions): Promise<T
         avoidSimilarities: item.avoidSimilarities,
       };
     }),
-  };
-}
-
-export type TSongRecommendation = {
-  song: TResolvedSong;
-  modelVersion: string;
-  cluster: { index: number; label: string; size: number };
-  items: (Pick<TClusterSong, "trackId" | "title" | "artists" | "album"> & { similarity: number })[];
-};
-
-export type TRecommendSongOptions = {
-  db: TDb;
-  resolver: TSongResolver;
-  query: TSongQuery;
-  topN: number;
-  maxPerArtist?: number;
-};
-
-/** One song in, its cluster's nearest songs out: recommendSteeredSongs with a single seed and no steering. */
-export async function recommendSong({ db, resolver, query, topN, maxPerArtist }: TRecommendSongOptions): Promise<TSongRecommendation> {
-  const r = await recommendSteeredSongs({ db, resolver, seeds: [{ input: "", queries: [query] }], topN, maxPerArtist });
-  return {
-    song: r.seeds[0]!.song,
-    modelVersion: r.modelVersion,
-    cluster: r.cluster,
-    items: r.items.map(({ trackId, title, artists, album, similarity }) => ({ trackId, title, artists, album, similarity })),
   };
 }

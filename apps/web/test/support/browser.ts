@@ -1,6 +1,6 @@
 // Debian's Chromium (never a downloaded build), headless, for the end-to-end tests. The background-networking flags
 // keep it from calling Google's hosts, which this machine's closed network refuses many times over.
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -16,5 +16,17 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
     ],
+  });
+}
+
+/** The two widths every screenshot and layout check uses. */
+export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+const CSP_REFUSAL = /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i;
+
+/** Adds every Content-Security-Policy refusal the page logs to `sink` (the suites fail on a non-empty sink). */
+export function collectCspViolations(page: Page, sink: string[]): void {
+  page.on("console", (message) => {
+    if (CSP_REFUSAL.test(message.text())) sink.push(message.text());
   });
 }

@@ -3,7 +3,7 @@
 import { extname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 
-export function startWorker(name: string): Worker {
+function startWorker(name: string): Worker {
   const ext = extname(__filename);
   const file = join(__dirname, `${name}${ext}`);
   if (ext !== ".ts") return new Worker(file);

@@ -16,17 +16,7 @@ export type TExperimentWithStats = TExperiment & { stats: TVariantStats[] };
 export async function listExperiments(db: TDb): Promise<TExperimentWithStats[]> {
   const rows = await db.experiment.findMany({ orderBy: { startedAt: "desc" } });
   if (rows.length === 0) return [];
-  const stats = await db.$queryRaw<
-    {
-      experimentId: string;
-      variant: string;
-      recommendations: number;
-      ratings: number;
-      meanStars: number | null;
-      likes: number;
-      dislikes: number;
-    }[]
-  >`
+  const stats = await db.$queryRaw<(TVariantStats & { experimentId: string })[]>`
     SELECT r."experimentId", r."variant",
       count(*)::int AS "recommendations",
       count(rt."id")::int AS "ratings",

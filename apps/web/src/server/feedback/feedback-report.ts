@@ -1,21 +1,11 @@
 // What the feedback signal does, per song: its votes, like rate, smoothed rate and the adjustment it
 // adds to the cosine similarity — for Insights. Read fresh (not the ranking's cache), largest effect first.
-import { computeFeedbackSignal, DEFAULT_FEEDBACK_SIGNAL } from "@anisong/core-ml";
+import { computeFeedbackSignal, DEFAULT_FEEDBACK_SIGNAL, type TSongSignal } from "@anisong/core-ml";
 import { listSongFeedback, type TDb } from "@anisong/db";
 import { webEnv } from "../env";
 
-export type TFeedbackReportSong = {
-  trackId: string;
-  title: string;
-  artists: string[];
-  likes: number;
-  dislikes: number;
-  votes: number;
-  likeRate: number;
-  smoothedRate: number;
-  /** added to the song's cosine similarity when the signal is on (0 below minVotes) */
-  adjustment: number;
-};
+/** A song's signal (votes, rates, adjustment) with what Insights shows of the song. */
+export type TFeedbackReportSong = TSongSignal & { title: string; artists: string[] };
 
 export type TFeedbackReport = {
   /** ANISONG_FEEDBACK_SIGNAL (an experiment variant may still turn it on or off for its visitors) */

@@ -2,18 +2,14 @@
 // timeout and Retry-After ceiling (the providers' env.ts). null: not configured, so the button is hidden and
 // the routes answer 404.
 import { resolveSpotifyConfig } from "@anisong/providers";
-import { SpotifyPlaylistClient } from "@anisong/providers/spotify-playlists";
+import { SpotifyPlaylistClient, type TSpotifyPlaylistClientOptions } from "@anisong/providers/spotify-playlists";
 import { webEnv } from "../env";
 
-export type TSpotifySaveConfig = {
-  clientId: string;
-  /** The registered /api/spotify/callback URL; its origin is the public origin the listener is sent back to. */
-  redirectUri: string;
-  accountsBase: string;
-  apiBase: string;
-  timeoutMs: number;
-  maxRetryAfterMs: number;
-};
+/**
+ * The playlist client's options without a fetch override. `redirectUri` is the registered /api/spotify/callback URL;
+ * its origin is the public origin the listener is sent back to.
+ */
+export type TSpotifySaveConfig = Omit<TSpotifyPlaylistClientOptions, "fetch">;
 
 let override: TSpotifySaveConfig | null | undefined;
 
