@@ -11,7 +11,11 @@ export const ZDatabaseEnv = z.object({
   ANISONG_PGLITE_DIR: z.string().min(1).optional(),
 });
 
-export type TDatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+/**
+ * PGlite's `thread`: "main" (default) runs it on the caller's thread; "worker" in a worker thread of its own
+ * (client/pglite-thread), which the web server chooses so its requests do not wait on PostgreSQL's CPU work.
+ */
+export type TDatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string; thread?: "main" | "worker" };
 
 /** Walks up from `start` to the folder holding pnpm-workspace.yaml. */
 export function findRepoRoot(start = process.cwd()): string {

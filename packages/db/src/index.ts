@@ -1,5 +1,5 @@
 export * from "./env";
-export { createPrismaClient, closePrismaClient, getDb, closeDb, type TDb } from "./client/create-prisma-client";
+export { createPrismaClient, closePrismaClient, databaseConfigOf, getDb, closeDb, type TDb } from "./client/create-prisma-client";
 export type { TDbOrTx } from "./db-transaction";
 export { PGliteLockedError, lockFileFor } from "./client/pglite-registry";
 export { DatabaseError, classifyDatabaseError, toDatabaseError, type TDatabaseErrorCode } from "./errors/database-error";

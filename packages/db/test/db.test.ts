@@ -57,7 +57,7 @@ const songFeatures = {
   tempo: 170,
 };
 
-describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
+describe.each(["pglite", "pglite-thread", "postgres"] as const)("@anisong/db on %s", (kind) => {
   let t: TTestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase({ kind });
@@ -77,7 +77,13 @@ describe.each(["pglite", "postgres"] as const)("@anisong/db on %s", (kind) => {
     expect(rows[0]!.applied_steps_count).toBe(1);
   });
 
-  it("is idempotent: a second run applies nothing", async () => {
+  it("is idempotent: a second run applies nothing (a folder held by the database thread refuses it)", async () => {
+    if (kind === "pglite-thread") {
+      // One PGlite instance per folder: the migration's in-process instance may not open beside the thread.
+      await expect(migrateDatabase(t.config)).rejects.toThrow(PGliteLockedError);
+      await expect(migrateDatabase(t.config)).rejects.toThrow("in this process's database thread");
+      return;
+    }
     const again = await migrateDatabase(t.config);
     expect(again.applied).toEqual([]);
     expect(again.alreadyApplied).toEqual(migrations.map((m) => m.name));

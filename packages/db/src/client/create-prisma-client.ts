@@ -1,9 +1,9 @@
 // One factory for both databases: PGlite (embedded folder, the default) or PostgreSQL through adapter-pg.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { resolveDatabaseConfig, type TDatabaseConfig } from "../env";
-import { closePGlite, openPGlite } from "./pglite-registry";
+import { closePGlite, openPGlite, openPGliteThread } from "./pglite-registry";
+import { PGliteThreadAdapterFactory } from "./pglite-thread/thread-adapter";
 
 export type TDb = PrismaClient;
 
@@ -12,7 +12,10 @@ export type TDb = PrismaClient;
 const CLIENTS = Symbol.for("anisong.db.pglite-clients");
 const clientHolder = globalThis as typeof globalThis & { [CLIENTS]?: Map<string, { client: Promise<TDb>; refs: number }> };
 const pgliteClients = (clientHolder[CLIENTS] ??= new Map());
-const clientConfigs = new WeakMap<TDb, TDatabaseConfig>();
+// Also on globalThis: a client made by one module copy is looked up (databaseConfigOf) from another.
+const CONFIGS = Symbol.for("anisong.db.client-configs");
+const configHolder = globalThis as typeof globalThis & { [CONFIGS]?: WeakMap<TDb, TDatabaseConfig> };
+const clientConfigs = (configHolder[CONFIGS] ??= new WeakMap());
 
 /**
  * PGlite: the client is shared per data folder (one connection per process); each call takes a reference.
@@ -26,10 +29,17 @@ export function createPrismaClient(config: TDatabaseConfig = resolveDatabaseConf
   }
   let entry = pgliteClients.get(config.dataDir);
   if (!entry) {
-    const client = openPGlite(config.dataDir).then((pglite) => {
-      // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the runtime protocol matches.
-      const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
-      const db = new PrismaClient({ adapter });
+    // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils, and the thread adapter
+    // declares only what it implements; the runtime protocol matches.
+    const adapter: Promise<unknown> =
+      config.thread === "worker"
+        ? openPGliteThread(config.dataDir).then(() => new PGliteThreadAdapterFactory(() => openPGliteThread(config.dataDir)))
+        : // Imported here: in the thread's mode PGlite's JavaScript (and its adapter) stays out of this thread.
+          Promise.all([openPGlite(config.dataDir), import("pglite-prisma-adapter")]).then(
+            ([pglite, { PrismaPGlite }]) => new PrismaPGlite(pglite),
+          );
+    const client = adapter.then((a) => {
+      const db = new PrismaClient({ adapter: a as PrismaPg });
       clientConfigs.set(db, config);
       return db;
     });
@@ -39,6 +49,11 @@ export function createPrismaClient(config: TDatabaseConfig = resolveDatabaseConf
   }
   entry.refs++;
   return entry.client;
+}
+
+/** The database a client was made for (undefined for a client not made by createPrismaClient). */
+export function databaseConfigOf(db: TDb): TDatabaseConfig | undefined {
+  return clientConfigs.get(db);
 }
 
 /** Releases a client. PostgreSQL: closes its pool. PGlite: closes the folder once no one else holds it. */
@@ -57,10 +72,10 @@ export async function closePrismaClient(db: TDb): Promise<void> {
 
 let singleton: Promise<TDb> | null = null;
 
-/** The process-wide client for the database the environment selects. */
-export function getDb(): Promise<TDb> {
+/** The process-wide client for the database the environment selects (`config`: the first call's choice holds). */
+export function getDb(config: TDatabaseConfig = resolveDatabaseConfig()): Promise<TDb> {
   if (!singleton) {
-    singleton = createPrismaClient(resolveDatabaseConfig());
+    singleton = createPrismaClient(config);
     singleton.catch(() => (singleton = null));
   }
   return singleton;

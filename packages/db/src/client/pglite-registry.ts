@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { DatabaseError } from "../errors/database-error";
+import { PGliteThread } from "./pglite-thread/pglite-thread";
 
 export class PGliteLockedError extends DatabaseError {
   override name = "PGliteLockedError";
@@ -16,10 +17,12 @@ export class PGliteLockedError extends DatabaseError {
   }
 }
 
-type TRegistry = { instances: Map<string, Promise<PGlite>>; locks: Set<string> };
+// A folder is open either on this thread (instances) or in its own database thread (threads), never both.
+type TRegistry = { instances: Map<string, Promise<PGlite>>; threads?: Map<string, Promise<PGliteThread>>; locks: Set<string> };
 const KEY = Symbol.for("anisong.db.pglite-registry");
 const holder = globalThis as typeof globalThis & { [KEY]?: TRegistry };
 const registry: TRegistry = (holder[KEY] ??= { instances: new Map(), locks: new Set() });
+const threads = (registry.threads ??= new Map());
 
 // initdb writes shared_buffers = 128MB, and PGlite's WebAssembly heap touches all of it at start: 114 MB of
 // resident memory more than 16MB (measured: 322 → 208 MB RSS for an opened, read database). Anisong's whole
@@ -86,10 +89,21 @@ process.once("exit", () => {
   }
 });
 
+function otherModeHolds(key: string, wanted: "thread" | "in-process"): PGliteLockedError | null {
+  const open = wanted === "thread" ? registry.instances.has(key) : threads.has(key);
+  if (!open) return null;
+  return new PGliteLockedError(
+    `the embedded database ${key} is already open ${wanted === "thread" ? "on this thread" : "in this process's database thread"}; ` +
+      "close it first (closePGlite) — one PGlite instance per folder.",
+  );
+}
+
 export function openPGlite(dataDir: string): Promise<PGlite> {
   const key = path.resolve(dataDir);
   let pending = registry.instances.get(key);
   if (!pending) {
+    const held = otherModeHolds(key, "in-process");
+    if (held) return Promise.reject(held);
     pending = (async () => {
       acquireLock(key);
       try {
@@ -109,8 +123,46 @@ export function openPGlite(dataDir: string): Promise<PGlite> {
   return pending;
 }
 
+/**
+ * The folder opened in its own worker thread (the web server's choice, see pglite-thread.ts); shared per folder.
+ * A thread that ends without closePGlite (a crash) leaves the registry, so the next call opens a new one.
+ */
+export function openPGliteThread(dataDir: string): Promise<PGliteThread> {
+  const key = path.resolve(dataDir);
+  let pending = threads.get(key);
+  if (!pending) {
+    const held = otherModeHolds(key, "thread");
+    if (held) return Promise.reject(held);
+    const opening: Promise<PGliteThread> = (async () => {
+      acquireLock(key); // the thread is this process: the same pid-owned lock keeps other processes out
+      try {
+        fs.mkdirSync(key, { recursive: true });
+        return await PGliteThread.open({
+          dataDir: key,
+          extraStartParams: PGLITE_MEMORY_PARAMS,
+          onExit: () => threads.get(key) === opening && threads.delete(key),
+        });
+      } catch (error) {
+        releaseLock(key);
+        throw error;
+      }
+    })();
+    pending = opening;
+    threads.set(key, pending);
+    pending.catch(() => threads.delete(key));
+  }
+  return pending;
+}
+
 export async function closePGlite(dataDir: string): Promise<void> {
   const key = path.resolve(dataDir);
+  const thread = threads.get(key);
+  if (thread) {
+    threads.delete(key);
+    await (await thread.catch(() => null))?.close();
+    releaseLock(key);
+    return;
+  }
   const pending = registry.instances.get(key);
   if (!pending) return;
   registry.instances.delete(key);

@@ -1,10 +1,13 @@
-// Stores a recommendation and its items as ONE SQL statement (a data-modifying CTE), so it is atomic
-// without an interactive transaction. Prisma's nested create costs five round trips (BEGIN, two INSERTs,
-// SELECT, COMMIT): 5.6 ms per recommendation on PGlite against about 1 ms here, and the write is the
-// web request's main cost. Items travel as one jsonb parameter so similarities keep every digit.
+// Stores a recommendation and its items in ONE statement, so it is atomic without an interactive transaction.
+// Prisma's nested create costs five round trips (BEGIN, two INSERTs, SELECT, COMMIT): 5.6 ms per recommendation
+// on PGlite against about 1 ms here, and the write is the web request's main cost. The statement calls
+// store_recommendations (a data-modifying CTE in a PL/pgSQL function, see its migration) with a JSON array of
+// recommendations, one jsonb parameter so similarities keep every digit: where PGlite runs in its own thread,
+// recommendations that arrive while it is busy go in together (runBatchable); elsewhere the array holds one.
 import { randomUUID } from "node:crypto";
 import type { TAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
+import { runBatchable } from "../client/run-batchable";
 import type { TRecommendationOptions } from "./recommendation-options";
 
 export type TNewRecommendation = {
@@ -31,26 +34,32 @@ export type TNewRecommendation = {
   items: { rank: number; songId: string; similarity: number; seedSimilarities?: number[] }[];
 };
 
+// The migration 20261204210000_store_recommendations holds the INSERT (a PL/pgSQL function, so its plan is kept).
+const STORE_RECOMMENDATIONS = `SELECT store_recommendations($1::jsonb)`;
+
 export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Promise<{ id: string; createdAt: Date }> {
   const id = randomUUID();
   const createdAt = new Date();
-  await db.$executeRaw`
-    WITH rec AS (
-      INSERT INTO "Recommendation" ("id", "queryTitle", "queryArtist", "queryTrackId", "trackId", "trackTitle",
-        "trackArtists", "features", "featureSource", "kinds", "modelId", "clusterIndex", "options", "createdAt",
-        "experimentId", "variant", "feedbackSignal")
-      VALUES (${id}, ${rec.queryTitle}, ${rec.queryArtist}, ${rec.queryTrackId}, ${rec.trackId}, ${rec.trackTitle},
-        ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.trackArtists)}::jsonb)),
-        ${JSON.stringify(rec.features)}::jsonb, ${rec.featureSource},
-        ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rec.kinds ?? ["original", "soundtrack"])}::jsonb)), ${rec.modelId}, ${rec.clusterIndex},
-        ${rec.options ? JSON.stringify(rec.options) : null}::jsonb, ${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC',
-        ${rec.experimentId ?? null}, ${rec.variant ?? null}, ${rec.feedbackSignal ?? false})
-      RETURNING "id"
-    )
-    INSERT INTO "RecommendationItem" ("recommendationId", "rank", "songId", "similarity", "seedSimilarities")
-    SELECT rec."id", item."rank", item."songId", item."similarity",
-      ARRAY(SELECT jsonb_array_elements_text(COALESCE(item."seedSimilarities", '[]'::jsonb))::float8)
-    FROM rec, jsonb_to_recordset(${JSON.stringify(rec.items)}::jsonb)
-      AS item("rank" int, "songId" text, "similarity" float8, "seedSimilarities" jsonb)`;
+  const row = {
+    id,
+    queryTitle: rec.queryTitle,
+    queryArtist: rec.queryArtist,
+    queryTrackId: rec.queryTrackId,
+    trackId: rec.trackId,
+    trackTitle: rec.trackTitle,
+    trackArtists: rec.trackArtists,
+    features: rec.features,
+    featureSource: rec.featureSource,
+    kinds: rec.kinds ?? ["original", "soundtrack"],
+    modelId: rec.modelId,
+    clusterIndex: rec.clusterIndex,
+    options: rec.options, // undefined: the key is left out, so the column is NULL
+    createdAt: createdAt.toISOString(),
+    experimentId: rec.experimentId ?? null,
+    variant: rec.variant ?? null,
+    feedbackSignal: rec.feedbackSignal ?? false,
+    items: rec.items,
+  };
+  await runBatchable(db, { sql: STORE_RECOMMENDATIONS, row: JSON.stringify(row) });
   return { id, createdAt };
 }

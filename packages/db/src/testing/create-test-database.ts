@@ -6,18 +6,23 @@ import os from "node:os";
 import path from "node:path";
 import { resolveTestAdminUrl, type TDatabaseConfig } from "../env";
 import { closePrismaClient, createPrismaClient, type TDb } from "../client/create-prisma-client";
-import { lockFileFor } from "../client/pglite-registry";
+import { closePGlite, lockFileFor } from "../client/pglite-registry";
 import { migrateDatabase } from "../migrate/migrate-database";
 import { databaseUrl, withAdmin } from "./admin-connection";
 
 export type TTestDatabase = { db: TDb; config: TDatabaseConfig; drop(): Promise<void> };
 
-export async function createTestDatabase(options: { kind: "pglite" | "postgres"; migrate?: boolean }): Promise<TTestDatabase> {
+/** "pglite-thread": PGlite in its own worker thread (the web server's choice), migrated on this thread first. */
+export async function createTestDatabase(options: {
+  kind: "pglite" | "pglite-thread" | "postgres";
+  migrate?: boolean;
+}): Promise<TTestDatabase> {
   const migrate = options.migrate ?? true;
-  if (options.kind === "pglite") {
+  if (options.kind !== "postgres") {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "anisong-pglite-"));
-    const config: TDatabaseConfig = { kind: "pglite", dataDir };
+    const config: TDatabaseConfig = { kind: "pglite", dataDir, thread: options.kind === "pglite-thread" ? "worker" : "main" };
     if (migrate) await migrateDatabase(config);
+    if (config.thread === "worker") await closePGlite(dataDir); // the migration's in-process instance gives way
     const db = await createPrismaClient(config);
     return {
       db,
