@@ -10,6 +10,7 @@ import { findRepoRoot } from "@anisong/db";
 import { expectNoAxeViolations } from "./support/axe";
 import { ensureBuilt, freePort, startNextServer, WEB_DIR, type TNextServer } from "./support/next-server";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
+import type { THealth, TRecommendationResponse } from "../src/lib/api-types";
 
 jest.setTimeout(600_000);
 
@@ -32,6 +33,8 @@ beforeAll(async () => {
     SPOTIFY_CLIENT_ID: "",
     SPOTIFY_CLIENT_SECRET: "",
     RECCOBEATS_API_BASE: `http://127.0.0.1:${deadPort}`,
+    // Room for the burst of 24 recommendations below on top of the other tests' writes (one client: 127.0.0.1).
+    ANISONG_WRITE_RATE_BURST: "60",
   });
   browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -383,6 +386,29 @@ test("permalinks: reload, back and forward show the stored list and create nothi
   await page.screenshot({ path: path.join(SHOTS, "insights-comments-desktop.png"), fullPage: true });
   await expectNoAxeViolations(page, "insights-comments-desktop");
   await page.context().close();
+});
+
+test("the embedded database runs in its own thread: a burst of recommendations is stored, each permalink opens", async () => {
+  const health = (await (await fetch(`${server.url}/api/health`)).json()) as THealth;
+  expect(health.database).toMatchObject({ ok: true, kind: "pglite", thread: "worker" });
+  // Sent together, they reach the database thread while it is busy and are written in shared statements.
+  const created = await Promise.all(
+    Array.from({ length: 24 }, async (_, i) => {
+      const res = await fetch(`${server.url}/api/recommendations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: "Levitating", artist: "Dua Lipa", topN: 5 + (i % 6) }),
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as TRecommendationResponse;
+    }),
+  );
+  for (const made of created) {
+    const stored = (await (await fetch(`${server.url}/api/recommendations/${made.id}`)).json()) as TRecommendationResponse;
+    expect(stored.items).toHaveLength(made.items.length);
+    expect(stored.items.map((item) => [item.trackId, item.similarity])).toEqual(made.items.map((item) => [item.trackId, item.similarity]));
+  }
+  expect(new Set(created.map((made) => made.id)).size).toBe(24);
 });
 
 test("the title box stops at the API's limit", async () => {

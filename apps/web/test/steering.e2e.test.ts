@@ -204,6 +204,8 @@ test("export: copy all links, download CSV and JSON that hold the list", async (
   const rec = await nextList(page, null);
 
   await page.getByRole("button", { name: /Copy all 50 links/ }).click();
+  // The clipboard write is asynchronous: wait for the status to say something, then check what it says.
+  await page.waitForFunction(() => !!document.querySelector('[data-testid="export-status"]')?.textContent);
   await expect(page.getByTestId("export-status").textContent()).resolves.toBe("Copied 50 Spotify links.");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.split("\n")).toEqual(rec.items.map((i) => i.spotifyUrl));

@@ -140,7 +140,8 @@ export type TRecentComment = { recommendationId: string; stars: number; comment:
 
 export type THealth = {
   status: "ok" | "degraded";
-  database: { ok: boolean; kind: "pglite" | "postgres"; error?: string };
+  /** thread: where embedded PGlite runs (its own worker thread by default), absent for PostgreSQL */
+  database: { ok: boolean; kind: "pglite" | "postgres"; thread?: "worker" | "main"; error?: string };
   model: { ok: boolean; version: string | null; k: number | null; songs: number | null; error?: string };
   /** Whether write limits are shared across instances (Redis) or kept in this process. */
   rateLimits: "per-instance" | "shared" | "per-instance (redis unreachable)";

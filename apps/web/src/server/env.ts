@@ -40,6 +40,11 @@ export const ZWebEnv = z.object({
    */
   ANISONG_PGLITE_SYNCHRONOUS_COMMIT: z.enum(["on", "off"]).default("off"),
   /**
+   * Embedded PGlite only: "worker" (default) runs the database in a worker thread of its own, so PostgreSQL's
+   * work (two thirds of a stored recommendation's CPU) runs beside the request thread; "main" keeps it on it.
+   */
+  ANISONG_PGLITE_THREAD: z.enum(["worker", "main"]).default("worker"),
+  /**
    * Who may set X-Forwarded-For: a comma-separated list of addresses/CIDRs (IPv4 or IPv6) of the
    * proxies in front, or "hops:N" for N proxies. Unset: nobody; the client is the socket's peer.
    */

@@ -11,7 +11,8 @@ let configured: Promise<TDb> | undefined;
 
 export function getServerDb(): Promise<TDb> {
   if (databaseOverride) return Promise.resolve(databaseOverride);
-  configured ??= getDb().then(async (db) => {
+  const config = resolveDatabaseConfig();
+  configured ??= getDb(config.kind === "pglite" ? { ...config, thread: webEnv().ANISONG_PGLITE_THREAD } : config).then(async (db) => {
     // PGlite is one in-process session, so this SET holds for every request (see env.ts).
     if (databaseKind() === "pglite") {
       await setSynchronousCommit(db, { value: webEnv().ANISONG_PGLITE_SYNCHRONOUS_COMMIT });

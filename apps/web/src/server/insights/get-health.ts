@@ -1,5 +1,5 @@
 // Database and model status for GET /api/health (200 when both are usable, 503 otherwise).
-import { pingDatabase } from "@anisong/db";
+import { databaseConfigOf, pingDatabase } from "@anisong/db";
 import type { THealth } from "../../lib/api-types";
 import { databaseKind, getServerDb } from "../services";
 import { toApiError } from "../http/handle-route";
@@ -18,6 +18,8 @@ export async function getHealth(): Promise<THealth> {
     const db = await getServerDb();
     await pingDatabase(db);
     health.database.ok = true;
+    const config = databaseConfigOf(db);
+    if (config?.kind === "pglite") health.database.thread = config.thread ?? "main";
     try {
       const loaded = await loadActiveModel(db);
       health.model = { ok: true, version: loaded.version, k: loaded.model.k, songs: loaded.songs.length };
