@@ -7,14 +7,17 @@
 // cosines predicts to let about 1.5 k rows through (top-rows.ts); the boosted rows (a few hundred per cluster) are
 // scored apart, since a boost can lift a row over the threshold. The result is exact: when fewer than k candidates
 // clear the threshold, the pass is repeated without it. With a tempo range the pass reads only the cluster's rows in
-// range, from a copy sorted by tempo (tempo-order.ts). Scores are written only for the kept rows, into one reused
-// buffer per cluster; a picked song's reported similarity is recomputed by cosineOfRow with the same arithmetic.
+// range, from a copy sorted by tempo (tempo-order.ts); for nine features the cosines are computed in WebAssembly,
+// two rows per SIMD step, from a column copy of it (column-scan9.ts), with scan9 as the fallback. Scores are
+// written only for the kept rows, into one reused buffer per cluster; a picked song's reported similarity is
+// recomputed by cosineOfRow with the same arithmetic.
 import type { TLibraryCluster, TPreparedLibrary } from "../prepare-library";
 import { clusterBoosts, type TClusterBoosts } from "./boost-rows";
 import { Scratch } from "./scratch";
 import { SAMPLE_STRIDE, positionsInRange, scaledColumn, tempoOrder } from "./tempo-order";
 import { bucketRank } from "./bucket-rank";
 import type { TTopRows } from "./top-rows";
+import type { TColumnScan9 } from "../wasm/column-scan9";
 
 /** Inclusive bounds on a scaled column (the tempo). */
 export interface TTempoBounds {
@@ -97,8 +100,9 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
       const kept: TKept = { scores: out, list, units: copies.floats((to - from + boosted.rows.length) * d), slots: copies.ints(size) };
       vectors.units = kept.units;
       vectors.slots = kept.slots;
-      let length =
-        d === 9
+      let length = order.columns
+        ? keepScanned9(order.columns, units, rowAt, from, to, unitQuery, threshold, kept)
+        : d === 9
           ? scan9(units, rowAt, from, to, unitQuery, threshold, kept)
           : scanAny(units, d, rowAt, from, to, unitQuery, threshold, kept);
       length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, length);
@@ -195,7 +199,7 @@ function dotAt(units: Float64Array, base: number, q: Float64Array, d: number): n
 }
 
 /** Where the scan puts a kept row r: its cosine in scores[r], r in list, its unit vector in units at slots[r]. */
-interface TKept {
+export interface TKept {
   scores: Float64Array;
   list: Int32Array;
   units: Float64Array;
@@ -230,9 +234,52 @@ function scanAny(
   return length;
 }
 
+/** scan9 with the cosine pass in WebAssembly (column-scan9.ts): the same kept rows, scores, copies and order. */
+function keepScanned9(
+  columns: TColumnScan9,
+  units: Float64Array,
+  rowAt: Int32Array,
+  from: number,
+  to: number,
+  q: Float64Array,
+  threshold: number,
+  kept: TKept,
+): number {
+  const length = columns.scan(from, to, q, threshold);
+  const { positions, cosines } = columns;
+  const copy = kept.units;
+  for (let i = 0; i < length; i++) {
+    const p = positions[i]!;
+    const r = rowAt[p]!;
+    kept.scores[r] = cosines[i]!;
+    const b = p * 9;
+    const at = i * 9;
+    copy[at] = units[b]!;
+    copy[at + 1] = units[b + 1]!;
+    copy[at + 2] = units[b + 2]!;
+    copy[at + 3] = units[b + 3]!;
+    copy[at + 4] = units[b + 4]!;
+    copy[at + 5] = units[b + 5]!;
+    copy[at + 6] = units[b + 6]!;
+    copy[at + 7] = units[b + 7]!;
+    copy[at + 8] = units[b + 8]!;
+    kept.slots[r] = i;
+    kept.list[i] = r;
+  }
+  return length;
+}
+
 // scanAny for nine features, with the query in locals (V8 does not unroll short loops; see recommend.ts). The
 // expression and its order are cosineOfRow's: the same bits.
-function scan9(units: Float64Array, rowAt: Int32Array, from: number, to: number, q: Float64Array, threshold: number, kept: TKept): number {
+export function scan9(
+  units: Float64Array,
+  rowAt: Int32Array,
+  from: number,
+  to: number,
+  q: Float64Array,
+  threshold: number,
+  kept: TKept,
+): number {
   const q0 = q[0]!,
     q1 = q[1]!,
     q2 = q[2]!,
