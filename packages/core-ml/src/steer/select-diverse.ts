@@ -4,8 +4,8 @@
 //   (1 − λ) · score(x) − λ · max over already picked y of cos(x, y)
 // over a pool of the best max(VARIETY_POOL_FACTOR · n, MIN_VARIETY_POOL) candidates that are still open (song not
 // taken, artist not at the cap; extended by as many again only when the pool runs out) instead of the whole
-// cluster. The pool (mmr-pool.ts) keeps the penalties lazily: an entry's cosines to new picks are computed only when
-// its stale value is the highest left, so a pick costs a few heap steps instead of O(pool · d).
+// cluster. The pool (mmr-pool.ts) folds each pick into every entry's penalty and finds the next pick in the same
+// pass (in WebAssembly for nine features).
 import type { TLibraryCluster } from "../prepare-library";
 import { KeyCounts } from "./key-counts";
 import { MmrPool } from "./mmr-pool";
