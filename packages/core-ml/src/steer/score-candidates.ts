@@ -51,7 +51,10 @@ export interface TCandidates {
   /** Ranking score per row, valid for the rows top() has returned (other entries are stale). */
   scores: Float64Array;
   vectors: TCandidateVectors;
-  /** The best min(k, candidates) rows, best first, and how many candidates there are. */
+  /**
+   * The best min(k, candidates) rows, best first, and how many candidates there are. The rows array is reused: the
+   * next top() call (of any query) overwrites it.
+   */
   top(k: number): TTopRows;
 }
 
@@ -61,6 +64,8 @@ export interface TCandidates {
 const buffers = new WeakMap<TLibraryCluster, Float64Array>();
 const scratch = new Scratch();
 const copies = new Scratch();
+// top()'s rows, refilled by every call (a fresh 564-entry array was ≈ 4.5 kB of garbage per query).
+const ranked: number[] = [];
 // Below this many rows in range, a scan without a threshold costs less than sampling one.
 const MIN_SAMPLED_RANGE = 4096;
 // The sampled threshold aims at this many times k rows above it.
@@ -107,7 +112,7 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
           : scanAny(units, d, rowAt, from, to, unitQuery, threshold, kept);
       length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, length);
       for (const r of excluded) out[r] = Number.NaN; // bucketRank skips NaN
-      const rows = bucketRank(out, list, length, cap, threshold);
+      const rows = bucketRank(out, list, length, cap, threshold, ranked);
       // Every candidate at or above the threshold is in the list; if they were fewer than k, rows below it are missing.
       if (rows.length >= cap || threshold === -Infinity) return { rows, candidates };
       threshold = -Infinity;

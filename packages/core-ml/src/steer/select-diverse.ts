@@ -64,7 +64,12 @@ export function selectDiverse(
     if (song >= 0 && takenSongs.get(song) > 0) return false;
     return !(artist >= 0 && perArtist.get(artist) >= rules.maxPerArtist);
   };
-  const eligible = (r: number): boolean => open(r) && !rules.sameAs.some((v) => sameVector(block, d, r, v));
+  const eligible = (r: number): boolean => {
+    if (!open(r)) return false;
+    // A loop, not sameAs.some(…): that callback was a fresh closure per check.
+    for (const v of rules.sameAs) if (sameVector(block, d, r, v)) return false;
+    return true;
+  };
   const take = (r: number): void => {
     const song = block.songKeyIds[r]!;
     const artist = block.artistKeyIds[r]!;
