@@ -251,13 +251,20 @@ function keepScanned9(
   kept: TKept,
 ): number {
   const length = columns.scan(from, to, q, threshold);
-  const { positions, cosines } = columns;
+  const { positions, cosines, vectors } = columns;
   const copy = kept.units;
+  // The scan's own copy of the kept vectors where it made one (contiguous and hot), else the sorted rows.
+  const copied = Math.min(length, vectors.length / 9);
+  copy.set(vectors.subarray(0, copied * 9));
   for (let i = 0; i < length; i++) {
     const p = positions[i]!;
     const r = rowAt[p]!;
     kept.scores[r] = cosines[i]!;
-    const b = p * 9;
+    kept.slots[r] = i;
+    kept.list[i] = r;
+  }
+  for (let i = copied; i < length; i++) {
+    const b = positions[i]! * 9;
     const at = i * 9;
     copy[at] = units[b]!;
     copy[at + 1] = units[b + 1]!;
@@ -268,8 +275,6 @@ function keepScanned9(
     copy[at + 6] = units[b + 6]!;
     copy[at + 7] = units[b + 7]!;
     copy[at + 8] = units[b + 8]!;
-    kept.slots[r] = i;
-    kept.list[i] = r;
   }
   return length;
 }

@@ -26,7 +26,7 @@ function jsPass(units: Float64Array, size: number, from: number, to: number, q: 
   };
   const n = scan9(units, rowAt, from, to, q, threshold, kept);
   const positions = Array.from(kept.list.subarray(0, n));
-  return { positions, cosines: positions.map((p) => kept.scores[p]!) };
+  return { positions, cosines: positions.map((p) => kept.scores[p]!), vectors: Array.from(kept.units.subarray(0, n * 9)) };
 }
 
 it("scans like scan9: the same positions and cosines, bit for bit", () => {
@@ -55,6 +55,8 @@ it("scans like scan9: the same positions and cosines, bit for bit", () => {
       const js = jsPass(units, size, from, to, q, threshold);
       expect(wasm.positions).toEqual(js.positions);
       expect(wasm.cosines.every((c, i) => Object.is(c, js.cosines[i]))).toBe(true);
+      // The kept rows' vectors, as far as the scan copies them (all of them here: fewer than its 4,096 rows).
+      expect(Array.from(scan!.vectors.subarray(0, n * 9))).toEqual(js.vectors);
     }
   }
 });

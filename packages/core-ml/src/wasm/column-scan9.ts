@@ -21,14 +21,20 @@ let compiled: object | null | undefined;
 export interface TColumnScan9 {
   /**
    * Writes the sorted positions p in [from, to) whose clamped cosine to the unit query q is ≥ threshold, ascending,
-   * to positions[0 …) and their cosines to cosines[0 …); returns how many. The arithmetic is scan9's.
+   * to positions[0 …), their cosines to cosines[0 …) and their vectors to vectors; returns how many. The arithmetic
+   * is scan9's.
    */
   scan(from: number, to: number, q: Float64Array, threshold: number): number;
   positions: Int32Array;
   cosines: Float64Array;
+  /** The first min(count, vectors.length / 9) kept rows' unit vectors, row i at i · 9. */
+  vectors: Float64Array;
 }
 
-type TScan = (cols: number, stride: number, from: number, to: number, args: number, pos: number, out: number) => number;
+type TScan = (...pointersAndCounts: number[]) => number;
+
+/** Kept rows whose vectors the scan copies out (see columnScan9). */
+const VECTOR_ROWS = 4096;
 
 /** A column copy of `units` (size rows × 9, row-major) in its own memory; undefined without WebAssembly SIMD. */
 export function columnScan9(units: Float64Array, size: number): TColumnScan9 | undefined {
@@ -38,7 +44,11 @@ export function columnScan9(units: Float64Array, size: number): TColumnScan9 | u
   const stride = (size + 1) * 8;
   const argsAt = 9 * stride;
   const outAt = argsAt + 80;
-  const positionsAt = outAt + size * 8;
+  // The scan copies the vectors of its first VECTOR_ROWS kept rows (the sampled threshold keeps ≈ 1,500; only a
+  // pass without threshold keeps more, and the caller copies the rest itself).
+  const vectorRows = Math.min(size, VECTOR_ROWS);
+  const vectorsAt = outAt + size * 8;
+  const positionsAt = vectorsAt + vectorRows * 72;
   const total = positionsAt + size * 4;
   if (!compiled || total > MAX_BYTES) return undefined;
   // One memory per copy, never grown (so the views below stay attached), collected with the cluster's tempo order.
@@ -50,13 +60,15 @@ export function columnScan9(units: Float64Array, size: number): TColumnScan9 | u
   const args = new Float64Array(buffer, argsAt, 10);
   const cosines = new Float64Array(buffer, outAt, size);
   const positions = new Int32Array(buffer, positionsAt, size);
+  const vectors = new Float64Array(buffer, vectorsAt, vectorRows * 9);
   return {
     positions,
     cosines,
+    vectors,
     scan(from, to, q, threshold) {
       for (let j = 0; j < 9; j++) args[j] = q[j]!;
       args[9] = threshold;
-      return run(0, stride, from, to, argsAt, positionsAt, outAt);
+      return run(0, stride, from, to, argsAt, positionsAt, outAt, vectorsAt, vectorRows);
     },
   };
 }
