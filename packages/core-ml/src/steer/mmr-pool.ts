@@ -77,7 +77,7 @@ export class MmrPool {
 
   /** `vectors`: where each row's unit vector is (score-candidates.ts), read at every use (top() may move it). */
   constructor(
-    private readonly vectors: TCandidateVectors,
+    private readonly vectors: Pick<TCandidateVectors, "units" | "slots">,
     private readonly d: number,
     private readonly rankingScores: Float64Array,
     private readonly lambda: number,

@@ -14,7 +14,7 @@
 import type { TLibraryCluster, TPreparedLibrary } from "../prepare-library";
 import { clusterBoosts, type TClusterBoosts } from "./boost-rows";
 import { Scratch } from "./scratch";
-import { SAMPLE_STRIDE, positionsInRange, scaledColumn, tempoOrder } from "./tempo-order";
+import { SAMPLE_STRIDE, positionsInRange, scaledColumn, tempoOrder, type TTempoOrder } from "./tempo-order";
 import { bucketRank } from "./bucket-rank";
 import type { TTopRows } from "./top-rows";
 import type { TColumnScan9 } from "../wasm/column-scan9";
@@ -38,13 +38,16 @@ export interface TScoreRules {
 }
 
 /**
- * Unit vectors of the rows top() returned, copied by the scan while they were in the cache: the row's vector is at
- * units[slots[row] · d …]. MMR reads these ~500 vectors again; from the cluster's array they were cache misses.
- * Rewritten by each top() call (the fields may then point to new arrays).
+ * Unit vectors and key ids of the rows top() returned, copied by the scan while they were in the cache: the row's
+ * vector is at units[slots[row] · d …], its songKey and artistKey ids at songs[slots[row]] and
+ * artists[slots[row]]. MMR reads these ~500 vectors again, and the selection's checks the ids; from the cluster's
+ * arrays they were cache misses. Rewritten by each top() call (the fields may then point to new arrays).
  */
 export interface TCandidateVectors {
   units: Float64Array;
   slots: Int32Array;
+  songs: Int32Array;
+  artists: Int32Array;
 }
 
 export interface TCandidates {
@@ -64,6 +67,8 @@ export interface TCandidates {
 const buffers = new WeakMap<TLibraryCluster, Float64Array>();
 const scratch = new Scratch();
 const copies = new Scratch();
+const songIds = new Scratch();
+const artistIds = new Scratch();
 // top()'s rows, refilled by every call (a fresh 564-entry array was ≈ 4.5 kB of garbage per query).
 const ranked: number[] = [];
 // Below this many rows in range, a scan without a threshold costs less than sampling one.
@@ -95,7 +100,7 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
   const boosted = rules.boosts && rules.boosts.size > 0 ? clusterBoosts(prep, rules.boosts, rules.cluster) : NO_BOOSTS;
   const candidates = to - from - excluded.length;
   const out = scores;
-  const vectors: TCandidateVectors = { units: copies.floats(0), slots: copies.ints(0) };
+  const vectors: TCandidateVectors = { units: copies.floats(0), slots: copies.ints(0), songs: songIds.ints(0), artists: artistIds.ints(0) };
 
   const top = (k: number): TTopRows => {
     const cap = Math.max(0, Math.floor(k));
@@ -105,12 +110,15 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
       const kept: TKept = { scores: out, list, units: copies.floats((to - from + boosted.rows.length) * d), slots: copies.ints(size) };
       vectors.units = kept.units;
       vectors.slots = kept.slots;
-      let length = order.columns
+      const scanned = order.columns
         ? keepScanned9(order.columns, units, rowAt, from, to, unitQuery, threshold, kept)
         : d === 9
           ? scan9(units, rowAt, from, to, unitQuery, threshold, kept)
           : scanAny(units, d, rowAt, from, to, unitQuery, threshold, kept);
-      length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, length);
+      const length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, scanned);
+      vectors.songs = songIds.ints(length);
+      vectors.artists = artistIds.ints(length);
+      keepIds(block, order, scanned, length, kept.list, vectors);
       for (const r of excluded) out[r] = Number.NaN; // bucketRank skips NaN
       const rows = bucketRank(out, list, length, cap, threshold, ranked);
       // Every candidate at or above the threshold is in the list; if they were fewer than k, rows below it are missing.
@@ -168,6 +176,33 @@ function keepBoosted(
     }
   }
   return length;
+}
+
+/**
+ * The key ids of the kept rows, by slot: for the first `scanned` (the pass's, in sorted order) from the tempo
+ * order's sorted copy where the WebAssembly pass gave their positions (a forward walk), else from the cluster by row.
+ */
+function keepIds(
+  block: TLibraryCluster,
+  order: TTempoOrder,
+  scanned: number,
+  length: number,
+  list: Int32Array,
+  out: TCandidateVectors,
+): void {
+  const { songs, artists } = out;
+  let i = 0;
+  if (order.columns) {
+    const positions = order.columns.positions;
+    for (; i < scanned; i++) {
+      songs[i] = order.songKeyIds[positions[i]!]!;
+      artists[i] = order.artistKeyIds[positions[i]!]!;
+    }
+  }
+  for (; i < length; i++) {
+    songs[i] = block.songKeyIds[list[i]!]!;
+    artists[i] = block.artistKeyIds[list[i]!]!;
+  }
 }
 
 /** Row r's cosine to the unit query, exactly as scoreCandidates computed it before adding the boost. */

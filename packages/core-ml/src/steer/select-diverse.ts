@@ -46,7 +46,12 @@ export function selectDiverse(
   scores: Float64Array,
   rules: TSelectRules,
   select: (k: number) => TTopRows = (k) => topRows(scores, k),
-  vectors: TCandidateVectors = { units: block.units, slots: Int32Array.from(scores, (_, r) => r) },
+  vectors: TCandidateVectors = {
+    units: block.units,
+    slots: Int32Array.from(scores, (_, r) => r),
+    songs: block.songKeyIds,
+    artists: block.artistKeyIds,
+  },
 ): number[] {
   const picked: number[] = [];
   if (rules.n <= 0) return picked;
@@ -58,9 +63,11 @@ export function selectDiverse(
   perArtist.reset();
   for (const song of rules.takenSongKeys) if (song >= 0) takenSongs.add(song);
   // Taken songs and full artists only grow, so a row that is not open now never will be.
+  // The ids by slot (vectors): the scan's hot copy, not the cluster's arrays (a cache miss per check).
   const open = (r: number): boolean => {
-    const song = block.songKeyIds[r]!;
-    const artist = block.artistKeyIds[r]!;
+    const slot = vectors.slots[r]!;
+    const song = vectors.songs[slot]!;
+    const artist = vectors.artists[slot]!;
     if (song >= 0 && takenSongs.get(song) > 0) return false;
     return !(artist >= 0 && perArtist.get(artist) >= rules.maxPerArtist);
   };
@@ -71,8 +78,9 @@ export function selectDiverse(
     return true;
   };
   const take = (r: number): void => {
-    const song = block.songKeyIds[r]!;
-    const artist = block.artistKeyIds[r]!;
+    const slot = vectors.slots[r]!;
+    const song = vectors.songs[slot]!;
+    const artist = vectors.artists[slot]!;
     if (song >= 0) takenSongs.add(song);
     if (artist >= 0) perArtist.add(artist);
     picked.push(r);

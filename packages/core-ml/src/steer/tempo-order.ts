@@ -21,6 +21,9 @@ export interface TTempoOrder {
    * these instead of one cold cache line per sampled row of the big array.
    */
   sample: Float64Array;
+  /** The rows' songKey and artistKey ids (TLibraryCluster's) in sorted order, read with the kept rows' vectors. */
+  songKeyIds: Int32Array;
+  artistKeyIds: Int32Array;
   /**
    * For nine features, `units` again by column in a WebAssembly memory, scanned two rows at a time (column-scan9.ts):
    * undefined without WebAssembly SIMD or for other d.
@@ -55,7 +58,9 @@ export function tempoOrder(block: TLibraryCluster, d: number, column: number): T
   const sample = new Float64Array(Math.ceil(size / SAMPLE_STRIDE) * d);
   for (let p = 0; p < size; p += SAMPLE_STRIDE) sample.set(units.subarray(p * d, p * d + d), (p / SAMPLE_STRIDE) * d);
   const columns = d === 9 ? columnScan9(units, size) : undefined;
-  const order = { column, rows, units, keys, sample, columns };
+  const songKeyIds = Int32Array.from(rows, (r) => block.songKeyIds[r]!);
+  const artistKeyIds = Int32Array.from(rows, (r) => block.artistKeyIds[r]!);
+  const order = { column, rows, units, keys, sample, songKeyIds, artistKeyIds, columns };
   orders.set(block, order);
   return order;
 }
