@@ -2,8 +2,8 @@
 // contiguous run of rows found by binary search, so the scan reads only the songs in range (about two thirds of a
 // cluster for 90–150 BPM) with no per-row filter branch (a third of the rows failed it at random: mispredictions).
 // Built on a cluster's first steered query and kept for the life of the library: one more copy of its unit vectors
-// by row (8 · 9 bytes per song) and, for nine features, one by column in a WebAssembly memory with the scan's output
-// arrays (≈ 84 bytes per song + 0.3 MB per cluster): ≈ 16 MB in all for 90,000 songs in five clusters.
+// and key ids by row (8 · 9 + 8 bytes per song) and, for nine features, one by column in a WebAssembly memory with
+// the scan's output arrays (≈ 84 bytes per song + 0.3 MB per cluster): ≈ 16 MB in all for 90,000 songs.
 import type { TLibraryCluster } from "../prepare-library";
 import { columnScan9, type TColumnScan9 } from "../wasm/column-scan9";
 
