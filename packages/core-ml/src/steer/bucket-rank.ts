@@ -21,9 +21,16 @@ function before(sa: number, ra: number, sb: number, rb: number): boolean {
 
 /**
  * The best `cap` rows of list[0 … length) among those scoring at least `threshold` (NaN never does), best first:
- * fewer than cap when fewer clear it.
+ * fewer than cap when fewer clear it. Written into `into` (its old entries dropped) when given, else a new array.
  */
-export function bucketRank(scores: Float64Array, list: Int32Array, length: number, cap: number, threshold: number): number[] {
+export function bucketRank(
+  scores: Float64Array,
+  list: Int32Array,
+  length: number,
+  cap: number,
+  threshold: number,
+  into?: number[],
+): number[] {
   // The rows that clear the threshold, with their scores, and the best and worst of those scores.
   const rows = scratch.ints(length);
   const vals = scratch.floats(length);
@@ -39,7 +46,11 @@ export function bucketRank(scores: Float64Array, list: Int32Array, length: numbe
     if (s > best) best = s;
     if (s < worst) worst = s;
   }
-  if (m === 0 || cap <= 0) return [];
+  const out = into ?? [];
+  if (m === 0 || cap <= 0) {
+    out.length = 0;
+    return out;
+  }
   const buckets = Math.max(1, Math.min(m, 4096));
   const spread = best - worst;
   const factor = spread > 0 ? (buckets - 1) / spread : 0;
@@ -73,8 +84,9 @@ export function bucketRank(scores: Float64Array, list: Int32Array, length: numbe
     if (to - from > 1) sortRange(orderRows, orderVals, from, to);
     taken = to;
   }
-  const out = new Array<number>(count);
+  // Overwritten in place, then cut to length (emptying it first dropped its storage, regrown on every call).
   for (let i = 0; i < count; i++) out[i] = orderRows[i]!;
+  out.length = count;
   return out;
 }
 
@@ -95,12 +107,42 @@ function sortRange(rows: Int32Array, vals: Float64Array, from: number, to: numbe
     }
     return;
   }
-  const idx = Array.from({ length: to - from }, (_, i) => from + i);
-  idx.sort((a, b) => (before(vals[a]!, rows[a]!, vals[b]!, rows[b]!) ? -1 : before(vals[b]!, rows[b]!, vals[a]!, rows[a]!) ? 1 : 0));
-  const r2 = idx.map((i) => rows[i]!);
-  const v2 = idx.map((i) => vals[i]!);
-  for (let i = 0; i < r2.length; i++) {
-    rows[from + i] = r2[i]!;
-    vals[from + i] = v2[i]!;
+  heapSortRange(rows, vals, from, to);
+}
+
+/**
+ * Sorts positions [from, to) of (rows, vals) into ranking order in place (heapsort: O(b log b) for a long bucket of
+ * equal or bunched scores, and no garbage; a sorted copy through Array.prototype.sort was ≈ 10 kB per query).
+ */
+function heapSortRange(rows: Int32Array, vals: Float64Array, from: number, to: number): void {
+  const size = to - from;
+  // A heap on "ranks after" (its root is the worst): the worst goes to the end, the best is left at the front.
+  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(rows, vals, from, i, size);
+  for (let end = size - 1; end > 0; end--) {
+    swap(rows, vals, from, from + end);
+    siftDown(rows, vals, from, 0, end);
   }
+}
+
+function siftDown(rows: Int32Array, vals: Float64Array, base: number, at: number, size: number): void {
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) return;
+    const c = base + child;
+    if (child + 1 < size && before(vals[c]!, rows[c]!, vals[c + 1]!, rows[c + 1]!)) child++;
+    const a = base + at;
+    const b = base + child;
+    if (!before(vals[a]!, rows[a]!, vals[b]!, rows[b]!)) return;
+    swap(rows, vals, a, b);
+    at = child;
+  }
+}
+
+function swap(rows: Int32Array, vals: Float64Array, a: number, b: number): void {
+  const r = rows[a]!;
+  rows[a] = rows[b]!;
+  rows[b] = r;
+  const v = vals[a]!;
+  vals[a] = vals[b]!;
+  vals[b] = v;
 }

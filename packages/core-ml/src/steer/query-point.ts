@@ -6,6 +6,7 @@ import { InvalidArgumentError, InvalidFeaturesError } from "../errors";
 import { ZAudioFeatures, type TAudioFeatures } from "../features";
 import type { TModelArtifact } from "../model-artifact";
 import { scaleFeatures } from "../scale";
+import { VectorSlots } from "./scratch";
 import { AVOID_WEIGHT, STEERABLE_FEATURES, TARGET_STEP, type TSeed, type TSteerableFeature, type TSteering } from "./steering";
 
 const STEERABLE = new Set<string>(STEERABLE_FEATURES);
@@ -28,33 +29,32 @@ const MAXS = SCHEMA.map(([, schema]) => schema.maxValue ?? Infinity);
 const KNOWN = new Set(NAMES);
 
 /**
- * The scaled vector of features that pass ZAudioFeatures (a number in range for each of the nine), without
- * running the schema: ten seeds' parses were ~5 % of a steered query. Null for anything else, which then goes
- * through scaleFeatures for the full error message. The same arithmetic as scaleFeatures: the same bits.
+ * Writes into `out` the scaled vector of features that pass ZAudioFeatures (a number in range for each of the
+ * nine), without running the schema: ten seeds' parses were ~5 % of a steered query. False for anything else, which
+ * then goes through scaleFeatures for the full error message. The same arithmetic as scaleFeatures: the same bits.
  */
-function scaleIfValid(model: TModelArtifact, features: TAudioFeatures): Float64Array | null {
-  if (typeof features !== "object" || features === null) return null;
+function scaleIfValid(model: TModelArtifact, features: TAudioFeatures, out: Float64Array): boolean {
+  if (typeof features !== "object" || features === null) return false;
   // The schema checks all nine features, whichever the model uses.
   for (let f = 0; f < NAMES.length; f++) {
     const v = (features as Record<string, unknown>)[NAMES[f]!];
-    if (typeof v !== "number" || !(v >= MINS[f]! && v <= MAXS[f]!)) return null;
+    if (typeof v !== "number" || !(v >= MINS[f]! && v <= MAXS[f]!)) return false;
   }
   const { featureNames, scaler } = model;
-  if (scaler.mean.length !== featureNames.length) return null;
-  const out = new Float64Array(featureNames.length);
+  if (scaler.mean.length !== featureNames.length) return false;
   for (let j = 0; j < featureNames.length; j++) {
     const name = featureNames[j]!;
-    if (!KNOWN.has(name)) return null;
+    if (!KNOWN.has(name)) return false;
     out[j] = ((features as Record<string, number>)[name]! - scaler.mean[j]!) / scaler.scale[j]!;
   }
-  return out;
+  return true;
 }
 
-function scaleSeed(model: TModelArtifact, seed: TSeed, what: string): Float64Array {
-  const fast = scaleIfValid(model, seed.features);
-  if (fast) return fast;
+function scaleSeed(model: TModelArtifact, seed: TSeed, what: string, out: Float64Array): Float64Array {
+  if (scaleIfValid(model, seed.features, out)) return out;
   try {
-    return scaleFeatures(model, seed.features);
+    out.set(scaleFeatures(model, seed.features));
+    return out;
   } catch (e) {
     if (e instanceof InvalidFeaturesError) throw new InvalidFeaturesError(`${what}: ${e.message}`, e.issues);
     throw e;
@@ -67,11 +67,26 @@ function addMean(target: Float64Array, vectors: readonly Float64Array[], weight:
   for (const v of vectors) for (let j = 0; j < target.length; j++) target[j]! += w * v[j]!;
 }
 
+export interface TQueryPointOptions {
+  /**
+   * Put the vectors in this module's reused buffers (scratch.ts's VectorSlots), valid only until the next such call:
+   * recommendSteered's own use (no per-query typed arrays). Default false: fresh arrays.
+   */
+  scratch?: boolean;
+}
+
+const scratchVectors = { seeds: new VectorSlots(), avoid: new VectorSlots(), point: new VectorSlots() };
+
 /** Builds the query point for a validated steering request (see the file comment for the rule). */
-export function buildQueryPoint(model: TModelArtifact, steering: TSteering): TQueryPoint {
-  const seeds = steering.seeds.map((s, i) => scaleSeed(model, s, `seed ${i + 1}`));
-  const avoid = (steering.avoid ?? []).map((s, i) => scaleSeed(model, s, `avoided song ${i + 1}`));
-  const point = new Float64Array(model.featureNames.length);
+export function buildQueryPoint(model: TModelArtifact, steering: TSteering, options: TQueryPointOptions = {}): TQueryPoint {
+  const d = model.featureNames.length;
+  const given = steering.avoid ?? [];
+  const fresh = (count: number) => Array.from({ length: count }, () => new Float64Array(d));
+  const seedsOut = options.scratch ? scratchVectors.seeds.take(steering.seeds.length, d) : fresh(steering.seeds.length);
+  const avoidOut = options.scratch ? scratchVectors.avoid.take(given.length, d) : fresh(given.length);
+  const seeds = steering.seeds.map((s, i) => scaleSeed(model, s, `seed ${i + 1}`, seedsOut[i]!));
+  const avoid = given.map((s, i) => scaleSeed(model, s, `avoided song ${i + 1}`, avoidOut[i]!));
+  const point = options.scratch ? scratchVectors.point.take(1, d)[0]!.fill(0) : new Float64Array(d);
   addMean(point, seeds, 1);
   addMean(point, avoid, -AVOID_WEIGHT);
   const shifts: Partial<Record<TSteerableFeature, number>> = {};

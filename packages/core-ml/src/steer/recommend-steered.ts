@@ -9,6 +9,7 @@ import type { TLibrarySong, TPreparedLibrary } from "../prepare-library";
 import { resolveLibrary } from "../resolve-library";
 import { buildQueryPoint } from "./query-point";
 import { cosineOfRow, scanCandidates } from "./score-candidates";
+import { VectorSlots } from "./scratch";
 import { selectDiverse } from "./select-diverse";
 import type { TSeed, TSteerOptions, TSteeredItem, TSteeredResult, TSteering } from "./steering";
 import { validateSteerOptions, validateSteering } from "./validate-steering";
@@ -16,11 +17,17 @@ import { validateSteerOptions, validateSteering } from "./validate-steering";
 // Scaled tempo bounds are widened by this much so a song exactly at a bound (after the scale round trip) stays in.
 const TEMPO_EPSILON = 1e-9;
 
-function unitOf(v: Float64Array): Float64Array {
+// The query's unit vectors (query point, seeds, avoided songs), reused by every query (see VectorSlots).
+const unitSlots = new VectorSlots();
+
+/** v / |v| into `out` (zeros for a zero vector). */
+function unitInto(v: Float64Array, out: Float64Array): Float64Array {
   let sq = 0;
   for (let j = 0; j < v.length; j++) sq += v[j]! * v[j]!;
   const norm = Math.sqrt(sq);
-  return norm === 0 ? new Float64Array(v.length) : v.map((x) => x / norm);
+  if (norm === 0) return out.fill(0);
+  for (let j = 0; j < v.length; j++) out[j] = v[j]! / norm;
+  return out;
 }
 
 /**
@@ -36,7 +43,7 @@ export function recommendSteered(
 ): TSteeredResult {
   validateSteering(steering);
   const options = validateSteerOptions(opts);
-  const query = buildQueryPoint(model, steering);
+  const query = buildQueryPoint(model, steering, { scratch: true });
   const prep = resolveLibrary(model, library);
   const cluster = assignCluster(query.point, model.centroids, { metric: model.assignment });
   const result: TSteeredResult = { cluster, queryPoint: Array.from(query.point), items: [], shifts: query.shifts };
@@ -70,7 +77,8 @@ export function recommendSteered(
     if (songKeyId >= 0) takenSongKeys.add(songKeyId);
   }
 
-  const unitQuery = unitOf(query.point);
+  const units = unitSlots.take(1 + query.seeds.length + query.avoid.length, query.point.length);
+  const unitQuery = unitInto(query.point, units[0]!);
   const candidates = scanCandidates(prep, block, unitQuery, {
     cluster,
     excludeRows,
@@ -94,27 +102,26 @@ export function recommendSteered(
   );
 
   const d = prep.dimensions;
-  const unitSeeds = query.seeds.map(unitOf);
-  const unitAvoid = query.avoid.map(unitOf);
+  const unitSeeds = query.seeds.map((v, i) => unitInto(v, units[1 + i]!));
+  const unitAvoid = query.avoid.map((v, i) => unitInto(v, units[1 + query.seeds.length + i]!));
   // Every returned row's vector is in the scan's hot copy (the same values as the cluster's: the same bits).
-  const { units, slots } = candidates.vectors;
+  const { units: hot, slots } = candidates.vectors;
   result.items = rows.map((r): TSteeredItem => ({
     trackId: block.trackIds[r]!,
     index: block.songIndex[r]!,
     similarity: cosineOfRow(block, d, r, unitQuery),
-    seedSimilarities: cosinesTo(units, slots[r]! * d, d, unitSeeds),
-    avoidSimilarities: cosinesTo(units, slots[r]! * d, d, unitAvoid),
+    seedSimilarities: cosinesTo(hot, slots[r]! * d, d, unitSeeds),
+    avoidSimilarities: cosinesTo(hot, slots[r]! * d, d, unitAvoid),
   }));
   return result;
 }
 
 /** The cosine (clamped to [−1, 1]) of the unit vector at units[at …] to each unit vector of `targets`. */
 function cosinesTo(units: Float64Array, at: number, d: number, targets: readonly Float64Array[]): number[] {
-  const out: number[] = [];
-  for (const u of targets) {
+  // map sizes the array once (push grew it twice for five targets: garbage for every item).
+  return targets.map((u) => {
     let s = 0;
     for (let j = 0; j < d; j++) s += units[at + j]! * u[j]!;
-    out.push(s > 1 ? 1 : s < -1 ? -1 : s);
-  }
-  return out;
+    return s > 1 ? 1 : s < -1 ? -1 : s;
+  });
 }

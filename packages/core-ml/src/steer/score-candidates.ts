@@ -7,14 +7,17 @@
 // cosines predicts to let about 1.5 k rows through (top-rows.ts); the boosted rows (a few hundred per cluster) are
 // scored apart, since a boost can lift a row over the threshold. The result is exact: when fewer than k candidates
 // clear the threshold, the pass is repeated without it. With a tempo range the pass reads only the cluster's rows in
-// range, from a copy sorted by tempo (tempo-order.ts). Scores are written only for the kept rows, into one reused
-// buffer per cluster; a picked song's reported similarity is recomputed by cosineOfRow with the same arithmetic.
+// range, from a copy sorted by tempo (tempo-order.ts); for nine features the cosines are computed in WebAssembly,
+// two rows per SIMD step, from a column copy of it (column-scan9.ts), with scan9 as the fallback. Scores are
+// written only for the kept rows, into one reused buffer per cluster; a picked song's reported similarity is
+// recomputed by cosineOfRow with the same arithmetic.
 import type { TLibraryCluster, TPreparedLibrary } from "../prepare-library";
 import { clusterBoosts, type TClusterBoosts } from "./boost-rows";
 import { Scratch } from "./scratch";
-import { SAMPLE_STRIDE, positionsInRange, scaledColumn, tempoOrder } from "./tempo-order";
+import { SAMPLE_STRIDE, positionsInRange, scaledColumn, tempoOrder, type TTempoOrder } from "./tempo-order";
 import { bucketRank } from "./bucket-rank";
 import type { TTopRows } from "./top-rows";
+import type { TColumnScan9 } from "../wasm/column-scan9";
 
 /** Inclusive bounds on a scaled column (the tempo). */
 export interface TTempoBounds {
@@ -35,20 +38,26 @@ export interface TScoreRules {
 }
 
 /**
- * Unit vectors of the rows top() returned, copied by the scan while they were in the cache: the row's vector is at
- * units[slots[row] · d …]. MMR reads these ~500 vectors again; from the cluster's array they were cache misses.
- * Rewritten by each top() call (the fields may then point to new arrays).
+ * Unit vectors and key ids of the rows top() returned, copied by the scan while they were in the cache: the row's
+ * vector is at units[slots[row] · d …], its songKey and artistKey ids at songs[slots[row]] and
+ * artists[slots[row]]. MMR reads these ~500 vectors again, and the selection's checks the ids; from the cluster's
+ * arrays they were cache misses. Rewritten by each top() call (the fields may then point to new arrays).
  */
 export interface TCandidateVectors {
   units: Float64Array;
   slots: Int32Array;
+  songs: Int32Array;
+  artists: Int32Array;
 }
 
 export interface TCandidates {
   /** Ranking score per row, valid for the rows top() has returned (other entries are stale). */
   scores: Float64Array;
   vectors: TCandidateVectors;
-  /** The best min(k, candidates) rows, best first, and how many candidates there are. */
+  /**
+   * The best min(k, candidates) rows, best first, and how many candidates there are. The rows array is reused: the
+   * next top() call (of any query) overwrites it.
+   */
   top(k: number): TTopRows;
 }
 
@@ -58,6 +67,10 @@ export interface TCandidates {
 const buffers = new WeakMap<TLibraryCluster, Float64Array>();
 const scratch = new Scratch();
 const copies = new Scratch();
+const songIds = new Scratch();
+const artistIds = new Scratch();
+// top()'s rows, refilled by every call (a fresh 564-entry array was ≈ 4.5 kB of garbage per query).
+const ranked: number[] = [];
 // Below this many rows in range, a scan without a threshold costs less than sampling one.
 const MIN_SAMPLED_RANGE = 4096;
 // The sampled threshold aims at this many times k rows above it.
@@ -87,7 +100,7 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
   const boosted = rules.boosts && rules.boosts.size > 0 ? clusterBoosts(prep, rules.boosts, rules.cluster) : NO_BOOSTS;
   const candidates = to - from - excluded.length;
   const out = scores;
-  const vectors: TCandidateVectors = { units: copies.floats(0), slots: copies.ints(0) };
+  const vectors: TCandidateVectors = { units: copies.floats(0), slots: copies.ints(0), songs: songIds.ints(0), artists: artistIds.ints(0) };
 
   const top = (k: number): TTopRows => {
     const cap = Math.max(0, Math.floor(k));
@@ -97,13 +110,17 @@ export function scanCandidates(prep: TPreparedLibrary, block: TLibraryCluster, u
       const kept: TKept = { scores: out, list, units: copies.floats((to - from + boosted.rows.length) * d), slots: copies.ints(size) };
       vectors.units = kept.units;
       vectors.slots = kept.slots;
-      let length =
-        d === 9
+      const scanned = order.columns
+        ? keepScanned9(order.columns, units, rowAt, from, to, unitQuery, threshold, kept)
+        : d === 9
           ? scan9(units, rowAt, from, to, unitQuery, threshold, kept)
           : scanAny(units, d, rowAt, from, to, unitQuery, threshold, kept);
-      length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, length);
+      const length = keepBoosted(boosted, d, tempo, unitQuery, threshold, kept, scanned);
+      vectors.songs = songIds.ints(length);
+      vectors.artists = artistIds.ints(length);
+      keepIds(block, order, scanned, length, kept.list, vectors);
       for (const r of excluded) out[r] = Number.NaN; // bucketRank skips NaN
-      const rows = bucketRank(out, list, length, cap, threshold);
+      const rows = bucketRank(out, list, length, cap, threshold, ranked);
       // Every candidate at or above the threshold is in the list; if they were fewer than k, rows below it are missing.
       if (rows.length >= cap || threshold === -Infinity) return { rows, candidates };
       threshold = -Infinity;
@@ -161,6 +178,33 @@ function keepBoosted(
   return length;
 }
 
+/**
+ * The key ids of the kept rows, by slot: for the first `scanned` (the pass's, in sorted order) from the tempo
+ * order's sorted copy where the WebAssembly pass gave their positions (a forward walk), else from the cluster by row.
+ */
+function keepIds(
+  block: TLibraryCluster,
+  order: TTempoOrder,
+  scanned: number,
+  length: number,
+  list: Int32Array,
+  out: TCandidateVectors,
+): void {
+  const { songs, artists } = out;
+  let i = 0;
+  if (order.columns) {
+    const positions = order.columns.positions;
+    for (; i < scanned; i++) {
+      songs[i] = order.songKeyIds[positions[i]!]!;
+      artists[i] = order.artistKeyIds[positions[i]!]!;
+    }
+  }
+  for (; i < length; i++) {
+    songs[i] = block.songKeyIds[list[i]!]!;
+    artists[i] = block.artistKeyIds[list[i]!]!;
+  }
+}
+
 /** Row r's cosine to the unit query, exactly as scoreCandidates computed it before adding the boost. */
 export function cosineOfRow(block: TLibraryCluster, d: number, r: number, unitQuery: Float64Array): number {
   return cosineAt(block.units, r * d, d, unitQuery);
@@ -195,7 +239,7 @@ function dotAt(units: Float64Array, base: number, q: Float64Array, d: number): n
 }
 
 /** Where the scan puts a kept row r: its cosine in scores[r], r in list, its unit vector in units at slots[r]. */
-interface TKept {
+export interface TKept {
   scores: Float64Array;
   list: Int32Array;
   units: Float64Array;
@@ -230,9 +274,57 @@ function scanAny(
   return length;
 }
 
+/** scan9 with the cosine pass in WebAssembly (column-scan9.ts): the same kept rows, scores, copies and order. */
+function keepScanned9(
+  columns: TColumnScan9,
+  units: Float64Array,
+  rowAt: Int32Array,
+  from: number,
+  to: number,
+  q: Float64Array,
+  threshold: number,
+  kept: TKept,
+): number {
+  const length = columns.scan(from, to, q, threshold);
+  const { positions, cosines, vectors } = columns;
+  const copy = kept.units;
+  // The scan's own copy of the kept vectors where it made one (contiguous and hot), else the sorted rows.
+  const copied = Math.min(length, vectors.length / 9);
+  copy.set(vectors.subarray(0, copied * 9));
+  for (let i = 0; i < length; i++) {
+    const p = positions[i]!;
+    const r = rowAt[p]!;
+    kept.scores[r] = cosines[i]!;
+    kept.slots[r] = i;
+    kept.list[i] = r;
+  }
+  for (let i = copied; i < length; i++) {
+    const b = positions[i]! * 9;
+    const at = i * 9;
+    copy[at] = units[b]!;
+    copy[at + 1] = units[b + 1]!;
+    copy[at + 2] = units[b + 2]!;
+    copy[at + 3] = units[b + 3]!;
+    copy[at + 4] = units[b + 4]!;
+    copy[at + 5] = units[b + 5]!;
+    copy[at + 6] = units[b + 6]!;
+    copy[at + 7] = units[b + 7]!;
+    copy[at + 8] = units[b + 8]!;
+  }
+  return length;
+}
+
 // scanAny for nine features, with the query in locals (V8 does not unroll short loops; see recommend.ts). The
 // expression and its order are cosineOfRow's: the same bits.
-function scan9(units: Float64Array, rowAt: Int32Array, from: number, to: number, q: Float64Array, threshold: number, kept: TKept): number {
+export function scan9(
+  units: Float64Array,
+  rowAt: Int32Array,
+  from: number,
+  to: number,
+  q: Float64Array,
+  threshold: number,
+  kept: TKept,
+): number {
   const q0 = q[0]!,
     q1 = q[1]!,
     q2 = q[2]!,

@@ -25,3 +25,25 @@ export class Scratch {
     return this.i32;
   }
 }
+
+/**
+ * Reusable small vectors: views of one buffer, the view objects themselves kept. A fresh Float64Array of nine
+ * doubles (72 bytes) is past V8's 64-byte limit for typed arrays on the JS heap: each gets its own off-heap buffer,
+ * ≈ 0.3 µs to make and free (in a loop of only such garbage, scavenges took 1–8 ms instead of 0.1 ms). A steered
+ * query made 22 of them.
+ */
+export class VectorSlots {
+  private views: Float64Array[] = [];
+  private d = -1;
+
+  /** `count` vectors of d entries (contents undefined), valid until the next call; a fresh array of reused views. */
+  take(count: number, d: number): Float64Array[] {
+    if (d !== this.d || this.views.length < count) {
+      const n = Math.max(count, 2 * this.views.length, 16);
+      const flat = new Float64Array(n * d);
+      this.views = Array.from({ length: n }, (_, i) => flat.subarray(i * d, i * d + d));
+      this.d = d;
+    }
+    return this.views.slice(0, count);
+  }
+}

@@ -1,4 +1,4 @@
-// MMR with lazy penalties (mmr-pool.ts) against the eager rule: every pool entry's value recomputed for every pick.
+// MMR (mmr-pool.ts) against the rule evaluated directly: every pool entry's value recomputed for every pick.
 import type { TLibraryCluster } from "../prepare-library";
 import { createRandom } from "../random";
 import { selectDiverse } from "./select-diverse";

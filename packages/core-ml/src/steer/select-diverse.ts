@@ -4,8 +4,8 @@
 //   (1 − λ) · score(x) − λ · max over already picked y of cos(x, y)
 // over a pool of the best max(VARIETY_POOL_FACTOR · n, MIN_VARIETY_POOL) candidates that are still open (song not
 // taken, artist not at the cap; extended by as many again only when the pool runs out) instead of the whole
-// cluster. The pool (mmr-pool.ts) keeps the penalties lazily: an entry's cosines to new picks are computed only when
-// its stale value is the highest left, so a pick costs a few heap steps instead of O(pool · d).
+// cluster. The pool (mmr-pool.ts) folds each pick into every entry's penalty and finds the next pick in the same
+// pass (in WebAssembly for nine features).
 import type { TLibraryCluster } from "../prepare-library";
 import { KeyCounts } from "./key-counts";
 import { MmrPool } from "./mmr-pool";
@@ -46,7 +46,12 @@ export function selectDiverse(
   scores: Float64Array,
   rules: TSelectRules,
   select: (k: number) => TTopRows = (k) => topRows(scores, k),
-  vectors: TCandidateVectors = { units: block.units, slots: Int32Array.from(scores, (_, r) => r) },
+  vectors: TCandidateVectors = {
+    units: block.units,
+    slots: Int32Array.from(scores, (_, r) => r),
+    songs: block.songKeyIds,
+    artists: block.artistKeyIds,
+  },
 ): number[] {
   const picked: number[] = [];
   if (rules.n <= 0) return picked;
@@ -58,16 +63,24 @@ export function selectDiverse(
   perArtist.reset();
   for (const song of rules.takenSongKeys) if (song >= 0) takenSongs.add(song);
   // Taken songs and full artists only grow, so a row that is not open now never will be.
+  // The ids by slot (vectors): the scan's hot copy, not the cluster's arrays (a cache miss per check).
   const open = (r: number): boolean => {
-    const song = block.songKeyIds[r]!;
-    const artist = block.artistKeyIds[r]!;
+    const slot = vectors.slots[r]!;
+    const song = vectors.songs[slot]!;
+    const artist = vectors.artists[slot]!;
     if (song >= 0 && takenSongs.get(song) > 0) return false;
     return !(artist >= 0 && perArtist.get(artist) >= rules.maxPerArtist);
   };
-  const eligible = (r: number): boolean => open(r) && !rules.sameAs.some((v) => sameVector(block, d, r, v));
+  const eligible = (r: number): boolean => {
+    if (!open(r)) return false;
+    // A loop, not sameAs.some(…): that callback was a fresh closure per check.
+    for (const v of rules.sameAs) if (sameVector(block, d, r, v)) return false;
+    return true;
+  };
   const take = (r: number): void => {
-    const song = block.songKeyIds[r]!;
-    const artist = block.artistKeyIds[r]!;
+    const slot = vectors.slots[r]!;
+    const song = vectors.songs[slot]!;
+    const artist = vectors.artists[slot]!;
     if (song >= 0) takenSongs.add(song);
     if (artist >= 0) perArtist.add(artist);
     picked.push(r);

@@ -1,9 +1,11 @@
 // A cluster's rows sorted by scaled tempo, with their unit vectors copied in that order: a tempo range is then one
 // contiguous run of rows found by binary search, so the scan reads only the songs in range (about two thirds of a
 // cluster for 90–150 BPM) with no per-row filter branch (a third of the rows failed it at random: mispredictions).
-// Built on a cluster's first query with a tempo range and kept for the life of the library (one more copy of its
-// unit vectors: 8 · 9 bytes per song, ≈ 6.5 MB for 90,000 songs).
+// Built on a cluster's first steered query and kept for the life of the library: one more copy of its unit vectors
+// and key ids by row (8 · 9 + 8 bytes per song) and, for nine features, one by column in a WebAssembly memory with
+// the scan's output arrays (≈ 84 bytes per song + 0.3 MB per cluster): ≈ 16 MB in all for 90,000 songs.
 import type { TLibraryCluster } from "../prepare-library";
+import { columnScan9, type TColumnScan9 } from "../wasm/column-scan9";
 
 export interface TTempoOrder {
   /** The model column the rows are sorted by. */
@@ -19,6 +21,14 @@ export interface TTempoOrder {
    * these instead of one cold cache line per sampled row of the big array.
    */
   sample: Float64Array;
+  /** The rows' songKey and artistKey ids (TLibraryCluster's) in sorted order, read with the kept rows' vectors. */
+  songKeyIds: Int32Array;
+  artistKeyIds: Int32Array;
+  /**
+   * For nine features, `units` again by column in a WebAssembly memory, scanned two rows at a time (column-scan9.ts):
+   * undefined without WebAssembly SIMD or for other d.
+   */
+  columns: TColumnScan9 | undefined;
 }
 
 /** Sorted positions between two sampled ones. */
@@ -47,7 +57,10 @@ export function tempoOrder(block: TLibraryCluster, d: number, column: number): T
   }
   const sample = new Float64Array(Math.ceil(size / SAMPLE_STRIDE) * d);
   for (let p = 0; p < size; p += SAMPLE_STRIDE) sample.set(units.subarray(p * d, p * d + d), (p / SAMPLE_STRIDE) * d);
-  const order = { column, rows, units, keys, sample };
+  const columns = d === 9 ? columnScan9(units, size) : undefined;
+  const songKeyIds = Int32Array.from(rows, (r) => block.songKeyIds[r]!);
+  const artistKeyIds = Int32Array.from(rows, (r) => block.artistKeyIds[r]!);
+  const order = { column, rows, units, keys, sample, songKeyIds, artistKeyIds, columns };
   orders.set(block, order);
   return order;
 }
