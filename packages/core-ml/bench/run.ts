@@ -7,6 +7,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { kmeans as mlKmeans } from "ml-kmeans";
 import {
   FEATURE_NAMES,
@@ -26,6 +28,9 @@ import { loadCatalog } from "./load-catalog";
 const PYTHON = "/usr/bin/python3";
 const SILHOUETTE_POINTS = 20_000;
 const QUERIES = 1_000;
+// The steered row's p99 rests on its ten slowest queries in 1,000, and a handful of those are a young-generation
+// collection (about 1.2 ms, every ~350 queries) or the OS scheduling another process: 5,000 give it fifty.
+const STEER_QUERIES = 5_000;
 const RECOMMEND_ONLY = process.env.BENCH_ONLY === "recommend";
 const ROUNDS = RECOMMEND_ONLY ? 0 : Number(process.env.BENCH_ROUNDS ?? 3);
 const K = 5;
@@ -246,10 +251,16 @@ async function main(): Promise<void> {
   const boosts = new Map(Array.from({ length: 1000 }, (_, b) => [catalog.trackIds[order[b]!]!, ((b % 21) - 10) / 100]));
   const given = (from: number) =>
     Array.from({ length: 5 }, (_, s) => ({ trackId: catalog.trackIds[order[from + s]!]!, features: catalog.features[order[from + s]!]! }));
+  // Settle the heap first: the setup above (the catalog, k-means, two prepared libraries) leaves ~75 MB of garbage
+  // whose full collection otherwise runs, in incremental steps of up to 8–12 ms, into the first measured queries;
+  // a server prepares its library once at start, long before its queries. (`gc` without --expose-gc on the
+  // command line: the flag set at run time, the function taken from a fresh context.)
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
   const steerLatencies: number[] = [];
   let steerItems = 0;
   let steerCpu = process.cpuUsage();
-  for (let q = 0; q < QUERIES + 100; q++) {
+  for (let q = 0; q < STEER_QUERIES + 100; q++) {
     if (q === 100) steerCpu = process.cpuUsage(); // after the warm-up
     const seeds = given(1000 + q * 10);
     const avoid = given(1005 + q * 10);
@@ -271,7 +282,7 @@ async function main(): Promise<void> {
       steerItems += r.items.length;
     }
   }
-  const steerCpuMs = (cpuSeconds(steerCpu) * 1000) / QUERIES;
+  const steerCpuMs = (cpuSeconds(steerCpu) * 1000) / STEER_QUERIES;
   steerLatencies.sort((a, b) => a - b);
   const steerP50 = percentile(steerLatencies, 50);
   const steerP99 = percentile(steerLatencies, 99);
@@ -306,8 +317,8 @@ async function main(): Promise<void> {
         `scikit-learn ${fmt(silB)} s, ratio ${fmt(median(silRuns.core2) / silB, 2)}`,
       `recommend, ${QUERIES} queries on ${prepared.size} tracks: p50 ${fmt(p50, 4)} ms, p99 ${fmt(p99, 4)} ms (prepare ${prepSeconds.toFixed(3)} s)`,
       `recommendSteered, every option on (5 seeds, 5 avoided, 5 targets, tempo 90–150, variety 0.3, top 50, 1 per artist, ` +
-        `1000 boosts), ${QUERIES} queries on ${keyedLibrary.size} tracks: p50 ${fmt(steerP50, 4)} ms, p99 ${fmt(steerP99, 4)} ms ` +
-        `(mean CPU time ${fmt(steerCpuMs, 4)} ms per query; mean ${fmt(steerItems / QUERIES, 1)} songs per list; ` +
+        `1000 boosts), ${STEER_QUERIES} queries on ${keyedLibrary.size} tracks: p50 ${fmt(steerP50, 4)} ms, p99 ${fmt(steerP99, 4)} ms ` +
+        `(mean CPU time ${fmt(steerCpuMs, 4)} ms per query; mean ${fmt(steerItems / STEER_QUERIES, 1)} songs per list; ` +
         `prepare ${steerPrepSeconds.toFixed(3)} s)`,
       `ml-kmeans (10 seeded runs, 1 thread): ${fmt(mlSeconds)} s, inertia ${fmt(mlInertia, 1)}`,
     ].join("\n"),
@@ -332,12 +343,12 @@ async function main(): Promise<void> {
       silhouette: { points: SILHOUETTE_POINTS, runs: silRuns.core, cpuSeconds: silRuns.coreCpu, twoThreadRuns: silRuns.core2, score: sil },
       recommend: { queries: QUERIES, prepareSeconds: prepSeconds, p50Ms: p50, p99Ms: p99, distinctTracks: prepared.size },
       recommendSteered: {
-        queries: QUERIES,
+        queries: STEER_QUERIES,
         prepareSeconds: steerPrepSeconds,
         p50Ms: steerP50,
         p99Ms: steerP99,
         meanCpuMs: steerCpuMs,
-        meanItems: steerItems / QUERIES,
+        meanItems: steerItems / STEER_QUERIES,
         distinctTracks: keyedLibrary.size,
       },
     },

@@ -3,20 +3,10 @@
 // scan9 on 20,000 rows, same bits). Browser-safe: a 0.5 kB embedded module compiled synchronously; undefined where
 // WebAssembly or its SIMD is missing, and the caller keeps the JavaScript pass.
 import { COSINE9_WASM } from "./cosine9-bytes";
+import { compiledModule, wasmApi as api } from "./wasm-api";
 
 /** Byte layout limit: wasm32 addresses, kept well below 2 GiB (larger clusters use the JavaScript pass). */
 const MAX_BYTES = 2 ** 30;
-
-/** The part of the WebAssembly API used here (the package's TypeScript lib has no DOM types). */
-interface TWasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
-const api = (globalThis as { WebAssembly?: TWasmApi }).WebAssembly;
-let compiled: object | null | undefined;
 
 export interface TColumnScan9 {
   /**
@@ -38,8 +28,7 @@ const VECTOR_ROWS = 4096;
 
 /** A column copy of `units` (size rows × 9, row-major) in its own memory; undefined without WebAssembly SIMD. */
 export function columnScan9(units: Float64Array, size: number): TColumnScan9 | undefined {
-  if (!api) return undefined;
-  if (compiled === undefined) compiled = api.validate(COSINE9_WASM) ? new api.Module(COSINE9_WASM) : null;
+  const compiled = compiledModule(COSINE9_WASM);
   // Each column has one spare entry: the last pair of an odd-length range reads it (and drops its lane).
   const stride = (size + 1) * 8;
   const argsAt = 9 * stride;
@@ -50,7 +39,7 @@ export function columnScan9(units: Float64Array, size: number): TColumnScan9 | u
   const vectorsAt = outAt + size * 8;
   const positionsAt = vectorsAt + vectorRows * 72;
   const total = positionsAt + size * 4;
-  if (!compiled || total > MAX_BYTES) return undefined;
+  if (!api || !compiled || total > MAX_BYTES) return undefined;
   // One memory per copy, never grown (so the views below stay attached), collected with the cluster's tempo order.
   const memory = new api.Memory({ initial: Math.ceil(total / 65536) });
   const run = new api.Instance(compiled, { env: { memory } }).exports.scan9 as TScan;

@@ -2,19 +2,10 @@
 // of k-means time) runs as WebAssembly (hamerly9.wat). The rest of the algorithm keeps using the same arrays as
 // ordinary typed-array views. Browser-safe: the module is a 1.2 kB byte array compiled synchronously.
 import { HAMERLY9_WASM } from "./hamerly9-bytes";
+import { compiledModule, wasmApi as api } from "./wasm-api";
 
 /** Byte layout limit: wasm32 addresses, kept well below 2 GiB (larger inputs use the JavaScript pass). */
 const MAX_BYTES = 2 ** 30;
-
-/** The part of the WebAssembly API used here (the package's TypeScript lib has no DOM types). */
-interface TWasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
-const api = (globalThis as { WebAssembly?: TWasmApi }).WebAssembly;
-let compiled: object | undefined;
 
 export interface TWasmLloydArrays {
   /** A copy of the n × 9 input (the pass reads the rows from the module's memory). */
@@ -49,7 +40,8 @@ let cached: { n: number; k: number; arrays: TWasmLloydArrays } | undefined;
  * or n is too large.
  */
 export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasmLloydArrays | undefined {
-  if (!api) return undefined;
+  const compiled = compiledModule(HAMERLY9_WASM);
+  if (!api || !compiled) return undefined;
   if (cached && cached.n === n && cached.k === k) {
     cached.arrays.data.set(data.subarray(0, n * 9));
     return cached.arrays;
@@ -58,7 +50,6 @@ export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasm
   const small = { half: k * 8, moved: k * 8, drop: k * 8, sums: k * 72, counts: k * 8 };
   const total = Object.values(sizes).reduce((s, v) => s + v, 0) + Object.values(small).reduce((s, v) => s + v, 0);
   if (total > MAX_BYTES) return undefined;
-  compiled ??= new api.Module(HAMERLY9_WASM);
   const memory = new api.Memory({ initial: Math.ceil(total / 65536) });
   const instance = new api.Instance(compiled, { env: { memory } });
   const run = instance.exports.assignBounded9 as TAssign;

@@ -3,17 +3,7 @@
 // JavaScript pass it replaces (src/steer/mmr-pool.ts) stalled on its compare branches: ≈ 15 ns per entry.
 // Browser-safe: a 0.6 kB embedded module compiled synchronously; undefined without WebAssembly SIMD.
 import { MMR9_WASM } from "./mmr9-bytes";
-
-/** The part of the WebAssembly API used here (the package's TypeScript lib has no DOM types). */
-interface TWasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
-const api = (globalThis as { WebAssembly?: TWasmApi }).WebAssembly;
-let compiled: object | null | undefined;
+import { compiledModule, wasmApi as api } from "./wasm-api";
 
 export interface TMmrArrays9 {
   /** Entries the arrays hold (even). */
@@ -41,9 +31,8 @@ type TFold = (
 
 /** Arrays for `cap` (even) entries in a fresh memory; undefined without WebAssembly SIMD or for absurd sizes. */
 export function wasmMmrArrays9(cap: number): TMmrArrays9 | undefined {
-  if (!api || cap % 2 !== 0 || cap > 2 ** 24) return undefined;
-  if (compiled === undefined) compiled = api.validate(MMR9_WASM) ? new api.Module(MMR9_WASM) : null;
-  if (!compiled) return undefined;
+  const compiled = compiledModule(MMR9_WASM);
+  if (!api || !compiled || cap % 2 !== 0 || cap > 2 ** 24) return undefined;
   const colsAt = 0;
   const baseAt = 9 * cap * 8;
   const penaltyAt = baseAt + cap * 8;
