@@ -1,6 +1,6 @@
 // The server's services (a small service locator): the database client and the song resolver. Route tests point the
 // server at their own throwaway database with useDatabase(); the app itself uses @anisong/db's getDb().
-import { getDb, resolveDatabaseConfig, setSynchronousCommit, type TDb } from "@anisong/db";
+import { getDb, resolveDatabaseConfig, setSynchronousCommit, type TDatabaseConfig, type TDb } from "@anisong/db";
 import { createLibraryProvider, createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
 import { webEnv } from "./env";
 import { createLibraryLookup } from "./songs/library-lookup";
@@ -11,8 +11,7 @@ let configured: Promise<TDb> | undefined;
 
 export function getServerDb(): Promise<TDb> {
   if (databaseOverride) return Promise.resolve(databaseOverride);
-  const config = resolveDatabaseConfig();
-  configured ??= getDb(config.kind === "pglite" ? { ...config, thread: webEnv().ANISONG_PGLITE_THREAD } : config).then(async (db) => {
+  configured ??= getDb(serverDatabaseConfig()).then(async (db) => {
     // PGlite is one in-process session, so this SET holds for every request (see env.ts).
     if (databaseKind() === "pglite") {
       await setSynchronousCommit(db, { value: webEnv().ANISONG_PGLITE_SYNCHRONOUS_COMMIT });
@@ -21,6 +20,12 @@ export function getServerDb(): Promise<TDb> {
   });
   configured.catch(() => (configured = undefined));
   return configured;
+}
+
+/** The environment's database; embedded PGlite in the thread ANISONG_PGLITE_THREAD names (its own, by default). */
+function serverDatabaseConfig(): TDatabaseConfig {
+  const config = resolveDatabaseConfig();
+  return config.kind === "pglite" ? { ...config, thread: webEnv().ANISONG_PGLITE_THREAD } : config;
 }
 
 export function databaseKind(): "pglite" | "postgres" {
