@@ -1,7 +1,7 @@
 // Writes a compiled .wasm file's bytes into a TypeScript module next to it (hamerly9.wasm → hamerly9-bytes.ts), so
 // the package stays pure and browser-safe: no .wasm file to fetch or read at run time. Used by `pnpm run build:wasm`,
 // which first assembles src/wasm/hamerly9.wat with wabt's wat2wasm (the devDependency wabt 1.0.39;
-// src/wasm/hamerly9-bytes.test.ts checks that the embedded bytes are the .wat's).
+// src/wasm/embedded-bytes.test.ts checks that the embedded bytes are the .wat's).
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 

@@ -4,6 +4,7 @@ import { recommend } from "./recommend";
 import { FEATURE_NAMES, type TAudioFeatures } from "./features";
 import { InvalidArgumentError } from "./errors";
 import { createRandom } from "./random";
+import { randomFeatures } from "./steer/test-fixtures";
 
 // A two-feature, one-cluster model with an identity scaler: cosine to the query (energy 1, danceability 0) is
 // e / √(e² + d²), so the ranking below is computed by hand.
@@ -108,17 +109,7 @@ describe("recommend: one entry per song, maxPerArtist", () => {
     const rng = createRandom(11);
     const songs: TLibrarySong[] = Array.from({ length: 3000 }, (_, i) => ({
       trackId: `t${i}`,
-      features: {
-        danceability: rng.next(),
-        energy: rng.next(),
-        loudness: -20 + 18 * rng.next(),
-        speechiness: rng.next() * 0.3,
-        acousticness: rng.next(),
-        instrumentalness: rng.next() * 0.5,
-        liveness: rng.next() * 0.6,
-        valence: rng.next(),
-        tempo: 70 + 110 * rng.next(),
-      },
+      features: randomFeatures(rng),
     }));
     const plain = prepareLibrary(m, songs);
     const energetic: TAudioFeatures = { ...base, danceability: 0.6, energy: 0.9, loudness: -4, acousticness: 0.02 };

@@ -5,6 +5,7 @@ import { cosineSimilarity } from "./cosine";
 import { FEATURE_NAMES, type TAudioFeatures } from "./features";
 import { DimensionMismatchError, InvalidArgumentError, InvalidFeaturesError } from "./errors";
 import { createRandom } from "./random";
+import { randomFeatures } from "./steer/test-fixtures";
 
 const base: TAudioFeatures = {
   danceability: 0.5,
@@ -42,17 +43,7 @@ function randomSongs(n: number, seed: number): TLibrarySong[] {
   const rng = createRandom(seed);
   return Array.from({ length: n }, (_, i) => ({
     trackId: `t${i}`,
-    features: {
-      danceability: rng.next(),
-      energy: rng.next(),
-      loudness: -20 + 18 * rng.next(),
-      speechiness: rng.next() * 0.3,
-      acousticness: rng.next(),
-      instrumentalness: rng.next() * 0.5,
-      liveness: rng.next() * 0.6,
-      valence: rng.next(),
-      tempo: 70 + 110 * rng.next(),
-    },
+    features: randomFeatures(rng),
   }));
 }
 

@@ -1,5 +1,5 @@
-// Shared by the steering tests (property and reference): a three-cluster model over the nine features and random
-// songs in realistic ranges. Not exported from the package.
+// Shared by the recommend and steering tests: a three-cluster model over the nine features and random songs in
+// realistic ranges. Not exported from the package.
 import { FEATURE_NAMES, type TAudioFeatures } from "../features";
 import { createModelArtifact } from "../model-artifact";
 import type { TRandom } from "../random";

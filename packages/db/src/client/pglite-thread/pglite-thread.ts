@@ -56,15 +56,13 @@ export class PGliteThread {
     /** appended to PGlite's default start parameters (PGlite is imported only in the thread) */
     extraStartParams: string[];
     onExit?: () => void;
-    /** how long a batchable write may wait for others when writes come often (worker.mjs; default 4 ms) */
-    batchWindowMs?: number;
   }): Promise<PGliteThread> {
     // Reflect.construct: Turbopack tries to bundle the entry of any `new Worker(…)` it sees and fails on a path
     // known only at run time; this entry is meant to be loaded by Node as it is.
     const worker: Worker = Reflect.construct(Worker, [
       pgliteWorkerFile(),
       {
-        workerData: { dataDir: options.dataDir, extraStartParams: options.extraStartParams, batchWindowMs: options.batchWindowMs },
+        workerData: { dataDir: options.dataDir, extraStartParams: options.extraStartParams },
         // The thread's own garbage is small and short-lived (protocol buffers, rows on their way out): a young
         // generation of 4 MB instead of V8's default keeps the idle server's memory down.
         resourceLimits: { maxYoungGenerationSizeMb: 4 },

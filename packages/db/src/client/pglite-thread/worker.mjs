@@ -57,7 +57,7 @@ let flushing = false;
 // Group commit: when writes come often (another arrived within the window), the first of a batch waits up to
 // the window for company, as PostgreSQL's commit_delay does; a lone write goes at once. Each batch pays one
 // statement's fixed cost (about 1 ms of PGlite CPU) instead of each write.
-const BATCH_WINDOW_MS = workerData.batchWindowMs ?? 4;
+const BATCH_WINDOW_MS = 4;
 let lastArrival = -Infinity;
 
 /** @param {string} sql @param {{ row: string, resolve: (v: unknown) => void, reject: (e: unknown) => void }[]} calls */
@@ -96,7 +96,7 @@ const operations = {
       lastArrival = now;
       if (!flushing) {
         flushing = true;
-        if (busy && BATCH_WINDOW_MS > 0) setTimeout(flush, BATCH_WINDOW_MS);
+        if (busy) setTimeout(flush, BATCH_WINDOW_MS);
         else setImmediate(flush);
       }
     }),
