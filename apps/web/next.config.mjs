@@ -16,7 +16,7 @@ const nextConfig = {
   transpilePackages: ["@anisong/core-ml", "@anisong/db", "@anisong/providers"],
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "csv-parse"],
   // The same on every response; the CSP (per-request nonce) and HSTS (per deployment) come from src/proxy.ts
-  // (src/server/http/security-headers.ts).
+  // for pages and from src/server/http/node-server-hooks.ts for the API (src/server/http/security-headers.ts).
   async headers() {
     return [
       {

@@ -6,8 +6,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { limitHeapGrowth } = await import("./server/limit-heap-growth");
   limitHeapGrowth();
-  const { installPeerAddressForwarding } = await import("./server/http/forward-peer-address");
-  installPeerAddressForwarding();
+  const { installNodeServerHooks } = await import("./server/http/node-server-hooks");
+  installNodeServerHooks();
   const { warmUp } = await import("./server/warm-up");
   void warmUp();
 }

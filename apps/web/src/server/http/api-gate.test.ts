@@ -1,0 +1,77 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { apiGateAnswer } from "./api-gate";
+import { answerBeforeNext, targetPathname } from "./node-server-hooks";
+
+describe("apiGateAnswer", () => {
+  test("a method the route answers, an unknown API path and a page go on to Next", () => {
+    expect(apiGateAnswer({ method: "POST", pathname: "/api/recommendations" })).toBeNull();
+    expect(apiGateAnswer({ method: "get", pathname: "/api/songs" })).toBeNull();
+    expect(apiGateAnswer({ method: "PUT", pathname: "/api/nope" })).toBeNull();
+    expect(apiGateAnswer({ method: "PUT", pathname: "/results" })).toBeNull();
+  });
+
+  test("another method: 405 JSON with the route's Allow list", () => {
+    const answer = apiGateAnswer({ method: "PATCH", pathname: "/api/recommendations/abc/rating" });
+    expect(answer?.status).toBe(405);
+    expect(answer?.headers).toMatchObject({ allow: "POST, OPTIONS", "content-type": "application/json; charset=utf-8" });
+    expect(JSON.parse(answer!.body!)).toEqual({
+      error: { code: "method_not_allowed", message: "PATCH is not allowed here; use POST, OPTIONS." },
+    });
+  });
+
+  test("OPTIONS: 204 with Allow and no body", () => {
+    expect(apiGateAnswer({ method: "OPTIONS", pathname: "/api/songs" })).toEqual({
+      status: 204,
+      headers: { allow: "GET, HEAD, OPTIONS" },
+      body: null,
+    });
+  });
+
+  test("a malformed percent-escape: 400 JSON, whatever the method", () => {
+    for (const method of ["GET", "POST", "OPTIONS"]) {
+      const answer = apiGateAnswer({ method, pathname: "/api/recommendations/%E0%A4%A/rating" });
+      expect([answer?.status, JSON.parse(answer!.body!).error.code]).toEqual([400, "bad_request"]);
+    }
+  });
+});
+
+describe("targetPathname", () => {
+  test.each([
+    ["/api/songs?page=2", "/api/songs"],
+    ["/", "/"],
+    ["http://127.0.0.1:3000/api/health?x=1", "/api/health"],
+    [undefined, "/"],
+  ])("%s → %s", (url, pathname) => expect(targetPathname(url)).toBe(pathname));
+});
+
+describe("answerBeforeNext on a real Node server", () => {
+  let server: http.Server;
+  let url: string;
+  const reachedNext: string[] = [];
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (answerBeforeNext(req, res)) return;
+      reachedNext.push(`${req.method} ${req.url} xff=${req.headers["x-forwarded-for"]}`);
+      res.end("next");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test("answers the gate's cases itself and passes the rest on, with the peer appended to X-Forwarded-For", async () => {
+    const put = await fetch(`${url}/api/songs`, { method: "PUT" });
+    expect([put.status, put.headers.get("allow"), (await put.json()).error.code]).toEqual([
+      405,
+      "GET, HEAD, OPTIONS",
+      "method_not_allowed",
+    ]);
+    const options = await fetch(`${url}/api/recommendations`, { method: "OPTIONS" });
+    expect([options.status, options.headers.get("allow")]).toEqual([204, "POST, OPTIONS"]);
+    const ok = await fetch(`${url}/api/songs?page=2`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(await ok.text()).toBe("next");
+    expect(reachedNext).toEqual(["GET /api/songs?page=2 xff=203.0.113.9, 127.0.0.1"]);
+  });
+});
