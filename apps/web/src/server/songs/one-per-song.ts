@@ -12,7 +12,20 @@ export function onePerSong<T>(items: readonly T[], keyOf: (item: T) => string): 
   });
 }
 
+// songKeyOf folds and normalises the title and artists with a dozen regular expressions, and every recommendation
+// asks it for each of the song's ten candidates: the same catalogue tracks, request after request. Their keys are
+// remembered, up to KEY_CACHE_LIMIT, then the memory starts over.
+export const KEY_CACHE_LIMIT = 20_000;
+const keys = new Map<string, string>();
+
 /** The song key of a provider's track (no features here: versions fold by title and lead artist). */
 export function trackSongKey(track: Pick<TTrack, "id" | "title" | "artists">): string {
-  return songKeyOf({ id: track.id, title: track.title, artists: track.artists });
+  const cacheKey = `${track.id}\u0000${track.title}\u0000${track.artists.join("\u0000")}`;
+  let key = keys.get(cacheKey);
+  if (key === undefined) {
+    key = songKeyOf({ id: track.id, title: track.title, artists: track.artists });
+    if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+    keys.set(cacheKey, key);
+  }
+  return key;
 }
