@@ -2,6 +2,7 @@
 // each step samples several candidates by D² weighting and keeps the one that lowers the potential most).
 import { potentialsWithCandidates, squaredDistance } from "./kernels";
 import type { TRandom } from "./random";
+import type { TWasmSeeding } from "./wasm/lloyd-arrays";
 
 /** Local trials per new centre: scikit-learn's 2 + ⌊ln k⌋. */
 function localTrialCount(k: number): number {
@@ -40,6 +41,7 @@ export function kmeansPlusPlus(
   k: number,
   rng: TRandom,
   assignment: TSeedAssignment = createSeedAssignment(n),
+  wasm?: TWasmSeeding,
 ): Float64Array {
   const centres = new Float64Array(k * d);
   const localTrials = localTrialCount(k);
@@ -55,9 +57,11 @@ export function kmeansPlusPlus(
     potential += closest[i]!;
   }
 
-  const cumulative = new Float64Array(n);
+  // The WebAssembly pass reads each row's closest distance from its own memory: only with its assignment.
+  const kernel = wasm && wasm.assignment === assignment && d === 9 && localTrials === 3 ? wasm : undefined;
+  const { cumulative, trialDist: scratchDist } = seedingScratch(n, kernel ? 0 : localTrials);
+  const trialDist = kernel ? kernel.trialDist : scratchDist;
   const candidates = new Int32Array(localTrials);
-  const trialDist = new Float64Array(localTrials * n);
   const pots = new Float64Array(localTrials);
   for (let c = 1; c < k; c++) {
     let running = 0;
@@ -76,7 +80,8 @@ export function kmeansPlusPlus(
       }
       candidates[t] = lo;
     }
-    potentialsWithCandidates(data, n, d, candidates, closest, trialDist, pots);
+    if (kernel) kernel.potentialsOfThree(candidates, pots);
+    else potentialsWithCandidates(data, n, d, candidates, closest, trialDist, pots);
     let best = 0;
     for (let t = 1; t < localTrials; t++) if (pots[t]! < pots[best]!) best = t;
     const bestIndex = candidates[best]!;
@@ -85,6 +90,21 @@ export function kmeansPlusPlus(
     addCentre(trialDist, best * n, c, assignment);
   }
   return centres;
+}
+
+/**
+ * The last seeding's scratch arrays, reused by the next seeding over as many rows: nInit restarts each allocated
+ * 4 × n doubles (3.6 MB for the 114,000-track catalogue) that became garbage at once. Every step overwrites what it
+ * reads (the running sums; each trial's distance to every row), and a seeding runs to its end before another starts
+ * (one thread each).
+ */
+let scratch: { n: number; trials: number; cumulative: Float64Array; trialDist: Float64Array } | undefined;
+
+function seedingScratch(n: number, trials: number): { cumulative: Float64Array; trialDist: Float64Array } {
+  if (!scratch || scratch.n !== n || scratch.trials !== trials) {
+    scratch = { n, trials, cumulative: new Float64Array(n), trialDist: new Float64Array(trials * n) };
+  }
+  return scratch;
 }
 
 /**

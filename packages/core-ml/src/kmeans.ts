@@ -505,9 +505,9 @@ export function planKmeans(data: Float64Array, n: number, d: number, k: number, 
 export function kmeansRestart(data: Float64Array, n: number, d: number, plan: TKMeansPlan, run: number): TKMeansFlatResult {
   const rng: TRandom = createRandom(plan.seed);
   for (let i = run * seedingDraws(plan.k); i > 0; i--) rng.next();
-  const seeded = createSeedAssignment(n);
-  const initial = kmeansPlusPlus(data, n, d, plan.k, rng, seeded);
   const wasm = d === 9 ? wasmLloydArrays(data, n, plan.k) : undefined;
+  const seeded = wasm?.seeding?.assignment ?? createSeedAssignment(n);
+  const initial = kmeansPlusPlus(data, n, d, plan.k, rng, seeded, wasm?.seeding);
   return lloyd(data, n, d, plan.k, initial, plan.maxIterations, plan.tolerance, seeded, wasm);
 }
 
@@ -521,10 +521,10 @@ export function kmeansFlat(data: Float64Array, n: number, d: number, k: number, 
   const plan = planKmeans(data, n, d, k, opts);
   const rng: TRandom = createRandom(plan.seed);
   let best: TKMeansFlatResult | undefined;
-  const seeded = createSeedAssignment(n);
   const wasm = d === 9 ? wasmLloydArrays(data, n, k) : undefined;
+  const seeded = wasm?.seeding?.assignment ?? createSeedAssignment(n);
   for (let run = 0; run < plan.nInit; run++) {
-    const initial = kmeansPlusPlus(data, n, d, k, rng, seeded);
+    const initial = kmeansPlusPlus(data, n, d, k, rng, seeded, wasm?.seeding);
     const result = lloyd(data, n, d, k, initial, plan.maxIterations, plan.tolerance, seeded, wasm);
     if (!best || result.inertia < best.inertia) best = result;
   }

@@ -6,11 +6,13 @@ import wabt from "wabt";
 import { COSINE9_WASM } from "./cosine9-bytes";
 import { HAMERLY9_WASM } from "./hamerly9-bytes";
 import { MMR9_WASM } from "./mmr9-bytes";
+import { SEED9_WASM } from "./seed9-bytes";
 
 it.each([
   { name: "cosine9", embedded: COSINE9_WASM },
   { name: "hamerly9", embedded: HAMERLY9_WASM },
   { name: "mmr9", embedded: MMR9_WASM },
+  { name: "seed9", embedded: SEED9_WASM },
 ])("$name-bytes.ts holds the bytes of $name.wat", async ({ name, embedded }) => {
   const tools = await wabt();
   const module = tools.parseWat(`${name}.wat`, readFileSync(join(__dirname, `${name}.wat`), "utf8"));

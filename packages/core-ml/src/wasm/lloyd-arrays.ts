@@ -1,7 +1,10 @@
 // Lloyd's per-run arrays for nine features laid out in one WebAssembly memory, so that the Hamerly pass (the bulk
-// of k-means time) runs as WebAssembly (hamerly9.wat). The rest of the algorithm keeps using the same arrays as
-// ordinary typed-array views. Browser-safe: the module is a 1.2 kB byte array compiled synchronously.
+// of k-means time) runs as WebAssembly (hamerly9.wat), and k-means++'s scoring pass too (seed9.wat, a second module
+// on the same memory). The rest of the algorithm keeps using the same arrays as ordinary typed-array views.
+// Browser-safe: the modules are 1–2 kB byte arrays compiled synchronously.
+import type { TSeedAssignment } from "../kmeans-plus-plus";
 import { HAMERLY9_WASM } from "./hamerly9-bytes";
+import { SEED9_WASM } from "./seed9-bytes";
 import { compiledModule, wasmApi as api } from "./wasm-api";
 
 /** Byte layout limit: wasm32 addresses, kept well below 2 GiB (larger inputs use the JavaScript pass). */
@@ -23,14 +26,26 @@ export interface TWasmLloydArrays {
   counts: Float64Array;
   /** The Hamerly pass with `centres` (one of the two buffers above) as the current centres; returns how many changed. */
   assign(centres: Float64Array): number;
+  /** k-means++'s scoring pass as WebAssembly (seed9.wat), on the same memory; undefined where it cannot compile. */
+  seeding?: TWasmSeeding;
+}
+
+export interface TWasmSeeding {
+  /** The seeding's assignment, in the module's memory (the pass reads `nearestSq` as each row's closest distance). */
+  assignment: TSeedAssignment;
+  /** Each of the three trials' squared distance to every row (3 × n). */
+  trialDist: Float64Array;
+  /** potentialsOfThree9 (src/kernels.ts) for the three candidate rows: fills trialDist and `pots`. */
+  potentialsOfThree(candidates: Int32Array, pots: Float64Array): void;
 }
 
 type TAssign = (n: number, k: number, ...pointers: number[]) => number;
+type TPotentials = (n: number, ...pointers: number[]) => void;
 
 /**
  * The last arrays handed out, reused by the next run of the same n and k: a fresh memory per restart cost more than
  * the pass saved (page faults on first touch and collection of the old ones). Runs do not overlap (one thread
- * each), and every run overwrites everything it reads. One region of ≈ 92·n bytes stays alive until a run of
+ * each), and every run overwrites everything it reads. One region of ≈ 132·n bytes (with the seeding's) stays alive until a run of
  * another size.
  */
 let cached: { n: number; k: number; arrays: TWasmLloydArrays } | undefined;
@@ -41,6 +56,7 @@ let cached: { n: number; k: number; arrays: TWasmLloydArrays } | undefined;
  */
 export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasmLloydArrays | undefined {
   const compiled = compiledModule(HAMERLY9_WASM);
+  const seedCompiled = compiledModule(SEED9_WASM);
   if (!api || !compiled) return undefined;
   if (cached && cached.n === n && cached.k === k) {
     cached.arrays.data.set(data.subarray(0, n * 9));
@@ -48,7 +64,8 @@ export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasm
   }
   const sizes = { data: n * 72, upper: n * 8, lower: n * 8, labels: Math.ceil(n / 2) * 8, centres: k * 72, next: k * 72 };
   const small = { half: k * 8, moved: k * 8, drop: k * 8, sums: k * 72, counts: k * 8 };
-  const total = Object.values(sizes).reduce((s, v) => s + v, 0) + Object.values(small).reduce((s, v) => s + v, 0);
+  const seed = { labels: Math.ceil(n / 2) * 8, nearestSq: n * 8, secondSq: n * 8, trialDist: 3 * n * 8, cand: 27 * 8, pots: 3 * 8 };
+  const total = [sizes, small, seed].reduce((sum, part) => sum + Object.values(part).reduce((s, v) => s + v, 0), 0);
   if (total > MAX_BYTES) return undefined;
   const memory = new api.Memory({ initial: Math.ceil(total / 65536) });
   const instance = new api.Instance(compiled, { env: { memory } });
@@ -93,6 +110,26 @@ export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasm
         a.counts.byteOffset,
       ),
   };
+  if (seedCompiled) {
+    const potentials = new api.Instance(seedCompiled, { env: { memory } }).exports.potentialsOfThree9 as TPotentials;
+    const assignment: TSeedAssignment = {
+      labels: new Int32Array(buffer, (offset += seed.labels) - seed.labels, n),
+      nearestSq: f64(seed.nearestSq),
+      secondSq: f64(seed.secondSq),
+    };
+    const trialDist = f64(seed.trialDist);
+    const cand = f64(seed.cand);
+    const pots = f64(seed.pots);
+    result.seeding = {
+      assignment,
+      trialDist,
+      potentialsOfThree(candidates, out) {
+        for (let t = 0; t < 3; t++) cand.set(a.data.subarray(candidates[t]! * 9, candidates[t]! * 9 + 9), t * 9);
+        potentials(n, a.data.byteOffset, cand.byteOffset, assignment.nearestSq.byteOffset, trialDist.byteOffset, pots.byteOffset);
+        out.set(pots);
+      },
+    };
+  }
   cached = { n, k, arrays: result };
   return result;
 }
