@@ -45,8 +45,8 @@ type TPotentials = (n: number, ...pointers: number[]) => void;
 /**
  * The last arrays handed out, reused by the next run of the same n and k: a fresh memory per restart cost more than
  * the pass saved (page faults on first touch and collection of the old ones). Runs do not overlap (one thread
- * each), and every run overwrites everything it reads. One region of ≈ 132·n bytes (with the seeding's) stays alive until a run of
- * another size.
+ * each), and every run overwrites everything it reads. One region of ≈ 132·n bytes (the seeding's arrays included)
+ * stays alive until a run of another size.
  */
 let cached: { n: number; k: number; arrays: TWasmLloydArrays } | undefined;
 
