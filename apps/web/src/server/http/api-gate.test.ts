@@ -74,4 +74,20 @@ describe("answerBeforeNext on a real Node server", () => {
     expect(await ok.text()).toBe("next");
     expect(reachedNext).toEqual(["GET /api/songs?page=2 xff=203.0.113.9, 127.0.0.1"]);
   });
+
+  test("TRACE (which fetch refuses to carry) gets a 405: an API route's own Allow list, a page's GET, HEAD, OPTIONS", async () => {
+    const trace = (path: string) =>
+      new Promise<{ status?: number; allow?: string }>((resolve, reject) => {
+        const req = http.request(`${url}${path}`, { method: "TRACE" }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode, allow: res.headers.allow }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const before = reachedNext.length;
+    expect(await trace("/api/recommendations")).toEqual({ status: 405, allow: "POST, OPTIONS" });
+    expect(await trace("/results?title=x")).toEqual({ status: 405, allow: "GET, HEAD, OPTIONS" });
+    expect(reachedNext).toHaveLength(before); // neither reached Next
+  });
 });

@@ -1,5 +1,5 @@
 // The API's routes and the methods each answers, so that any other method gets 405 with an honest
-// Allow header (Next's own 405 has none): from the API gate (api-gate.ts), and for TRACE/TRACK on pages.
+// Allow header (Next's own 405 has none), from the API gate (api-gate.ts).
 const API_ROUTES: { pattern: RegExp; methods: string[] }[] = [
   { pattern: /^\/api\/recommendations\/[^/]+\/rating\/?$/, methods: ["POST", "OPTIONS"] },
   { pattern: /^\/api\/recommendations\/[^/]+\/export\/?$/, methods: ["GET", "HEAD", "OPTIONS"] },

@@ -4,7 +4,6 @@
 // It also answers TRACE, the one method Node's parser accepts that the WHATWG Request constructor refuses
 // (TRACK too, should a parser ever pass it), for which Next would otherwise answer 500 ("'TRACE' HTTP method is unsupported") before any route or proxy runs.
 import type http from "node:http";
-import { allowedMethods } from "./api-methods";
 
 const REFUSED_BY_FETCH = new Set(["TRACE", "TRACK"]);
 
@@ -16,11 +15,13 @@ export function appendPeerAddress(req: http.IncomingMessage): void {
   req.headers["x-forwarded-for"] = joined && joined.trim() !== "" ? `${joined}, ${peer}` : peer;
 }
 
-/** A 405 for a method no handler can receive, with the path's real Allow list. */
+/**
+ * A 405 for a method no handler can receive. API routes never get here with one (the API gate answers them with
+ * their own Allow list first), so the list is the pages' one.
+ */
 export function answerRefusedMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (!REFUSED_BY_FETCH.has((req.method ?? "").toUpperCase())) return false;
-  const path = (req.url ?? "/").split("?")[0] ?? "/";
-  const allow = allowedMethods(path) ?? ["GET", "HEAD", "OPTIONS"];
+  const allow = ["GET", "HEAD", "OPTIONS"];
   const body = JSON.stringify({ error: { code: "method_not_allowed", message: `${req.method} is not allowed here.` } });
   res.writeHead(405, { allow: allow.join(", "), "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(body);
