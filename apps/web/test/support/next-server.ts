@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { findRepoRoot } from "@anisong/db";
+import { serverNodeOptions } from "../../src/server/server-node-options";
 
 const REPO_ROOT = findRepoRoot();
 export const WEB_DIR = path.join(REPO_ROOT, "apps", "web");
@@ -63,7 +64,13 @@ export async function startNextServer(env: Record<string, string>, options: { po
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: WEB_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      ...env,
+      NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS ?? process.env.NODE_OPTIONS),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
