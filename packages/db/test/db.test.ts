@@ -247,6 +247,35 @@ describe.each(["pglite", "pglite-thread", "postgres"] as const)("@anisong/db on 
     await t.db.recommendation.update({ where: { id }, data: { options: { seeds: "nope" } } });
     expect((await findRecommendation(t.db, id))?.options).toBeNull();
   });
+
+  it("stores 40 concurrent recommendations together, and one with a missing song fails alone", async () => {
+    const version = (await findActiveModelVersion(t.db))!;
+    const sent = Array.from({ length: 40 }, (_, i) => ({
+      queryTitle: `batch ${i}`,
+      queryArtist: null,
+      queryTrackId: null,
+      trackId: "06XQvnJb53SUYmlWIhUXUi",
+      trackTitle: "怪物",
+      trackArtists: ["YOASOBI", `B${i}`],
+      features: songFeatures,
+      featureSource: "catalog",
+      modelId: version,
+      clusterIndex: i % 2,
+      items: [{ rank: 1, songId: i === 23 ? "no-such-song" : "5MVjxslIF7mVtYo75Nk445", similarity: Math.PI / (i + 10) }],
+    }));
+    const outcomes = await Promise.allSettled(sent.map((rec) => storeRecommendation(t.db, rec)));
+    expect(outcomes.flatMap((o, i) => (o.status === "rejected" ? [i] : []))).toEqual([23]);
+    // In-process PGlite's adapter hands Prisma no SQLSTATE ("Raw query failed. Code: `N/A`"): its message says less.
+    if (kind !== "pglite") expect(String((outcomes[23] as PromiseRejectedResult).reason)).toMatch(/foreign key|23503/i);
+    const stored = await t.db.recommendation.findMany({ where: { queryTitle: { startsWith: "batch " } }, include: { items: true } });
+    expect(stored).toHaveLength(39);
+    for (const [i, rec] of sent.entries()) {
+      if (i === 23) continue;
+      const row = stored.find((r) => r.id === (outcomes[i] as PromiseFulfilledResult<{ id: string }>).value.id)!;
+      expect(row).toMatchObject({ queryTitle: `batch ${i}`, trackArtists: ["YOASOBI", `B${i}`], clusterIndex: i % 2 });
+      expect(row.items.map((item) => item.similarity)).toEqual([rec.items[0]!.similarity]);
+    }
+  });
 });
 
 describe("migration runner edge cases (PGlite)", () => {

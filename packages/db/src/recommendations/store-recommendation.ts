@@ -2,8 +2,8 @@
 // Prisma's nested create costs five round trips (BEGIN, two INSERTs, SELECT, COMMIT): 5.6 ms per recommendation
 // on PGlite against about 1 ms here, and the write is the web request's main cost. The statement calls
 // store_recommendations (a data-modifying CTE in a PL/pgSQL function, see its migration) with a JSON array of
-// recommendations, one jsonb parameter so similarities keep every digit: where PGlite runs in its own thread,
-// recommendations that arrive while it is busy go in together (runBatchable); elsewhere the array holds one.
+// recommendations, one jsonb parameter so similarities keep every digit; recommendations that arrive while an
+// earlier batch is on its way go in together (runBatchable).
 import { randomUUID } from "node:crypto";
 import type { TAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
