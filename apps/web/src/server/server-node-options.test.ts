@@ -9,7 +9,7 @@ const repo = findRepoRoot();
 /** The threads of a Node process started with these NODE_OPTIONS (Linux: /proc/self/task). */
 function threadCount(nodeOptions: string): number {
   const out = spawnSync(process.execPath, ["-e", "console.log(require('fs').readdirSync('/proc/self/task').length)"], {
-    env: { NODE_OPTIONS: nodeOptions },
+    env: { NODE_ENV: "test", NODE_OPTIONS: nodeOptions },
     encoding: "utf8",
   });
   if (out.status !== 0) throw new Error(out.stderr);
