@@ -1,5 +1,5 @@
 // Node options every `next start` of Anisong runs with. The web package's `start` script and docker/Dockerfile.web
-// set the same string (test/server-node-options.test.ts checks), and the tests and the benchmark pass it to the
+// set the same string (server-node-options.test.ts checks), and the tests and the benchmark pass it to the
 // servers they start (test/support/next-server.ts).
 //
 // --v8-pool-size=1: V8's helper threads (parallel young-generation collections, concurrent marking, compiling)
