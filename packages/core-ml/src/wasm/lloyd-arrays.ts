@@ -56,12 +56,12 @@ let cached: { n: number; k: number; arrays: TWasmLloydArrays } | undefined;
  */
 export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasmLloydArrays | undefined {
   const compiled = compiledModule(HAMERLY9_WASM);
-  const seedCompiled = compiledModule(SEED9_WASM);
   if (!api || !compiled) return undefined;
   if (cached && cached.n === n && cached.k === k) {
     cached.arrays.data.set(data.subarray(0, n * 9));
     return cached.arrays;
   }
+  const seedCompiled = compiledModule(SEED9_WASM);
   const sizes = { data: n * 72, upper: n * 8, lower: n * 8, labels: Math.ceil(n / 2) * 8, centres: k * 72, next: k * 72 };
   const small = { half: k * 8, moved: k * 8, drop: k * 8, sums: k * 72, counts: k * 8 };
   const seed = { labels: Math.ceil(n / 2) * 8, nearestSq: n * 8, secondSq: n * 8, trialDist: 3 * n * 8, cand: 27 * 8, pots: 3 * 8 };

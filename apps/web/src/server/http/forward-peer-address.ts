@@ -6,6 +6,8 @@
 import type http from "node:http";
 
 const REFUSED_BY_FETCH = new Set(["TRACE", "TRACK"]);
+/** What a page answers. */
+const PAGE_METHODS = "GET, HEAD, OPTIONS";
 
 export function appendPeerAddress(req: http.IncomingMessage): void {
   const peer = req.socket?.remoteAddress;
@@ -21,9 +23,8 @@ export function appendPeerAddress(req: http.IncomingMessage): void {
  */
 export function answerRefusedMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (!REFUSED_BY_FETCH.has((req.method ?? "").toUpperCase())) return false;
-  const allow = ["GET", "HEAD", "OPTIONS"];
   const body = JSON.stringify({ error: { code: "method_not_allowed", message: `${req.method} is not allowed here.` } });
-  res.writeHead(405, { allow: allow.join(", "), "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(405, { allow: PAGE_METHODS, "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(body);
   return true;
 }
