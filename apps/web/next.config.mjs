@@ -6,6 +6,8 @@
 // Workspace packages ship TypeScript source (no build step), so Next compiles them. PGlite loads its
 // .wasm/.data files from beside its own JS and Prisma's driver adapters use Node APIs: they stay
 // external (required from node_modules at run time) instead of being bundled.
+import staticHeaders from "./src/server/http/static-headers.json" with { type: "json" };
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -15,20 +17,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   transpilePackages: ["@anisong/core-ml", "@anisong/db", "@anisong/providers"],
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "csv-parse"],
-  // The same on every response; the CSP (per-request nonce) and HSTS (per deployment) come from src/proxy.ts
-  // for pages and from src/server/http/node-server-hooks.ts for the API (src/server/http/security-headers.ts).
+  // The same on every response (the API's routes, served before Next, send them from the same file); the CSP
+  // (per-request nonce) and HSTS (per deployment) come from src/proxy.ts for pages and from
+  // src/server/http/node-server-hooks.ts for the API (src/server/http/security-headers.ts).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: staticHeaders }];
   },
 };
 

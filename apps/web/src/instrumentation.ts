@@ -7,7 +7,8 @@ export async function register(): Promise<void> {
   const { limitHeapGrowth } = await import("./server/limit-heap-growth");
   limitHeapGrowth();
   const { installNodeServerHooks } = await import("./server/http/node-server-hooks");
-  installNodeServerHooks();
+  const { isDevelopment } = await import("./server/env");
+  installNodeServerHooks({ serveApi: !isDevelopment() });
   const { warmUp } = await import("./server/warm-up");
   void warmUp();
 }

@@ -1,14 +1,26 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { apiGateAnswer } from "./api-gate";
-import { answerBeforeNext, targetPathname } from "./node-server-hooks";
+import { answerBeforeNext } from "./node-server-hooks";
+import { targetPathname } from "./web-request";
 
 describe("apiGateAnswer", () => {
-  test("a method the route answers, an unknown API path and a page go on to Next", () => {
+  test("a method the route answers and a page go on", () => {
     expect(apiGateAnswer({ method: "POST", pathname: "/api/recommendations" })).toBeNull();
     expect(apiGateAnswer({ method: "get", pathname: "/api/songs" })).toBeNull();
-    expect(apiGateAnswer({ method: "PUT", pathname: "/api/nope" })).toBeNull();
+    expect(apiGateAnswer({ method: "GET", pathname: "/api/songs/" })).toBeNull(); // Next redirects it
     expect(apiGateAnswer({ method: "PUT", pathname: "/results" })).toBeNull();
+  });
+
+  test("a path no API route has: 404 JSON, not Next's HTML page", () => {
+    for (const pathname of ["/api/nope", "/api", "/api/recommendations/a/b"]) {
+      const answer = apiGateAnswer({ method: "GET", pathname });
+      expect([answer?.status, answer?.headers["content-type"], JSON.parse(answer!.body!).error.code]).toEqual([
+        404,
+        "application/json; charset=utf-8",
+        "not_found",
+      ]);
+    }
   });
 
   test("another method: 405 JSON with the route's Allow list", () => {

@@ -3,26 +3,18 @@
 // - the socket's peer is appended to X-Forwarded-For (forward-peer-address.ts);
 // - the API gate answers malformed paths, methods a route does not answer and OPTIONS (api-gate.ts), and an
 //   API response gets HSTS when ANISONG_BEHIND_TLS=true;
-// - TRACE on a page gets a 405 instead of Next's 500 (forward-peer-address.ts).
-// Pages still go through src/proxy.ts, which must stamp each page's CSP nonce.
+// - TRACE on a page gets a 405 instead of Next's 500 (forward-peer-address.ts);
+// - in production, the API's routes are served right here (serve-api.ts), without Next's per-request work.
+// Pages still go through Next and src/proxy.ts, which must stamp each page's CSP nonce.
 import http from "node:http";
 import { webEnv } from "../env";
 import { apiGateAnswer, isApiPath } from "./api-gate";
 import { answerRefusedMethod, appendPeerAddress } from "./forward-peer-address";
 import { HSTS_VALUE } from "./security-headers";
+import { serveApiBeforeNext } from "./serve-api";
+import { targetPathname } from "./web-request";
 
 const INSTALLED = Symbol.for("anisong.nodeServerHooks");
-
-/** The path of a request target: origin form ("/a?b") or absolute form ("http://host/a?b"). */
-export function targetPathname(url: string | undefined): string {
-  const target = url ?? "/";
-  if (target.startsWith("/")) return target.split("?", 1)[0]!;
-  try {
-    return new URL(target).pathname;
-  } catch {
-    return target;
-  }
-}
 
 /** Answers the request before Next when the API gate or the TRACE rule says so; true when it did. */
 export function answerBeforeNext(req: http.IncomingMessage, res: http.ServerResponse): boolean {
@@ -40,7 +32,8 @@ export function answerBeforeNext(req: http.IncomingMessage, res: http.ServerResp
   return answerRefusedMethod(req, res);
 }
 
-export function installNodeServerHooks(): void {
+/** `serveApi`: serve the API's routes before Next (production; `next dev` keeps Next's, which reload on edit). */
+export function installNodeServerHooks(options: { serveApi: boolean }): void {
   const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
@@ -49,6 +42,7 @@ export function installNodeServerHooks(): void {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
       if (answerBeforeNext(req, res)) return true;
+      if (options.serveApi && serveApiBeforeNext(req, res)) return true;
     }
     return (emit as (this: http.Server, ...all: unknown[]) => boolean).apply(this, [event, ...args]);
   } as typeof proto.emit;

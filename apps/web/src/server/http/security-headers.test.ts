@@ -1,6 +1,6 @@
 import { contentSecurityPolicy, newNonce } from "./security-headers";
 import { hasMalformedPercentEncoding } from "./path-encoding";
-import { allowedMethods } from "./api-methods";
+import { allowedMethods } from "./api-routes";
 
 const directives = (csp: string) => Object.fromEntries(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
 

@@ -5,14 +5,17 @@ import { ApiError } from "./errors";
 import { clientKey } from "./rate-limit";
 import { createMemoryWriteLimiter, createRedisWriteLimiter, type TLimitMode, type TWriteLimiter } from "./write-limiters";
 
-let limiter: TWriteLimiter | undefined;
+// One per process, on globalThis: the API's routes run from instrumentation.ts's copy of this module
+// (serve-api.ts) and /results from the pages' copy, and a client has one budget for both.
+const LIMITER = Symbol.for("anisong.web.write-limiter");
+const holder = globalThis as typeof globalThis & { [LIMITER]?: TWriteLimiter };
 
 function currentLimiter(): TWriteLimiter {
-  if (limiter) return limiter;
+  if (holder[LIMITER]) return holder[LIMITER];
   const env = webEnv();
   const rate = { perMinute: env.ANISONG_WRITE_RATE_PER_MINUTE, burst: env.ANISONG_WRITE_RATE_BURST };
-  limiter = env.REDIS_URL ? createRedisWriteLimiter({ ...rate, redisUrl: env.REDIS_URL }) : createMemoryWriteLimiter(rate);
-  return limiter;
+  holder[LIMITER] = env.REDIS_URL ? createRedisWriteLimiter({ ...rate, redisUrl: env.REDIS_URL }) : createMemoryWriteLimiter(rate);
+  return holder[LIMITER];
 }
 
 export async function checkWriteLimit(request: Request): Promise<void> {
