@@ -2,7 +2,7 @@
 // ratio to its reference from the same run (the machine is shared, so absolute figures drift; ratios less).
 // Against one `next start` on 127.0.0.1 (catalog provider, a throwaway database filled by the real pipeline):
 //  - throughput and p99 of POST /api/recommendations under autocannon, against the same server's
-//    no-database route (GET /api/songs, served from memory) measured right before it, and the server's CPU time
+//    no-database route (GET /api/songs, served from memory, the server's own floor) measured right before it, and the server's CPU time
 //    per request of each (from /proc; it bounds req/s and hardly moves with the machine's load);
 //  - the server's resident memory (VmRSS of the process tree) idle (5 s and 45 s after the last request) and
 //    sampled during that load;
