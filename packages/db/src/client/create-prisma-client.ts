@@ -70,19 +70,25 @@ export async function closePrismaClient(db: TDb): Promise<void> {
   await closePGlite(config.dataDir);
 }
 
-let singleton: Promise<TDb> | null = null;
+// On globalThis too: the web server loads this module more than once (its API and its pages are bundled apart), and
+// one process should hold one pool of PostgreSQL connections, not one per copy.
+const SINGLETON = Symbol.for("anisong.db.singleton");
+const singletonHolder = globalThis as typeof globalThis & { [SINGLETON]?: Promise<TDb> | null };
 
 /** The process-wide client for the database the environment selects (`config`: the first call's choice holds). */
 export function getDb(config: TDatabaseConfig = resolveDatabaseConfig()): Promise<TDb> {
-  if (!singleton) {
-    singleton = createPrismaClient(config);
-    singleton.catch(() => (singleton = null));
+  if (!singletonHolder[SINGLETON]) {
+    const created = createPrismaClient(config);
+    singletonHolder[SINGLETON] = created;
+    created.catch(() => {
+      if (singletonHolder[SINGLETON] === created) singletonHolder[SINGLETON] = null;
+    });
   }
-  return singleton;
+  return singletonHolder[SINGLETON];
 }
 
 export async function closeDb(): Promise<void> {
-  const pending = singleton;
-  singleton = null;
+  const pending = singletonHolder[SINGLETON];
+  singletonHolder[SINGLETON] = null;
   if (pending) await closePrismaClient(await pending);
 }

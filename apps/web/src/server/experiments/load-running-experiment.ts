@@ -2,9 +2,11 @@
 // recommendation costs no extra query; `pipeline experiment start/stop` reaches the app within that time.
 import { findRunningExperiment, type TDb, type TExperiment } from "@anisong/db";
 import { webEnv } from "../env";
+import { processWide } from "../process-wide";
 
 type TEntry = { experiment: TExperiment | null; checkedAt: number; pending: Promise<TExperiment | null> | null };
-const caches = new WeakMap<TDb, TEntry>();
+/** One per process (process-wide.ts), for the API's and the pages' copies of this module alike. */
+const caches = processWide("running-experiment-caches", () => new WeakMap<TDb, TEntry>());
 
 export async function loadRunningExperiment(db: TDb, now = Date.now()): Promise<TExperiment | null> {
   let entry = caches.get(db);

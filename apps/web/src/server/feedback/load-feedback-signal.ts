@@ -6,11 +6,13 @@
 import { computeFeedbackSignal, type TFeedbackSignal } from "@anisong/core-ml";
 import { listSongFeedback, type TDb, type TSongFeedbackRow } from "@anisong/db";
 import { webEnv } from "../env";
+import { processWide } from "../process-wide";
 
 export type TLoadedFeedback = { rows: TSongFeedbackRow[]; signal: TFeedbackSignal; loadedAt: number };
 
 type TEntry = { loaded: TLoadedFeedback | null; pending: Promise<TLoadedFeedback> | null };
-const caches = new WeakMap<TDb, TEntry>();
+/** One per process (process-wide.ts), for the API's and the pages' copies of this module alike. */
+const caches = processWide("feedback-signal-caches", () => new WeakMap<TDb, TEntry>());
 
 export async function loadFeedbackSignal(db: TDb, now = Date.now()): Promise<TLoadedFeedback> {
   let entry = caches.get(db);

@@ -1,21 +1,19 @@
 // The per-client limit on writes (recommendations and ratings), sized from the environment: in this
 // process by default, shared by every instance through Redis when REDIS_URL is set.
 import { webEnv } from "../env";
+import { processWide } from "../process-wide";
 import { ApiError } from "./errors";
 import { clientKey } from "./rate-limit";
 import { createMemoryWriteLimiter, createRedisWriteLimiter, type TLimitMode, type TWriteLimiter } from "./write-limiters";
 
-// One per process, on globalThis: the API's routes run from instrumentation.ts's copy of this module
-// (serve-api.ts) and /results from the pages' copy, and a client has one budget for both.
-const LIMITER = Symbol.for("anisong.web.write-limiter");
-const holder = globalThis as typeof globalThis & { [LIMITER]?: TWriteLimiter };
-
+// One per process (process-wide.ts): the API and /results run from different copies of this module, and a client
+// has one budget for both.
 function currentLimiter(): TWriteLimiter {
-  if (holder[LIMITER]) return holder[LIMITER];
-  const env = webEnv();
-  const rate = { perMinute: env.ANISONG_WRITE_RATE_PER_MINUTE, burst: env.ANISONG_WRITE_RATE_BURST };
-  holder[LIMITER] = env.REDIS_URL ? createRedisWriteLimiter({ ...rate, redisUrl: env.REDIS_URL }) : createMemoryWriteLimiter(rate);
-  return holder[LIMITER];
+  return processWide("write-limiter", () => {
+    const env = webEnv();
+    const rate = { perMinute: env.ANISONG_WRITE_RATE_PER_MINUTE, burst: env.ANISONG_WRITE_RATE_BURST };
+    return env.REDIS_URL ? createRedisWriteLimiter({ ...rate, redisUrl: env.REDIS_URL }) : createMemoryWriteLimiter(rate);
+  });
 }
 
 export async function checkWriteLimit(request: Request): Promise<void> {

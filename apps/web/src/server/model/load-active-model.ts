@@ -5,6 +5,7 @@
 import { findActiveModelVersion, type TDb } from "@anisong/db";
 import { ModelUnavailableError } from "../http/errors";
 import { webEnv } from "../env";
+import { processWide } from "../process-wide";
 import { buildLoadedModel, type TLoadedModel } from "./build-loaded-model";
 
 // Callers import the loaded model's helpers from here, next to loadActiveModel.
@@ -21,10 +22,8 @@ type TCacheEntry = {
   versions: Map<string, Promise<TLoadedModel>>;
 };
 
-// On globalThis: instrumentation.ts warms this cache from its own module copy, and the routes must find it.
-const CACHES = Symbol.for("anisong.web.active-model-caches");
-const cachesHolder = globalThis as typeof globalThis & { [CACHES]?: WeakMap<TDb, TCacheEntry> };
-const caches = (cachesHolder[CACHES] ??= new WeakMap<TDb, TCacheEntry>());
+// One per process (process-wide.ts): instrumentation.ts warms it, and the API and the pages use it.
+const caches = processWide("active-model-caches", () => new WeakMap<TDb, TCacheEntry>());
 
 function cacheOf(db: TDb): TCacheEntry {
   let entry = caches.get(db);
