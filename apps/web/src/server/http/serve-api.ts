@@ -2,8 +2,8 @@
 // modules' handlers (src/app/api/**/route.ts) run unchanged: a WHATWG Request in, a Response out. What this
 // skips is Next's work around each of them: its router, its request adapters and tracing, and piping the
 // response through web streams, about 1.4 ms of the request thread per request, more than the recommendation
-// itself (web README, "The API before Next"). The gate has already answered other methods, OPTIONS and
-// malformed paths.
+// itself (web README, "How a request is served"). The gate has already answered other methods, OPTIONS,
+// unknown paths and malformed ones.
 import type http from "node:http";
 import { webEnv } from "../env";
 import { findApiRoute, type TApiRouteMatch } from "./api-routes";
@@ -42,9 +42,10 @@ async function answer(req: http.IncomingMessage, match: TApiRouteMatch): Promise
   const routeModule = await match.route.load();
   const handler = routeModule[method] ?? (method === "HEAD" ? routeModule.GET : undefined);
   if (typeof handler !== "function") throw new Error(`The route module for ${match.route.pattern} exports no ${method} handler.`);
+  const maxBodyBytes = webEnv().ANISONG_MAX_BODY_BYTES;
   let request: Request;
   try {
-    request = await toWebRequest(req, { maxBodyBytes: webEnv().ANISONG_MAX_BODY_BYTES });
+    request = await toWebRequest(req, { maxBodyBytes });
   } catch {
     throw new ApiError(400, "bad_request", "The request could not be read (a malformed header, or the body was cut off).");
   }
