@@ -48,7 +48,12 @@ export async function sendWebResponse(req: http.IncomingMessage, res: http.Serve
     res.writeHead(response.status, headers).end(body);
     return;
   }
-  // A longer stream: the chunks read so far, then the rest as it comes.
+  // A longer stream: the chunks read so far, then the rest as it comes (HEAD wants none of it).
+  if (req.method === "HEAD") {
+    await reader.cancel().catch(() => undefined);
+    res.writeHead(response.status, headers).end();
+    return;
+  }
   if (compress) headers["content-encoding"] = "gzip";
   res.writeHead(response.status, headers);
   const rest = Readable.from(chunksOf(reader, [first.value!, second.value!]));

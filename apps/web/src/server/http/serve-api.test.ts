@@ -175,12 +175,22 @@ describe("serveApiRoute", () => {
     expect(refused.headers["content-encoding"]).toBeUndefined();
   });
 
-  test("a stream goes out chunk by chunk, gzipped or not, and is cancelled when the client leaves", async () => {
+  test("a stream goes out chunk by chunk, gzipped or not, and is cancelled for HEAD or when the client leaves", async () => {
     const plain = await request("/t/s?stream=50");
     expect(plain.headers["transfer-encoding"]).toBe("chunked");
     expect(plain.body.toString().split("\n")).toHaveLength(51);
     const gz = await request("/t/s?stream=50", { headers: { "accept-encoding": "gzip" } });
     expect(zlib.gunzipSync(gz.body).toString()).toBe(plain.body.toString());
+
+    // HEAD: the head only, and the stream is cancelled, not read to its end.
+    const headBefore = cancelled;
+    const head = await request("/t/s?stream=1000000000", { method: "HEAD" });
+    expect([head.status, head.headers["content-type"], head.body.length, cancelled]).toEqual([
+      200,
+      "text/csv; charset=utf-8",
+      0,
+      headBefore + 1,
+    ]);
 
     const before = cancelled;
     await new Promise<void>((resolve, reject) => {
