@@ -2,7 +2,7 @@
 // - The API gate (api-gate.ts) answers any other method with 405 and an honest Allow header (Next's own 405 has
 //   none), and OPTIONS with 204.
 // - In production the Node server serves these routes itself, before Next (serve-api.ts): the route modules'
-//   handlers run as they are, without Next's per-request work around them (web README, "The API before Next").
+//   handlers run as they are, without Next's per-request work around them (web README, "How a request is served").
 // Paths end without a slash: "/api/songs/" goes on to Next, which redirects it (308) as it does every path.
 
 /** A route module's exports: GET, POST, … (serve-api.ts calls the one the method names) and Next's settings. */
