@@ -16,8 +16,11 @@ import { targetPathname } from "./web-request";
 
 const INSTALLED = Symbol.for("anisong.nodeServerHooks");
 
-/** Answers the request before Next when the API gate or the TRACE rule says so; true when it did. */
-export function answerBeforeNext(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+/**
+ * Answers the request before Next when the API gate, the TRACE rule or (with `serveApi`) an API route says so; true
+ * when it did. `serveApi`: serve the API's routes here (production; `next dev` keeps Next's, which reload on edit).
+ */
+export function answerBeforeNext(req: http.IncomingMessage, res: http.ServerResponse, options = { serveApi: false }): boolean {
   appendPeerAddress(req);
   const pathname = targetPathname(req.url);
   if (isApiPath(pathname)) {
@@ -28,11 +31,12 @@ export function answerBeforeNext(req: http.IncomingMessage, res: http.ServerResp
       res.end(answer.body ?? undefined);
       return true;
     }
+    // The gate has answered TRACE and every other method no route takes: what is left is a route's own.
+    if (options.serveApi) return serveApiBeforeNext(req, res, pathname);
   }
   return answerRefusedMethod(req, res);
 }
 
-/** `serveApi`: serve the API's routes before Next (production; `next dev` keeps Next's, which reload on edit). */
 export function installNodeServerHooks(options: { serveApi: boolean }): void {
   const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
   if (proto[INSTALLED]) return;
@@ -41,8 +45,7 @@ export function installNodeServerHooks(options: { serveApi: boolean }): void {
   proto.emit = function patchedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-      if (answerBeforeNext(req, res)) return true;
-      if (options.serveApi && serveApiBeforeNext(req, res)) return true;
+      if (answerBeforeNext(req, res, options)) return true;
     }
     return (emit as (this: http.Server, ...all: unknown[]) => boolean).apply(this, [event, ...args]);
   } as typeof proto.emit;

@@ -10,13 +10,13 @@ import { findApiRoute, type TApiRouteMatch } from "./api-routes";
 import { ApiError } from "./errors";
 import { errorResponse } from "./handle-route";
 import { sendWebResponse } from "./send-web-response";
-import { targetPathname, toWebRequest } from "./web-request";
+import { toWebRequest } from "./web-request";
 
 type TRouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** Serves the request when its path is one of the API's routes; false for any other path (Next goes on). */
-export function serveApiBeforeNext(req: http.IncomingMessage, res: http.ServerResponse): boolean {
-  const match = findApiRoute(targetPathname(req.url));
+/** Serves the request when `pathname` is one of the API's routes; false for any other path (Next goes on). */
+export function serveApiBeforeNext(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
+  const match = findApiRoute(pathname);
   if (!match) return false;
   void serveApiRoute(req, res, match);
   return true;
