@@ -460,6 +460,21 @@ test("not found: the search form is open, the wording is for listeners", async (
   }
 });
 
+test("every script a page loads is served with V8's compile hint first (the build's last step)", async () => {
+  const page = await newPage("phone");
+  const scriptUrls: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scriptUrls.push(response.url());
+  });
+  await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`, { waitUntil: "networkidle" });
+  expect(scriptUrls.length).toBeGreaterThan(3);
+  for (const url of scriptUrls) {
+    const body = await (await page.request.get(url)).text();
+    expect({ url, start: body.slice(0, 29) }).toEqual({ url, start: "//# allFunctionsCalledOnLoad\n" });
+  }
+  await page.context().close();
+});
+
 test("no secret and no server code reaches the browser", async () => {
   const staticDir = path.join(WEB_DIR, ".next", "static");
   const files: string[] = [];

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { findRepoRoot } from "@anisong/db";
+import { addCompileHints } from "../../scripts/build/add-compile-hints";
 import { serverNodeOptions } from "../../src/server/server-node-options";
 
 const REPO_ROOT = findRepoRoot();
@@ -17,6 +18,7 @@ function newestSource(): number {
     path.join(WEB_DIR, "src"),
     path.join(WEB_DIR, "next.config.mjs"),
     path.join(WEB_DIR, "package.json"),
+    path.join(WEB_DIR, "scripts", "build"),
     ...["core-ml", "db", "providers"].map((p) => path.join(REPO_ROOT, "packages", p, "src")),
   ];
   let newest = 0;
@@ -43,6 +45,8 @@ export function ensureBuilt(log: (line: string) => void = () => undefined): void
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  // The package's build script's last step, as `pnpm --filter @anisong/web build` runs it.
+  addCompileHints({ chunksDir: path.join(WEB_DIR, ".next", "static", "chunks") });
 }
 
 export function freePort(): Promise<number> {
