@@ -4,8 +4,10 @@ import { findLibrarySong, type TDb } from "@anisong/db";
 import { buildLibraryIndex, toLibraryEntry, type Catalog, type TLibraryLookup } from "@anisong/providers";
 import { ModelUnavailableError } from "../http/errors";
 import { loadActiveModel, type TLoadedModel } from "../model/load-active-model";
+import { processWide } from "../process-wide";
 
-const indexes = new WeakMap<TLoadedModel, Catalog>();
+/** One per process (process-wide.ts), like the loaded models it is keyed by: the API's and the pages' copies share it. */
+const indexes = processWide("library-indexes", () => new WeakMap<TLoadedModel, Catalog>());
 
 function libraryIndexOf(loaded: TLoadedModel): Catalog {
   let index = indexes.get(loaded);
