@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
-import { collectCspViolations, launchChromium, VIEWPORTS } from "./support/browser";
+import { accessibleRoleCounts, collectCspViolations, launchChromium, VIEWPORTS } from "./support/browser";
 import { findRepoRoot } from "@anisong/db";
 import { expectNoAxeViolations } from "./support/axe";
 import { ensureBuilt, freePort, startNextServer, WEB_DIR, type TNextServer } from "./support/next-server";
@@ -233,6 +233,14 @@ test("phone width: the three pages fit the screen", async () => {
   await page.getByTestId("recommendation-row").first().waitFor();
   expect(await fits()).toBe(true);
   expect(await cls(page)).toBeLessThan(0.1);
+  // Each pick is two lines (title, then its actions in a wrapping row), not a column of seven buttons (~300 px).
+  const rowHeights = await page.getByTestId("recommendation-row").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+  expect(Math.max(...rowHeights)).toBeLessThan(200);
+  // The phone's grid layout is only visual: Chromium's accessibility tree still has the table's rows and cells.
+  const axRoles = await accessibleRoleCounts(page, { selector: "table.recs", roles: ["row", "cell", "columnheader"] });
+  expect(axRoles.row).toBe(11); // the header and ten picks
+  expect(axRoles.cell).toBeGreaterThanOrEqual(40); // rank, title, similarity and actions at least, per pick
+  expect(axRoles.columnheader).toBeGreaterThanOrEqual(4);
   await page.screenshot({ path: path.join(SHOTS, "results-phone.png"), fullPage: true });
   await expectNoAxeViolations(page, "results-phone");
 

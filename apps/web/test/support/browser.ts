@@ -30,3 +30,23 @@ export function collectCspViolations(page: Page, sink: string[]): void {
     if (CSP_REFUSAL.test(message.text())) sink.push(message.text());
   });
 }
+
+/**
+ * How many nodes of each role Chromium's own accessibility tree (not Playwright's role engine, which reads the tags)
+ * has under the first element matching `selector`: what a screen reader is given after the page's CSS.
+ */
+export async function accessibleRoleCounts(page: Page, options: { selector: string; roles: string[] }): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send("Runtime.evaluate", { expression: `document.querySelector(${JSON.stringify(options.selector)})` });
+    if (!result.objectId) throw new Error(`No element matches ${options.selector}`);
+    const counts: Record<string, number> = {};
+    for (const role of options.roles) {
+      const { nodes } = await cdp.send("Accessibility.queryAXTree", { objectId: result.objectId, role });
+      counts[role] = nodes.length;
+    }
+    return counts;
+  } finally {
+    await cdp.detach();
+  }
+}
