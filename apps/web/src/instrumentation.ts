@@ -8,7 +8,9 @@ export async function register(): Promise<void> {
   limitHeapGrowth();
   const { installNodeServerHooks } = await import("./server/http/node-server-hooks");
   const { isDevelopment } = await import("./server/env");
-  installNodeServerHooks({ serveApi: !isDevelopment() });
+  const production = !isDevelopment();
+  // `next start` runs in the app's folder, and its build is in `.next` there.
+  installNodeServerHooks({ serveApi: production, staticDir: production ? `${process.cwd()}/.next/static` : undefined });
   const { warmUp } = await import("./server/warm-up");
   void warmUp();
 }

@@ -468,14 +468,18 @@ test("not found: the search form is open, the wording is for listeners", async (
   }
 });
 
-test("every script a page loads is served with V8's compile hint first (the build's last step)", async () => {
+test("every script a page loads comes from the build's Brotli copy, with V8's compile hint first (the build's last steps)", async () => {
   const page = await newPage("phone");
   const scriptUrls: string[] = [];
+  const encodings = new Set<string | undefined>();
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script") scriptUrls.push(response.url());
+    if (response.request().resourceType() !== "script") return;
+    scriptUrls.push(response.url());
+    encodings.add(response.headers()["content-encoding"]);
   });
   await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`, { waitUntil: "networkidle" });
   expect(scriptUrls.length).toBeGreaterThan(3);
+  expect([...encodings]).toEqual(["br"]); // Next itself would gzip each one again
   for (const url of scriptUrls) {
     const body = await (await page.request.get(url)).text();
     expect({ url, start: body.slice(0, 29) }).toEqual({ url, start: "//# allFunctionsCalledOnLoad\n" });

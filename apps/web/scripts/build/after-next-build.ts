@@ -1,7 +1,5 @@
-// `pnpm --filter @anisong/web build` runs this after `next build` (and so does the tests' ensureBuilt).
+// `pnpm --filter @anisong/web build` runs this after `next build` (and the tests' ensureBuilt runs finishBuild).
 import path from "node:path";
-import { addCompileHints } from "./add-compile-hints";
+import { finishBuild } from "./finish-build";
 
-const chunksDir = path.join(__dirname, "..", "..", ".next", "static", "chunks");
-const { hinted, alreadyHinted } = addCompileHints({ chunksDir });
-console.log(`compile hints: ${hinted} client chunks hinted${alreadyHinted ? `, ${alreadyHinted} already` : ""} (${chunksDir})`);
+console.log(finishBuild({ nextDir: path.join(__dirname, "..", "..", ".next") }));

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { findRepoRoot } from "@anisong/db";
-import { addCompileHints } from "../../scripts/build/add-compile-hints";
+import { finishBuild } from "../../scripts/build/finish-build";
 import { serverNodeOptions } from "../../src/server/server-node-options";
 
 const REPO_ROOT = findRepoRoot();
@@ -45,8 +45,8 @@ export function ensureBuilt(log: (line: string) => void = () => undefined): void
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
-  // The package's build script's last step, as `pnpm --filter @anisong/web build` runs it.
-  addCompileHints({ chunksDir: path.join(WEB_DIR, ".next", "static", "chunks") });
+  // The package's build script's last steps, as `pnpm --filter @anisong/web build` runs them.
+  log(finishBuild({ nextDir: path.join(WEB_DIR, ".next") }));
 }
 
 export function freePort(): Promise<number> {

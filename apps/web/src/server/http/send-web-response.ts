@@ -4,6 +4,7 @@
 // - a body that is done after its first chunk (any JSON answer) goes in one write with its Content-Length; a longer
 //   stream (a CSV export) is piped with backpressure, and stops when the client goes away.
 import type http from "node:http";
+import Negotiator from "negotiator";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
@@ -61,14 +62,9 @@ export async function sendWebResponse(req: http.IncomingMessage, res: http.Serve
   else await pipeline(rest, res);
 }
 
-/** Accept-Encoding names gzip (or *) without refusing it with q=0. */
+/** Accept-Encoding names gzip (or *) without refusing it with q=0 (negotiator reads the q-values). */
 export function acceptsGzip(acceptEncoding: string): boolean {
-  return acceptEncoding.split(",").some((part) => {
-    const [coding, ...params] = part.split(";").map((p) => p.trim().toLowerCase());
-    if (coding !== "gzip" && coding !== "*") return false;
-    const q = params.find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+  return new Negotiator({ headers: { "accept-encoding": acceptEncoding } }).encodings(["gzip"]).length > 0;
 }
 
 async function* chunksOf(reader: ReadableStreamDefaultReader<Uint8Array>, read: Uint8Array[]): AsyncGenerator<Uint8Array> {
