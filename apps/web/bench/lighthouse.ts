@@ -4,7 +4,8 @@
 import * as chromeLauncher from "chrome-launcher";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+/** The flags the bench launches Chromium with (Lighthouse adds chrome-launcher's defaults; trace-page.ts uses these alone). */
+export const BENCH_CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
 export type TFormFactor = "mobile" | "desktop";
 
@@ -40,7 +41,7 @@ function medianRun(runs: TLighthouseRun[]): TLighthouseRun {
 }
 
 export async function withChromium<T>(fn: (port: number) => Promise<T>): Promise<T> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: "error" });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: BENCH_CHROMIUM_FLAGS, logLevel: "error" });
   try {
     return await fn(chrome.port);
   } finally {
