@@ -123,4 +123,14 @@ node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
   "$work/recommendation.json"
 phase "POST /api/recommendations 201, 10 items"
 
+# The image's build made the compressed copies, and its server sends them (apps/web README, "How a request is served").
+code=$(curl -s -m 30 -o "$work/home.html" -w '%{http_code}' "$base_url/" || true)
+[ "$code" = 200 ] || { web_logs; fail "GET / answered $code"; }
+chunk=$(grep -o '/_next/static/chunks/[A-Za-z0-9_.-]*\.js' "$work/home.html" | head -n 1 || true)
+[ -n "$chunk" ] || fail "the home page names no script under /_next/static/chunks"
+encoding=$(curl -s -m 30 -o /dev/null -D - -H 'accept-encoding: gzip, deflate, br' "$base_url$chunk" |
+  tr -d '\r' | awk -F': ' 'tolower($1) == "content-encoding" { print $2 }')
+[ "$encoding" = br ] || { web_logs; fail "$chunk came with content-encoding '$encoding', expected the Brotli copy"; }
+phase "$chunk served from its Brotli copy"
+
 echo "docker/test.sh: passed in $(($(date +%s) - started))s"
