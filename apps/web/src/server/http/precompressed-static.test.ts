@@ -35,7 +35,11 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "chunks", "a1b2.js"), SCRIPT);
   fs.writeFileSync(path.join(dir, "chunks", "tiny.js"), "1");
   fs.writeFileSync(path.join(dir, "secret.txt"), "x".repeat(2048));
+  fs.writeFileSync(path.join(dir, "chunks", "changed.js"), SCRIPT);
   precompressStatic({ staticDir: path.join(dir, "chunks") });
+  // Changed after its copies were made: they are stale and must not be sent.
+  const later = new Date(Date.now() + 5000);
+  fs.utimesSync(path.join(dir, "chunks", "changed.js"), later, later);
   const assets = indexPrecompressedStatic({ staticDir: path.join(dir, "chunks") });
   expect(assets.size).toBe(1);
   // What Next would do with anything not answered: a marker this test can see.
@@ -81,10 +85,11 @@ test.each([
   expect(decoded.toString()).toBe(SCRIPT);
 });
 
-test("a client that takes neither, a file without copies, another method or a name outside the folder go on to Next", async () => {
+test("a client that takes neither, a file without copies or with stale ones, another method or a name outside the folder go on to Next", async () => {
   for (const headers of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "br;q=0, gzip;q=0" }] as Record<string, string>[])
     expect((await request(URL_PATH, headers)).status).toBe(418);
   expect((await request("/_next/static/tiny.js", { "accept-encoding": CHROMIUM })).status).toBe(418);
+  expect((await request("/_next/static/changed.js", { "accept-encoding": CHROMIUM })).status).toBe(418);
   expect((await request(URL_PATH, { "accept-encoding": CHROMIUM }, "POST")).status).toBe(418);
   for (const target of ["/_next/static/../secret.txt", "/_next/static/%611b2.js", "/_next/static/a1b2.js.br", "/a1b2.js", "/_next/static/"])
     expect({ target, status: (await request(target, { "accept-encoding": CHROMIUM })).status }).toEqual({ target, status: 418 });

@@ -33,16 +33,18 @@ export function indexPrecompressedStatic(options: { staticDir: string }): TPreco
   for (const entry of entries) {
     if (!entry.isFile() || !isCompressible(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
+    const source = fs.statSync(file);
     const copies: TAsset["copies"] = {};
     for (const encoding of PREFERRED) {
       const copy = file + ENCODED_SUFFIXES[encoding];
-      if (fs.existsSync(copy)) copies[encoding] = { file: copy };
+      // A copy older than its file (the file changed after the build's step) would send stale bytes: Next answers.
+      if ((fs.statSync(copy, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= source.mtimeMs) copies[encoding] = { file: copy };
     }
     if (Object.keys(copies).length === 0) continue;
     // The URL's path below the prefix: the folder's own names, which need no percent-encoding (Next's hashes).
     const key = path.relative(options.staticDir, file).split(path.sep).join("/");
     const contentType = CONTENT_TYPES[path.extname(file)]!;
-    assets.set(key, { contentType, lastModified: fs.statSync(file).mtime.toUTCString(), copies });
+    assets.set(key, { contentType, lastModified: source.mtime.toUTCString(), copies });
   }
 
   return {
