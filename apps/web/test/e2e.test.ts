@@ -430,16 +430,21 @@ test("the title box stops at the API's limit", async () => {
   await page.context().close();
 });
 
-test("phone: Compare draws the chart under the row and brings it into view", async () => {
-  const page = await newPage("phone");
+/** /results for Levitating (swapped for its permalink), then "Compare" on the pick at `index`. */
+async function compareOnResults(page: Page, index: number): Promise<void> {
   await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
   await page.waitForURL(PERMALINK);
   const rows = page.getByTestId("recommendation-row");
   await rows.first().waitFor();
   await rows
-    .nth(6)
+    .nth(index)
     .getByRole("button", { name: /Compare/ })
     .click();
+}
+
+test("phone: Compare draws the chart under the row and brings it into view", async () => {
+  const page = await newPage("phone");
+  await compareOnResults(page, 6);
   const inline = page.getByTestId("inline-compare");
   await inline.waitFor();
   await page.waitForFunction(() => {
@@ -449,6 +454,17 @@ test("phone: Compare draws the chart under the row and brings it into view", asy
   expect(await inline.locator(".feature-chart").count()).toBe(1);
   await page.screenshot({ path: path.join(SHOTS, "permalink-phone.png"), fullPage: false });
   await expectNoAxeViolations(page, "permalink-phone");
+  await page.context().close();
+});
+
+test("a compared pick follows the window: narrowed to a phone's width, its chart moves under its row", async () => {
+  const page = await newPage("desktop");
+  await compareOnResults(page, 2);
+  await page.locator("[aria-labelledby=explain-title] .feature-chart").waitFor();
+  expect(await page.getByTestId("inline-compare").count()).toBe(0);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.getByTestId("inline-compare").locator(".feature-chart").waitFor();
+  expect(await page.locator("[aria-labelledby=explain-title] .feature-chart").count()).toBe(0);
   await page.context().close();
 });
 

@@ -104,7 +104,8 @@ export function ResultsView({
   const [shown, setShown] = useState(REVEAL_STEP);
   const [playing, setPlaying] = useState<string | null>(null);
   const items = data.items.slice(0, shown);
-  const narrow = useNarrow();
+  const [narrow, setNarrow] = useState(false);
+  useNarrowUpdates(compared, setNarrow);
   const explainRef = useRef<HTMLElement>(null);
   const inlineRef = useRef<HTMLTableRowElement>(null);
   const pick = data.items[selected] ?? data.items[0];
@@ -121,6 +122,7 @@ export function ResultsView({
   function compare(i: number) {
     setSelected(i);
     setCompared(true);
+    setNarrow(window.matchMedia(NARROW_QUERY).matches); // in the same render, so the chart goes to its place at once
   }
 
   const seeds = data.options.seeds.map((seed) => ({ name: seed.title, features: seed.features }));
@@ -288,16 +290,21 @@ function seedSimilarityText(item: TRecommendationItem): string {
 }
 
 /** Phones (the CSS breakpoint of .hide-narrow): the compare chart goes inline under its row. */
-function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(false);
+const NARROW_QUERY = "(max-width: 640px)";
+
+/**
+ * While a pick is compared, follows the phone breakpoint (a rotated tablet, a resized window). Not before: a listener
+ * set at mount made every phone render the whole list a second time right after hydration, for a value that only
+ * matters once "Compare" is chosen.
+ */
+function useNarrowUpdates(active: boolean, setNarrow: (narrow: boolean) => void): void {
   useEffect(() => {
-    const query = window.matchMedia("(max-width: 640px)");
+    if (!active) return;
+    const query = window.matchMedia(NARROW_QUERY);
     const update = () => setNarrow(query.matches);
-    update();
     query.addEventListener("change", update);
     return () => query.removeEventListener("change", update);
-  }, []);
-  return narrow;
+  }, [active, setNarrow]);
 }
 
 function CandidateList({ data }: { data: TRecommendationResponse }) {
