@@ -15,8 +15,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { findRepoRoot } from "@anisong/db";
-import { ensureBuilt, startNextServer } from "../test/support/next-server";
-import { prepareDatabase } from "../test/support/prepare-database";
+import { benchPages, BENCH_RECOMMENDATION_BODY, createBenchRecommendation, JSON_HEADERS, startBenchServer } from "./bench-server";
 import { measurePage, withChromium, type TFormFactor, type TLighthouseResult } from "./lighthouse";
 import { treeCpuSeconds } from "./cpu";
 import { sampleRss, treeRssBytes } from "./rss";
@@ -25,9 +24,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
 /** "pglite" (the embedded default) or "postgres" (a throwaway database on TEST_DATABASE_URL's server). */
 const DATABASE = process.env.BENCH_DATABASE === "postgres" ? "postgres" : "pglite";
-/** Lighthouse runs per page and form factor (the median is reported); 0 skips Lighthouse. */
-// Five, as Lighthouse's own guide to score variability advises for a median: on this kind of machine one page and
-// build score 80–96 from run to run (web README, "Latest figures"), and a median of three follows one bad run.
+/**
+ * Lighthouse runs per page and form factor (the median is reported); 0 skips Lighthouse. Five, as Lighthouse's own
+ * guide to score variability advises for a median: on this kind of machine one page and build score 80–99 from run
+ * to run (web README, "Latest figures"), and a median of three follows one bad run.
+ */
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 /** The second idle sample starts this long after the last warm-up request. */
 const SETTLED_IDLE_MS = 45_000;
@@ -51,27 +52,15 @@ const load = () =>
     .join(" ");
 
 async function main(): Promise<void> {
-  ensureBuilt((line) => console.log(line));
-  const database = await prepareDatabase(DATABASE);
-  const server = await startNextServer({
-    ...database.env,
-    ANISONG_PROVIDERS: "catalog",
-    ANISONG_WRITE_RATE_PER_MINUTE: "100000000",
-    ANISONG_WRITE_RATE_BURST: "100000000",
-  });
+  const bench = await startBenchServer({ database: DATABASE, log: (line) => console.log(line) });
+  const { server } = bench;
   const pid = server.process.pid!;
   try {
-    const body = JSON.stringify({ title: "Levitating", artist: "Dua Lipa", topN: 10 });
-    const headers = { "content-type": "application/json" };
     // Warm-up: catalog, model cache and the JIT.
     let permalinkId = "";
-    for (let i = 0; i < 50; i++) {
-      const res = await fetch(`${server.url}/api/recommendations`, { method: "POST", headers, body });
-      if (res.status !== 201) throw new Error(`warm-up request answered ${res.status}: ${await res.text()}`);
-      permalinkId = ((await res.json()) as { id: string }).id;
-    }
-    for (const page of ["/", "/results?title=Levitating&artist=Dua%20Lipa", `/recommendations/${permalinkId}`])
-      await fetch(server.url + page);
+    for (let i = 0; i < 50; i++) permalinkId = await createBenchRecommendation(server.url);
+    const pages = benchPages(permalinkId);
+    for (const page of pages) await fetch(server.url + page.path);
 
     // Idle: the warmed server left alone for a few seconds, then sampled; and again once V8's memory reducer has
     // run. V8 keeps its young generation at full size and the burst's garbage until then (about 20–35 s after
@@ -97,8 +86,8 @@ async function main(): Promise<void> {
     const result = await autocannon({
       url: `${server.url}/api/recommendations`,
       method: "POST",
-      headers,
-      body,
+      headers: JSON_HEADERS,
+      body: BENCH_RECOMMENDATION_BODY,
       connections: CONNECTIONS,
       duration: DURATION_S,
     });
@@ -106,11 +95,6 @@ async function main(): Promise<void> {
     const underLoad = loadSampler.stop();
     const throughputLoad = load();
 
-    const pages = [
-      { name: "home", path: "/" },
-      { name: "results", path: "/results?title=Levitating&artist=Dua%20Lipa" },
-      { name: "permalink", path: `/recommendations/${permalinkId}` },
-    ];
     const lighthouse: Record<string, Partial<Record<TFormFactor, TLighthouseResult>>> = {};
     let lighthouseLoad = "";
     if (LIGHTHOUSE_RUNS > 0) {
@@ -261,8 +245,7 @@ async function main(): Promise<void> {
         `(${(homeJs.rawBytes / 1024).toFixed(1)} KiB raw); POST non-2xx: ${result.non2xx}; report: artifacts/bench/web-${DATABASE}.json`,
     );
   } finally {
-    await server.stop();
-    await database.drop();
+    await bench.stop();
   }
 }
 

@@ -3,12 +3,11 @@
 // long the main thread was blocked; this says by what, and how much of it was waiting rather than working.
 // The server is the bench's: a filled throwaway PGlite folder, the catalog provider, the write limit lifted.
 import { chromium } from "playwright-core";
-import { ensureBuilt, startNextServer } from "../test/support/next-server";
-import { prepareDatabase } from "../test/support/prepare-database";
+import { benchPages, createBenchRecommendation, startBenchServer, type TBenchPage } from "./bench-server";
 import { BENCH_CHROMIUM_FLAGS, CHROMIUM_PATH } from "./lighthouse";
 import { summarizeTrace, type TTraceEvent } from "./trace-summary";
 
-const PAGES = ["home", "results", "permalink"] as const;
+const PAGES: TBenchPage["name"][] = ["home", "results", "permalink"];
 const CATEGORIES = [
   "blink.user_timing",
   "devtools.timeline",
@@ -23,27 +22,15 @@ const CATEGORIES = [
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
 async function main(): Promise<void> {
-  const page = (process.argv[2] ?? "permalink") as (typeof PAGES)[number];
+  const page = (process.argv[2] ?? "permalink") as TBenchPage["name"];
   const loads = Number(process.argv[3] ?? 3);
   if (!PAGES.includes(page) || !(loads >= 1)) throw new Error(`usage: trace-page [${PAGES.join("|")}] [loads ≥ 1]`);
-  ensureBuilt((line) => console.log(line));
-  const database = await prepareDatabase("pglite");
-  const server = await startNextServer({
-    ...database.env,
-    ANISONG_PROVIDERS: "catalog",
-    ANISONG_WRITE_RATE_PER_MINUTE: "100000000",
-    ANISONG_WRITE_RATE_BURST: "100000000",
-  });
+  const bench = await startBenchServer({ database: "pglite", log: (line) => console.log(line) });
+  const { server } = bench;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_CHROMIUM_FLAGS });
   try {
-    const res = await fetch(`${server.url}/api/recommendations`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Levitating", artist: "Dua Lipa", topN: 10 }),
-    });
-    if (res.status !== 201) throw new Error(`warm-up recommendation answered ${res.status}`);
-    const id = ((await res.json()) as { id: string }).id;
-    const path = { home: "/", results: "/results?title=Levitating&artist=Dua%20Lipa", permalink: `/recommendations/${id}` }[page];
+    const id = await createBenchRecommendation(server.url);
+    const { path } = benchPages(id).find((p) => p.name === page)!;
     await fetch(server.url + path); // the server's own first render is not the page's
     for (let i = 1; i <= loads; i++) {
       const context = await browser.newContext(PHONE);
@@ -64,8 +51,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await server.stop();
-    await database.drop();
+    await bench.stop();
   }
 }
 

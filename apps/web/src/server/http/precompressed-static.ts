@@ -9,7 +9,7 @@ import Negotiator from "negotiator";
 import { CONTENT_TYPES, ENCODED_SUFFIXES, isCompressible, type TStaticEncoding } from "./static-copies";
 import { STATIC_HEADERS } from "./static-headers";
 
-export const STATIC_PREFIX = "/_next/static/";
+const STATIC_PREFIX = "/_next/static/";
 /** Next's own for `/_next/static`: each name carries its content's hash, so a copy never changes under its URL. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -86,11 +86,11 @@ function loadCopy(copy: TCopy): { body: Buffer; etag: string } {
 }
 
 // negotiator's own types predate its `preferred` option (1.0), which breaks ties in the client's q-values.
-type TStaticEncodingsWithPreference = (available: string[], options: { preferred: string[] }) => string[];
+type TEncodingsWithPreference = (available: string[], options: { preferred: string[] }) => string[];
 
 function acceptedEncoding(req: http.IncomingMessage, available: TStaticEncoding[]): TStaticEncoding | undefined {
   const negotiator = new Negotiator(req);
-  const best = (negotiator.encodings as unknown as TStaticEncodingsWithPreference).call(negotiator, [...available, "identity"], {
+  const best = (negotiator.encodings as unknown as TEncodingsWithPreference).call(negotiator, [...available, "identity"], {
     preferred: PREFERRED,
   })[0];
   return best === "identity" ? undefined : (best as TStaticEncoding | undefined);

@@ -1,0 +1,48 @@
+// The server the web benches measure (run.ts, trace-page.ts) and what they ask it: the current build, a throwaway
+// database filled by the real pipeline, the catalog provider only, and the write limit lifted (else the load
+// would be answered 429).
+import { ensureBuilt, startNextServer, type TNextServer } from "../test/support/next-server";
+import { prepareDatabase } from "../test/support/prepare-database";
+
+/** The recommendation the warm-up and the POST load ask for, and the results page shows. */
+export const BENCH_RECOMMENDATION_BODY = JSON.stringify({ title: "Levitating", artist: "Dua Lipa", topN: 10 });
+export const JSON_HEADERS = { "content-type": "application/json" };
+
+export type TBenchPage = { name: "home" | "results" | "permalink"; path: string };
+
+export async function startBenchServer(options: {
+  database: "pglite" | "postgres";
+  log: (line: string) => void;
+}): Promise<{ server: TNextServer; stop(): Promise<void> }> {
+  ensureBuilt(options.log);
+  const database = await prepareDatabase(options.database);
+  const server = await startNextServer({
+    ...database.env,
+    ANISONG_PROVIDERS: "catalog",
+    ANISONG_WRITE_RATE_PER_MINUTE: "100000000",
+    ANISONG_WRITE_RATE_BURST: "100000000",
+  });
+  return {
+    server,
+    async stop() {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** Stores one recommendation through the API; its id names the permalink page. */
+export async function createBenchRecommendation(serverUrl: string): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/recommendations`, { method: "POST", headers: JSON_HEADERS, body: BENCH_RECOMMENDATION_BODY });
+  if (res.status !== 201) throw new Error(`recommendation request answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The three pages the benches load: home, the results for the bench's song, and `permalinkId`'s permalink. */
+export function benchPages(permalinkId: string): TBenchPage[] {
+  return [
+    { name: "home", path: "/" },
+    { name: "results", path: "/results?title=Levitating&artist=Dua%20Lipa" },
+    { name: "permalink", path: `/recommendations/${permalinkId}` },
+  ];
+}
