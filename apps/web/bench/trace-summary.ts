@@ -43,6 +43,17 @@ const FONT_STRIKE_IPC = "WebSandboxSupportLinux::GetWebFontRenderStyleForStrike"
 const FAMILY_LOOKUP = "FontDataManager::onMatchFamilyStyle";
 const ms = (us: number) => Math.round(us / 100) / 10;
 
+/**
+ * A process's name as Chromium's trace gives it: "Browser", "Renderer", …, except a renderer of Chromium's own UI
+ * (the omnibox popup's WebUI), which the trace names by its whole command line (over 2,000 characters).
+ */
+export function processLabel(name: string): string {
+  if (!name.includes(" --type=")) return name;
+  const type = /--type=([a-z-]+)/.exec(name)![1]!;
+  const label = type.charAt(0).toUpperCase() + type.slice(1);
+  return name.includes("--top-chrome-webui") ? `${label} (Chromium's own UI)` : label;
+}
+
 /** `minTaskMs`: main-thread tasks shorter than this are left out of `tasks` (Lighthouse counts tasks over 50 ms ÷ 4). */
 export function summarizeTrace(events: TTraceEvent[], options: { minTaskMs: number }): TTraceSummary {
   const threadNames = new Map<string, string>();
@@ -50,7 +61,7 @@ export function summarizeTrace(events: TTraceEvent[], options: { minTaskMs: numb
   for (const e of events) {
     if (e.ph !== "M") continue;
     if (e.name === "thread_name") threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? "");
-    if (e.name === "process_name") processNames.set(e.pid, e.args?.name ?? "");
+    if (e.name === "process_name") processNames.set(e.pid, processLabel(e.args?.name ?? ""));
   }
   const start = events.find(
     (e) => e.name === "navigationStart" && e.args?.data?.isLoadingMainFrame && e.args.data.documentLoaderURL?.startsWith("http"),

@@ -1,4 +1,4 @@
-import { summarizeTrace, type TTraceEvent } from "../bench/trace-summary";
+import { processLabel, summarizeTrace, type TTraceEvent } from "../bench/trace-summary";
 
 const meta = (name: string, pid: number, tid: number, value: string): TTraceEvent => ({
   name,
@@ -80,4 +80,12 @@ test("a trace without the page's navigation gives nothing rather than another pa
       { minTaskMs: 12.5 },
     ),
   ).toEqual({ tasks: [], layout: null });
+});
+
+test("a process named by its command line is named by its type", () => {
+  const webUi = "/usr/lib/chromium/chromium --type=renderer --top-chrome-webui --no-sandbox --lang=en-US --renderer-client-id=9";
+  expect(processLabel(webUi)).toBe("Renderer (Chromium's own UI)");
+  expect(processLabel("/usr/lib/chromium/chromium --type=utility --utility-sub-type=network.mojom.NetworkService")).toBe("Utility");
+  expect(processLabel("Renderer")).toBe("Renderer");
+  expect(processLabel("GPU Process")).toBe("GPU Process");
 });
