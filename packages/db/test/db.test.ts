@@ -178,13 +178,15 @@ describe.each(["pglite", "pglite-thread", "postgres"] as const)("@anisong/db on 
     await pingDatabase(t.db);
 
     const similarity = Math.PI / 10; // 17 significant digits: more than Prisma's float parameters keep
+    // The JSON arrays become text[] in the database: quotes, backslashes, commas and braces must come back as sent.
+    const trackArtists = ["YOASOBI", 'Ado "うっせぇ", {x}\\y', "NULL"];
     const { id } = await storeRecommendation(t.db, {
       queryTitle: "怪物",
       queryArtist: null,
       queryTrackId: null,
       trackId: "06XQvnJb53SUYmlWIhUXUi",
       trackTitle: "怪物",
-      trackArtists: ["YOASOBI"],
+      trackArtists,
       features: songFeatures,
       featureSource: "catalog",
       modelId: version!,
@@ -192,7 +194,7 @@ describe.each(["pglite", "pglite-thread", "postgres"] as const)("@anisong/db on 
       items: [{ rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity }],
     });
     const stored = await t.db.recommendation.findUniqueOrThrow({ where: { id }, include: { items: true } });
-    expect(stored).toMatchObject({ trackArtists: ["YOASOBI"], features: songFeatures, clusterIndex: 0 });
+    expect(stored).toMatchObject({ trackArtists, kinds: ["original", "soundtrack"], features: songFeatures, clusterIndex: 0 });
     expect(stored.items).toEqual([{ recommendationId: id, rank: 1, songId: "5MVjxslIF7mVtYo75Nk445", similarity, seedSimilarities: [] }]);
     expect(stored.options).toBeNull();
 
