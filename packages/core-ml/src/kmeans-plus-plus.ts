@@ -51,21 +51,28 @@ export function kmeansPlusPlus(
   const { labels, nearestSq: closest, secondSq } = assignment;
   labels.fill(0);
   secondSq.fill(Number.MAX_VALUE);
+  // The WebAssembly passes read and write the assignment in their own memory: only with its assignment.
+  const kernel = wasm && wasm.assignment === assignment && d === 9 && localTrials === 3 ? wasm : undefined;
   let potential = 0;
-  for (let i = 0; i < n; i++) {
-    closest[i] = squaredDistance(data, i * d, centres, 0, d);
-    potential += closest[i]!;
+  if (kernel) potential = kernel.firstCentre(first);
+  else {
+    for (let i = 0; i < n; i++) {
+      closest[i] = squaredDistance(data, i * d, centres, 0, d);
+      potential += closest[i]!;
+    }
   }
 
-  // The WebAssembly pass reads each row's closest distance from its own memory: only with its assignment.
-  const kernel = wasm && wasm.assignment === assignment && d === 9 && localTrials === 3 ? wasm : undefined;
-  const { cumulative, trialDist: scratchDist } = seedingScratch(n, kernel ? 0 : localTrials);
-  const trialDist = kernel ? kernel.trialDist : scratchDist;
+  const scratchArrays = kernel ? undefined : seedingScratch(n, localTrials);
+  const cumulative = kernel ? kernel.cumulative : scratchArrays!.cumulative;
+  const trialDist = kernel ? kernel.trialDist : scratchArrays!.trialDist;
   const candidates = new Int32Array(localTrials);
   const pots = new Float64Array(localTrials);
   for (let c = 1; c < k; c++) {
-    let running = 0;
-    for (let i = 0; i < n; i++) cumulative[i] = running += closest[i]!;
+    if (kernel) kernel.cumulate();
+    else {
+      let running = 0;
+      for (let i = 0; i < n; i++) cumulative[i] = running += closest[i]!;
+    }
 
     // The draws do not depend on the trials' outcome, so all candidates are drawn first and scored in one pass.
     for (let t = 0; t < localTrials; t++) {
@@ -87,7 +94,8 @@ export function kmeansPlusPlus(
     const bestIndex = candidates[best]!;
     centres.set(data.subarray(bestIndex * d, bestIndex * d + d), c * d);
     potential = pots[best]!;
-    addCentre(trialDist, best * n, c, assignment);
+    if (kernel) kernel.addCentre(best, c);
+    else addCentre(trialDist, best * n, c, assignment);
   }
   return centres;
 }

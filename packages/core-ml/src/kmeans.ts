@@ -446,7 +446,8 @@ function lloyd(
     assignAll(st);
   }
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += squaredDistance(data, i * d, centres, labels[i]! * d, d);
+  if (wasm) inertia = wasm.inertia(centres);
+  else for (let i = 0; i < n; i++) inertia += squaredDistance(data, i * d, centres, labels[i]! * d, d);
   // Copies out of the WebAssembly memory, so that it can be collected with the run.
   return wasm
     ? { centroids: centres.slice(), labels: labels.slice(), inertia, iterations }

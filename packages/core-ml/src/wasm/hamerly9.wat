@@ -1,5 +1,5 @@
 ;; Hamerly assignment pass for nine features: the same arithmetic in the same order as assignBounded9 in
-;; src/kmeans.ts, so the same labels, bounds and sums bit for bit. Pointers are byte offsets into the memory.
+;; src/kmeans.ts, so the same labels, bounds and sums bit for bit; and the inertia of the final labels. Pointers are byte offsets into the memory.
 ;; Regenerate the embedded bytes with `pnpm --filter @anisong/core-ml run build:wasm` after editing.
 (module
   (import "env" "memory" (memory 1))
@@ -134,4 +134,39 @@
         br $point
       end
     end
-    local.get $changed))
+    local.get $changed)
+
+  ;; Lloyd's inertia: the sum over the rows, in row order, of each row's squared distance to its centre, each
+  ;; distance summed in feature order as kernels.squaredDistance sums it: the same bits as the JavaScript loop.
+  (func (export "inertia9") (param $n i32) (param $data i32) (param $labels i32) (param $centres i32) (result f64)
+    (local $i i32) (local $a i32) (local $b i32) (local $t f64) (local $s f64) (local $sum f64)
+    block $done
+      loop $row
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a (i32.add (local.get $data) (i32.mul (local.get $i) (i32.const 72))))
+        (local.set $b (i32.add (local.get $centres)
+          (i32.mul (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 72))))
+        (local.set $t (f64.sub (f64.load offset=0 (local.get $a)) (f64.load offset=0 (local.get $b))))
+        (local.set $s (f64.mul (local.get $t) (local.get $t)))
+        (local.set $t (f64.sub (f64.load offset=8 (local.get $a)) (f64.load offset=8 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=16 (local.get $a)) (f64.load offset=16 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=24 (local.get $a)) (f64.load offset=24 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=32 (local.get $a)) (f64.load offset=32 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=40 (local.get $a)) (f64.load offset=40 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=48 (local.get $a)) (f64.load offset=48 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=56 (local.get $a)) (f64.load offset=56 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=64 (local.get $a)) (f64.load offset=64 (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $sum (f64.add (local.get $sum) (local.get $s)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        br $row
+      end
+    end
+    local.get $sum))

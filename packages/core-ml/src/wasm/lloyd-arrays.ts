@@ -26,6 +26,8 @@ export interface TWasmLloydArrays {
   counts: Float64Array;
   /** The Hamerly pass with `centres` (one of the two buffers above) as the current centres; returns how many changed. */
   assign(centres: Float64Array): number;
+  /** The inertia of `labels` against `centres` (one of the two buffers above), summed as kmeans.ts's loop sums it. */
+  inertia(centres: Float64Array): number;
   /** k-means++'s scoring pass as WebAssembly (seed9.wat), on the same memory; undefined where it cannot compile. */
   seeding?: TWasmSeeding;
 }
@@ -37,10 +39,24 @@ export interface TWasmSeeding {
   trialDist: Float64Array;
   /** potentialsOfThree9 (src/kernels.ts) for the three candidate rows: fills trialDist and `pots`. */
   potentialsOfThree(candidates: Int32Array, pots: Float64Array): void;
+  /** Row `row` is the first centre: every row's squared distance to it into `assignment.nearestSq`; returns their sum. */
+  firstCentre(row: number): number;
+  /** The running sums of `assignment.nearestSq` into `cumulative`. */
+  cumulate(): void;
+  cumulative: Float64Array;
+  /** Centre `c` joins, with trial `trial`'s distances (in `trialDist`): kmeans-plus-plus.ts's addCentre. */
+  addCentre(trial: number, c: number): void;
 }
 
 type TAssign = (n: number, k: number, ...pointers: number[]) => number;
 type TPotentials = (n: number, ...pointers: number[]) => void;
+type TInertia = (n: number, data: number, labels: number, centres: number) => number;
+type TSeedExports = {
+  potentialsOfThree9: TPotentials;
+  firstCentre9: (n: number, data: number, centre: number, closest: number) => number;
+  cumulate: (n: number, closest: number, out: number) => void;
+  addCentre: (n: number, dist: number, c: number, labels: number, nearest: number, second: number) => void;
+};
 
 /**
  * The last arrays handed out, reused by the next run of the same n and k: a fresh memory per restart cost more than
@@ -64,12 +80,21 @@ export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasm
   const seedCompiled = compiledModule(SEED9_WASM);
   const sizes = { data: n * 72, upper: n * 8, lower: n * 8, labels: Math.ceil(n / 2) * 8, centres: k * 72, next: k * 72 };
   const small = { half: k * 8, moved: k * 8, drop: k * 8, sums: k * 72, counts: k * 8 };
-  const seed = { labels: Math.ceil(n / 2) * 8, nearestSq: n * 8, secondSq: n * 8, trialDist: 3 * n * 8, cand: 27 * 8, pots: 3 * 8 };
+  const seed = {
+    labels: Math.ceil(n / 2) * 8,
+    nearestSq: n * 8,
+    secondSq: n * 8,
+    trialDist: 3 * n * 8,
+    cumulative: n * 8,
+    cand: 27 * 8,
+    pots: 3 * 8,
+  };
   const total = [sizes, small, seed].reduce((sum, part) => sum + Object.values(part).reduce((s, v) => s + v, 0), 0);
   if (total > MAX_BYTES) return undefined;
   const memory = new api.Memory({ initial: Math.ceil(total / 65536) });
   const instance = new api.Instance(compiled, { env: { memory } });
   const run = instance.exports.assignBounded9 as TAssign;
+  const inertia = instance.exports.inertia9 as TInertia;
   const buffer = memory.buffer;
   let offset = 0;
   const f64 = (bytes: number): Float64Array => {
@@ -109,15 +134,17 @@ export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasm
         a.sums.byteOffset,
         a.counts.byteOffset,
       ),
+    inertia: (centres) => inertia(n, a.data.byteOffset, a.labels.byteOffset, centres.byteOffset),
   };
   if (seedCompiled) {
-    const potentials = new api.Instance(seedCompiled, { env: { memory } }).exports.potentialsOfThree9 as TPotentials;
+    const seedExports = new api.Instance(seedCompiled, { env: { memory } }).exports as unknown as TSeedExports;
     const assignment: TSeedAssignment = {
       labels: new Int32Array(buffer, (offset += seed.labels) - seed.labels, n),
       nearestSq: f64(seed.nearestSq),
       secondSq: f64(seed.secondSq),
     };
     const trialDist = f64(seed.trialDist);
+    const cumulative = f64(seed.cumulative);
     const cand = f64(seed.cand);
     const pots = f64(seed.pots);
     result.seeding = {
@@ -125,9 +152,28 @@ export function wasmLloydArrays(data: Float64Array, n: number, k: number): TWasm
       trialDist,
       potentialsOfThree(candidates, out) {
         for (let t = 0; t < 3; t++) cand.set(a.data.subarray(candidates[t]! * 9, candidates[t]! * 9 + 9), t * 9);
-        potentials(n, a.data.byteOffset, cand.byteOffset, assignment.nearestSq.byteOffset, trialDist.byteOffset, pots.byteOffset);
+        seedExports.potentialsOfThree9(
+          n,
+          a.data.byteOffset,
+          cand.byteOffset,
+          assignment.nearestSq.byteOffset,
+          trialDist.byteOffset,
+          pots.byteOffset,
+        );
         out.set(pots);
       },
+      firstCentre: (row) => seedExports.firstCentre9(n, a.data.byteOffset, a.data.byteOffset + row * 72, assignment.nearestSq.byteOffset),
+      cumulate: () => seedExports.cumulate(n, assignment.nearestSq.byteOffset, cumulative.byteOffset),
+      cumulative,
+      addCentre: (trial, c) =>
+        seedExports.addCentre(
+          n,
+          trialDist.byteOffset + trial * n * 8,
+          c,
+          assignment.labels.byteOffset,
+          assignment.nearestSq.byteOffset,
+          assignment.secondSq.byteOffset,
+        ),
     };
   }
   cached = { n, k, arrays: result };

@@ -1,6 +1,7 @@
-// k-means++'s WebAssembly scoring pass (seed9.wat) against the JavaScript one it replaces (kernels.ts, still the
-// fallback): the same trial distances and potentials bit for bit, on an even and an odd number of rows, and the
-// same seeding (centres and assignment) through kmeansPlusPlus.
+// k-means++'s WebAssembly passes (seed9.wat) against the JavaScript they replace (kernels.ts and kmeans-plus-plus.ts,
+// still the fallback): the same trial distances and potentials bit for bit, on an even and an odd number of rows, and
+// the same seeding (centres and assignment: the first centre's pass, the running sums, each centre joining) through
+// kmeansPlusPlus.
 import { potentialsWithCandidates } from "../kernels";
 import { createSeedAssignment, kmeansPlusPlus } from "../kmeans-plus-plus";
 import { createRandom } from "../random";

@@ -4,6 +4,8 @@
 ;; in the two lanes of f64x2 (each lane sums its own row's nine terms in feature order; sub, mul and add are
 ;; rounded separately, as in JavaScript), and the potentials are summed lane 0 then lane 1, in row order.
 ;; Pointers are byte offsets into the memory: data (n × 9), cand (3 × 9), closest (n), out (3 × n), pots (3).
+;; The seeding's other passes over the rows are here too (firstCentre9, cumulate, addCentre), each the same
+;; arithmetic in the same order as its JavaScript in src/kmeans-plus-plus.ts.
 ;; Regenerate the embedded bytes with `pnpm --filter @anisong/core-ml run build:wasm` after editing.
 (module
   (import "env" "memory" (memory 1))
@@ -219,4 +221,79 @@
     (f64.store offset=8 (local.get $pots) (local.get $p1))
     (f64.store offset=16 (local.get $pots) (local.get $p2))
   )
-)
+
+
+  ;; The seeding's first centre (the row at $centre): each row's squared distance to it, summed in feature order as
+  ;; kernels.squaredDistance sums it, into closest; returns their sum in row order (the first potential).
+  (func (export "firstCentre9") (param $n i32) (param $data i32) (param $centre i32) (param $closest i32) (result f64)
+    (local $i i32) (local $a i32) (local $t f64) (local $s f64) (local $sum f64)
+    block $done
+      loop $row
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a (i32.add (local.get $data) (i32.mul (local.get $i) (i32.const 72))))
+        (local.set $t (f64.sub (f64.load offset=0 (local.get $a)) (f64.load offset=0 (local.get $centre))))
+        (local.set $s (f64.mul (local.get $t) (local.get $t)))
+        (local.set $t (f64.sub (f64.load offset=8 (local.get $a)) (f64.load offset=8 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=16 (local.get $a)) (f64.load offset=16 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=24 (local.get $a)) (f64.load offset=24 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=32 (local.get $a)) (f64.load offset=32 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=40 (local.get $a)) (f64.load offset=40 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=48 (local.get $a)) (f64.load offset=48 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=56 (local.get $a)) (f64.load offset=56 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $t (f64.sub (f64.load offset=64 (local.get $a)) (f64.load offset=64 (local.get $centre))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (f64.store (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+        (local.set $sum (f64.add (local.get $sum) (local.get $s)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        br $row
+      end
+    end
+    local.get $sum)
+
+  ;; Running sums of closest, in row order, into out (k-means++ draws its candidates by searching them).
+  (func (export "cumulate") (param $n i32) (param $closest i32) (param $out i32)
+    (local $i i32) (local $o i32) (local $run f64)
+    block $done
+      loop $row
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $o (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $run (f64.add (local.get $run) (f64.load (i32.add (local.get $closest) (local.get $o)))))
+        (f64.store (i32.add (local.get $out) (local.get $o)) (local.get $run))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        br $row
+      end
+    end)
+
+  ;; Centre $c joins with dist[i] = row i's squared distance to it: addCentre in src/kmeans-plus-plus.ts (strictly
+  ;; nearer than the nearest: it becomes the nearest and the old one the second; else strictly nearer than the
+  ;; second: it becomes the second). select picks the same values as its arithmetic selects.
+  (func (export "addCentre") (param $n i32) (param $dist i32) (param $c i32) (param $labels i32) (param $nearest i32) (param $second i32)
+    (local $i i32) (local $o i32) (local $pl i32) (local $pn i32) (local $ps i32) (local $lt i32)
+    (local $s f64) (local $near f64) (local $sec f64)
+    block $done
+      loop $row
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $o (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $pn (i32.add (local.get $nearest) (local.get $o)))
+        (local.set $ps (i32.add (local.get $second) (local.get $o)))
+        (local.set $pl (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $s (f64.load (i32.add (local.get $dist) (local.get $o))))
+        (local.set $near (f64.load (local.get $pn)))
+        (local.set $sec (f64.load (local.get $ps)))
+        (local.set $lt (f64.lt (local.get $s) (local.get $near)))
+        (f64.store (local.get $ps) (select (local.get $near)
+          (select (local.get $s) (local.get $sec) (f64.lt (local.get $s) (local.get $sec)))
+          (local.get $lt)))
+        (f64.store (local.get $pn) (select (local.get $s) (local.get $near) (local.get $lt)))
+        (i32.store (local.get $pl) (select (local.get $c) (i32.load (local.get $pl)) (local.get $lt)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        br $row
+      end
+    end))
