@@ -123,6 +123,12 @@ node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
   "$work/recommendation.json"
 phase "POST /api/recommendations 201, 10 items"
 
+# The image carries the derived catalog cache (Dockerfile.web), and the server read it: a server that found no
+# matching cache would have built the catalog from the CSV and written a second file beside it.
+caches=$(docker exec "$web_container" sh -c 'ls /app/.catalog-cache' || true)
+[ "$(printf '%s\n' "$caches" | grep -c '\.bin$')" = 1 ] || { web_logs; fail "catalog cache in the image: '$caches', expected one .bin file"; }
+phase "catalog cache from the image read, not rebuilt"
+
 # The image's build made the compressed copies, and its server sends them (apps/web README, "How a request is served").
 code=$(curl -s -m 30 -o "$work/home.html" -w '%{http_code}' "$base_url/" || true)
 [ "$code" = 200 ] || { web_logs; fail "GET / answered $code"; }

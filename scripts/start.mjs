@@ -1,12 +1,13 @@
-// `pnpm start`: migrate the database and train the model if needed, WHILE the web app builds (the build reads
-// no data: every page is rendered per request), then serve. The two chains ran one after the other before; side
+// `pnpm start`: migrate the database, train the model if needed and build the derived catalog cache (so the
+// server's first load reads it instead of parsing the CSV), WHILE the web app builds (the build reads no data:
+// every page is rendered per request), then serve. The two chains ran one after the other before; side
 // by side they save the pipeline's time on a first run. Each line is prefixed with its chain's name; if either
 // chain fails, the other is stopped and `pnpm start` exits with its code, printing the command to rerun alone.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
 const chains = [
-  { name: "data", command: "pnpm run db:migrate && pnpm run pipeline all --if-needed" },
+  { name: "data", command: "pnpm run db:migrate && pnpm run pipeline all --if-needed && pnpm run catalog:warm" },
   { name: "build", command: "TURBO_TELEMETRY_DISABLED=1 pnpm exec turbo run build --filter=@anisong/web --only" },
 ];
 

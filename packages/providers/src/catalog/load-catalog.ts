@@ -39,22 +39,42 @@ export function defaultCatalogCacheDir(): string {
   return path.join(os.tmpdir(), "anisong-catalog-cache");
 }
 
+/** How a read went through the derived cache: off, read from it, or built and written (or not: `writeError`). */
+export type TCatalogRead =
+  | { catalog: Catalog; cache: "off" }
+  | { catalog: Catalog; cache: "read" | "written"; cacheFile: string }
+  | { catalog: Catalog; cache: "unwritten"; cacheFile: string; writeError: unknown };
+
 /** Reads the catalog without the per-process memo: from a matching cache, else parsed, indexed and cached. */
 export async function readCatalog(file: string, cacheDir: string | false): Promise<Catalog> {
+  // The cache only saves time: a read-only or full disk must not fail the load.
+  return (await readCatalogThroughCache(file, cacheDir)).catalog;
+}
+
+/** readCatalog, saying what it did with the cache (warm-catalog-cache.ts reports it). */
+export async function readCatalogThroughCache(file: string, cacheDir: string | false): Promise<TCatalogRead> {
   const source = await readCatalogBytes(file);
-  if (cacheDir === false) return Catalog.build(await parseCatalogCsv(source, file));
+  if (cacheDir === false) return { catalog: Catalog.build(await parseCatalogCsv(source, file)), cache: "off" };
   const key = catalogCacheKey(source);
   const cacheFile = catalogCachePath(cacheDir, file, key);
   const snapshot = await readCatalogCache(cacheFile, key);
-  if (snapshot) return Catalog.fromSnapshot(snapshot);
+  if (snapshot) return { catalog: Catalog.fromSnapshot(snapshot), cache: "read", cacheFile };
   const catalog = Catalog.build(await parseCatalogCsv(source, file));
-  // The cache only saves time: a read-only or full disk must not fail the load.
-  await writeCatalogCache(cacheFile, key, catalog.toSnapshot()).catch(() => undefined);
-  return catalog;
+  try {
+    await writeCatalogCache(cacheFile, key, catalog.toSnapshot());
+    return { catalog, cache: "written", cacheFile };
+  } catch (writeError) {
+    return { catalog, cache: "unwritten", cacheFile, writeError };
+  }
+}
+
+/** The catalog file `options` name, as an absolute path (the memo's and the cache's key). */
+export function catalogFileOf(options: TLoadCatalogOptions): string {
+  return path.resolve(/*turbopackIgnore: true*/ options.path ?? defaultCatalogPath());
 }
 
 export function loadCatalog(options: TLoadCatalogOptions = {}): Promise<Catalog> {
-  const file = path.resolve(/*turbopackIgnore: true*/ options.path ?? defaultCatalogPath());
+  const file = catalogFileOf(options);
   let promise = loaded.get(file);
   if (!promise) {
     promise = readCatalog(file, options.cacheDir ?? defaultCatalogCacheDir());
