@@ -124,9 +124,11 @@ node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 phase "POST /api/recommendations 201, 10 items"
 
 # The image carries the derived catalog cache (Dockerfile.web), and the server read it: a server that found no
-# matching cache would have built the catalog from the CSV and written a second file beside it.
+# matching cache would have built the catalog from the CSV and written another file into the folder.
+image_caches=$(docker run --rm --network host "$web_image" sh -c 'ls /app/.catalog-cache' || true)
+[ "$(printf '%s\n' "$image_caches" | grep -c '\.bin$')" = 1 ] || fail "catalog cache in the image: '$image_caches', expected one .bin file"
 caches=$(docker exec "$web_container" sh -c 'ls /app/.catalog-cache' || true)
-[ "$(printf '%s\n' "$caches" | grep -c '\.bin$')" = 1 ] || { web_logs; fail "catalog cache in the image: '$caches', expected one .bin file"; }
+[ "$caches" = "$image_caches" ] || { web_logs; fail "the server changed the image's catalog cache: '$image_caches' → '$caches'"; }
 phase "catalog cache from the image read, not rebuilt"
 
 # The image's build made the compressed copies, and its server sends them (apps/web README, "How a request is served").
