@@ -103,6 +103,13 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
       .getAttribute("href");
     expect(href).toMatch(/^https:\/\/open\.spotify\.com\/track\/[A-Za-z0-9]{22}$/);
   }
+  // At 1280 px a pick's seven actions take two lines (three made every pick ~125 px tall).
+  const rowHeights = await rows.evaluateAll((all) => all.map((r) => r.getBoundingClientRect().height));
+  expect(Math.max(...rowHeights)).toBeLessThan(100);
+  // The kind tag names itself: alone in the Anime column, a bare "original" read like an anime's name.
+  const tags = await page.locator(".recs .kind-tag").allTextContents();
+  expect(tags.length).toBeGreaterThan(0);
+  for (const tag of tags) expect(["original song", "soundtrack", "cover"]).toContain(tag);
   expect(await page.locator("#resolved-title").textContent()).toMatch(/Levitating/);
   expect(await page.locator(".feature-chart tbody tr").count()).toBe(9);
   // Nothing jumps when the results arrive (skeletons reserve their space).

@@ -19,7 +19,7 @@ import { SteerableResults } from "./steerable-results";
 import { TunePanelPlaceholder } from "./tune-panel";
 import { PickFeedback } from "./pick-feedback";
 import { DEFAULT_KINDS, KindPicker } from "./kind-picker";
-import type { TSongKind } from "../lib/song-kinds";
+import { kindTag, type TSongKind } from "../lib/song-kinds";
 import { RatingForm } from "./rating-form";
 import { SearchAgain } from "./search-again";
 import { SaveToSpotify } from "./save-to-spotify";
@@ -209,7 +209,7 @@ export function ResultsView({
                     {hasAnime ? (
                       <td className="hide-narrow" lang={item.animeTitle ? langOf(item.animeTitle) : undefined}>
                         {item.animeTitle ?? ""}
-                        {item.kind ? <span className="tag kind-tag">{item.kind}</span> : null}
+                        {item.kind ? <span className="tag kind-tag">{kindTag(item.kind)}</span> : null}
                       </td>
                     ) : null}
                     {soundDiffers ? (
