@@ -1,6 +1,6 @@
 export { parseSpotifyTrackRef, looksLikeSpotifyLink } from "./track-ref/parse-spotify-track-ref";
 export { loadCatalog, defaultCatalogPath, defaultCatalogCacheDir, type TLoadCatalogOptions } from "./catalog/load-catalog";
-export { warmCatalogCache, type TWarmCatalogResult } from "./catalog/warm-catalog-cache";
+export { warmCatalogCache, warmConfiguredCatalogCache, type TWarmCatalogResult } from "./catalog/warm-catalog-cache";
 export { Catalog, type TCatalogEntry, type TCatalogMatch, type TCatalogSearchOptions } from "./catalog/catalog";
 export { parseCatalogCsv, readCatalogFile } from "./catalog/read-catalog-file";
 export type { TCatalogData } from "./catalog/catalog-data";
