@@ -227,6 +227,23 @@ test("pages are served with a nonce CSP and the security headers, and still hydr
   await page.context().close();
 });
 
+test("tablet width: a pick's artists and kind go under its title, so its actions take two lines", async () => {
+  const page = await newPage("tablet");
+  await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
+  const rows = page.getByTestId("recommendation-row");
+  await rows.first().waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  // The Artists and Anime columns give way (180–320 px a pick between 641 and 1,099 px before).
+  expect(await page.getByRole("columnheader", { name: "Artists" }).isVisible()).toBe(false);
+  const first = rows.first();
+  expect(await first.locator(".inline-artists").isVisible()).toBe(true);
+  expect(await first.locator(".inline-artists .kind-tag").textContent()).toMatch(/^(original song|soundtrack|cover)$/);
+  const rowHeights = await rows.evaluateAll((all) => all.map((r) => r.getBoundingClientRect().height));
+  expect(Math.max(...rowHeights)).toBeLessThan(120);
+  await expectNoAxeViolations(page, "results-tablet");
+  await page.context().close();
+});
+
 test("phone width: the three pages fit the screen", async () => {
   const page = await newPage("phone");
   const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);

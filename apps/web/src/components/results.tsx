@@ -196,7 +196,15 @@ export function ResultsView({
                     <td className="num rank">{item.rank}</td>
                     <td className="title-cell" lang={langOf(item.title)}>
                       {item.title}
-                      <span className="inline-artists">{artistsText(item.artists)}</span>
+                      <span className="inline-artists">
+                        {artistsText(item.artists)}
+                        {item.kind ? <span className="tag kind-tag">{kindTag(item.kind)}</span> : null}
+                      </span>
+                      {item.animeTitle && !albumNamesAnime(item) ? (
+                        <span className="inline-anime" lang={langOf(item.animeTitle)}>
+                          {item.animeTitle}
+                        </span>
+                      ) : null}
                       {item.album ? (
                         <span className="item-album muted" lang={langOf(item.album)}>
                           {item.album}
@@ -283,6 +291,11 @@ export function ResultsView({
       </section>
     </div>
   );
+}
+
+/** The album already names the anime ("DEATH NOTE Original Soundtrack"): under the title it would say it twice. */
+function albumNamesAnime(item: TRecommendationItem): boolean {
+  return Boolean(item.album && item.animeTitle && item.album.toLowerCase().includes(item.animeTitle.toLowerCase()));
 }
 
 function seedSimilarityText(item: TRecommendationItem): string {

@@ -20,7 +20,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The two widths every screenshot and layout check uses. */
-export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  tablet: { width: 820, height: 1180 },
+  phone: { width: 390, height: 844 },
+} as const;
 
 const CSP_REFUSAL = /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i;
 
