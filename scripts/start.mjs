@@ -7,7 +7,13 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
 const chains = [
-  { name: "data", command: "pnpm run db:migrate && pnpm run pipeline all --if-needed && pnpm run catalog:warm" },
+  {
+    name: "data",
+    // A cache that cannot be written (a read-only temp folder) costs the server's first load its time, not the start.
+    command:
+      "pnpm run db:migrate && pnpm run pipeline all --if-needed && " +
+      "(pnpm run catalog:warm || echo 'The server will read the catalog from its CSV instead: a slower first start.')",
+  },
   { name: "build", command: "TURBO_TELEMETRY_DISABLED=1 pnpm exec turbo run build --filter=@anisong/web --only" },
 ];
 

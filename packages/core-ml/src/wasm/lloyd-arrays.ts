@@ -1,6 +1,7 @@
 // Lloyd's per-run arrays for nine features laid out in one WebAssembly memory, so that the Hamerly pass (the bulk
-// of k-means time) runs as WebAssembly (hamerly9.wat), and k-means++'s scoring pass too (seed9.wat, a second module
-// on the same memory). The rest of the algorithm keeps using the same arrays as ordinary typed-array views.
+// of k-means time) and the inertia run as WebAssembly (hamerly9.wat), and k-means++'s passes over the rows too
+// (seed9.wat, a second module on the same memory). The rest of the algorithm keeps using the same arrays as
+// ordinary typed-array views.
 // Browser-safe: the modules are 1–2 kB byte arrays compiled synchronously.
 import type { TSeedAssignment } from "../kmeans-plus-plus";
 import { HAMERLY9_WASM } from "./hamerly9-bytes";
@@ -43,6 +44,7 @@ export interface TWasmSeeding {
   firstCentre(row: number): number;
   /** The running sums of `assignment.nearestSq` into `cumulative`. */
   cumulate(): void;
+  /** The running sums cumulate() writes, which k-means++ searches for its candidates. */
   cumulative: Float64Array;
   /** Centre `c` joins, with trial `trial`'s distances (in `trialDist`): kmeans-plus-plus.ts's addCentre. */
   addCentre(trial: number, c: number): void;
@@ -61,7 +63,7 @@ type TSeedExports = {
 /**
  * The last arrays handed out, reused by the next run of the same n and k: a fresh memory per restart cost more than
  * the pass saved (page faults on first touch and collection of the old ones). Runs do not overlap (one thread
- * each), and every run overwrites everything it reads. One region of ≈ 132·n bytes (the seeding's arrays included)
+ * each), and every run overwrites everything it reads. One region of ≈ 144·n bytes (the seeding's arrays included)
  * stays alive until a run of another size.
  */
 let cached: { n: number; k: number; arrays: TWasmLloydArrays } | undefined;
