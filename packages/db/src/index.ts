@@ -51,6 +51,7 @@ export { getInsights, type TInsightsData, type TRatingGroup } from "./insights/g
 export { storeSpotifySession, type TSpotifySessionTokens, type TStoredSpotifySession } from "./spotify/store-spotify-session";
 export { findSpotifySession } from "./spotify/find-spotify-session";
 export { deleteSpotifySession } from "./spotify/delete-spotify-session";
+export { deleteOldSpotifySessions } from "./spotify/delete-old-spotify-sessions";
 export { pingDatabase } from "./health/ping-database";
 export { setSynchronousCommit, ZSynchronousCommit } from "./session/set-synchronous-commit";
 export { PrismaClient, Prisma } from "./generated/prisma/client";

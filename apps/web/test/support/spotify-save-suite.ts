@@ -187,6 +187,29 @@ export function describeSpotifySaveSuite(kind: "pglite" | "postgres"): void {
       expect(await db.spotifySession.count({ where: { id: rowId } })).toBe(0);
     });
 
+    test("a session past its cookie's 30 days is not used, and the next sign-in deletes it", async () => {
+      const jar: TJar = new Map();
+      await saveWithSignIn(jar);
+      const oldRowId = createHash("sha256").update(jar.get("anisong_spotify_session")!).digest("hex");
+      const aged = new Date(Date.now() - (30 * 24 * 3600 + 60) * 1000);
+      await db.spotifySession.update({ where: { id: oldRowId }, data: { createdAt: aged } });
+      const authorizeBefore = fake.count("authorize");
+
+      // A copied cookie that outlived its Max-Age: the row is no one's session, so the save asks Spotify again.
+      const res = await login(jar);
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")!.startsWith(`${fake.url}/authorize?`)).toBe(true);
+      remember(jar, res);
+      const back = await callback(jar, await authorize(res.headers.get("location")!));
+      expect(new URL(back.headers.get("location")!).searchParams.get("saved")).toMatch(/^FakePlaylist/);
+      expect(fake.count("authorize")).toBe(authorizeBefore + 1);
+      remember(jar, back);
+      expect(await db.spotifySession.count({ where: { id: oldRowId } })).toBe(0);
+      expect(await db.spotifySession.count({ where: { createdAt: { lt: aged } } })).toBe(0);
+      const newRowId = createHash("sha256").update(jar.get("anisong_spotify_session")!).digest("hex");
+      expect(await db.spotifySession.count({ where: { id: newRowId } })).toBe(1);
+    });
+
     test("a listener who refuses comes back to the permalink with spotifyError=denied; nothing is created", async () => {
       fake.consent = "deny";
       const jar: TJar = new Map();

@@ -1,14 +1,23 @@
 // GET /api/spotify/callback?code&state (or ?error&state): check the state against this browser's pending
 // sign-in, exchange the code with the PKCE verifier, keep the tokens server-side under a new session cookie,
 // save the recommendation as a playlist, and send the listener back to its permalink with what happened.
-import { storeSpotifySession } from "@anisong/db";
+import { deleteOldSpotifySessions, storeSpotifySession, type TDb } from "@anisong/db";
 import { SpotifySaveError } from "@anisong/providers/spotify-playlists";
 import { ApiError } from "../http/errors";
 import { findRecommendationView } from "../recommendations/find-recommendation";
 import { searchParamsObject, ZSpotifyCallbackQuery } from "../schemas";
 import { getServerDb } from "../services";
 import { saveRecommendationPlaylist } from "./save-recommendation-playlist";
-import { clearedCookie, LOGIN_COOKIE, newSessionToken, readPendingLogin, sameState, sessionCookie, sessionRowId } from "./spotify-cookies";
+import {
+  clearedCookie,
+  LOGIN_COOKIE,
+  newSessionToken,
+  oldestLiveSession,
+  readPendingLogin,
+  sameState,
+  sessionCookie,
+  sessionRowId,
+} from "./spotify-cookies";
 import { permalinkWithStatus, redirectTo } from "./spotify-redirect";
 import { publicOrigin, spotifyPlaylistClient } from "./spotify-save-config";
 import { requireSpotifySaveConfig } from "./start-spotify-save";
@@ -43,11 +52,24 @@ export async function finishSpotifySave(request: Request): Promise<Response> {
     const rowId = sessionRowId(token);
     await storeSpotifySession(db, { id: rowId, tokens });
     cookies.push(sessionCookie(token, secure));
+    await forgetExpiredSessions(db);
     const { playlistId } = await saveRecommendationPlaylist({ db, config, sessionRowId: rowId, tokens, recommendation, permalink });
     return back({ saved: playlistId }, cookies);
   } catch (error) {
     if (!(error instanceof SpotifySaveError)) throw error;
     console.warn(`[anisong/web] save to Spotify failed: ${error.code}: ${error.message}`);
     return back({ error: error.code }, cookies);
+  }
+}
+
+/**
+ * Each sign-in deletes the sessions whose cookies have expired (their refresh tokens would otherwise stay for good):
+ * one indexed DELETE, so no scheduled job is needed. A failure here must not cost the listener the save.
+ */
+async function forgetExpiredSessions(db: TDb): Promise<void> {
+  try {
+    await deleteOldSpotifySessions(db, { before: oldestLiveSession(new Date()) });
+  } catch (error) {
+    console.warn(`[anisong/web] expired Spotify sessions not deleted: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -3,8 +3,8 @@
 // - anisong_spotify_login: the pending sign-in (state, PKCE verifier, recommendation id) for 10 minutes. It is not
 //   signed: it holds no server secret, it only lets this browser finish the sign-in it started; a forged one can
 //   only run a forger's own sign-in.
-// - anisong_spotify_session: 256 random bits naming the listener's SpotifySession row (by its SHA-256); the
-//   tokens stay in the database.
+// - anisong_spotify_session: 256 random bits naming the listener's SpotifySession row (by its SHA-256) for 30
+//   days; the tokens stay in the database, and the row is not used (then deleted) past the cookie's lifetime.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
@@ -12,6 +12,15 @@ export const LOGIN_COOKIE = "anisong_spotify_login";
 export const SESSION_COOKIE = "anisong_spotify_session";
 export const LOGIN_MAX_AGE_S = 600;
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
+
+/**
+ * The oldest a stored session may be and still be used: the session cookie is set once, at sign-in, for
+ * SESSION_MAX_AGE_S. The server holds rows to the same lifetime, so a copied cookie does not outlive it, and each
+ * new sign-in deletes the rows past it (finish-spotify-save.ts).
+ */
+export function oldestLiveSession(now: Date): Date {
+  return new Date(now.getTime() - SESSION_MAX_AGE_S * 1000);
+}
 
 const ZPendingLogin = z.object({
   state: z.string().regex(/^[A-Za-z0-9_-]{43}$/),

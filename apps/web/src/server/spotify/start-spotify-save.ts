@@ -10,7 +10,7 @@ import { searchParamsObject, ZSpotifyLoginQuery } from "../schemas";
 import { getServerDb } from "../services";
 import { isSameSiteNavigation } from "./same-site-request";
 import { saveRecommendationPlaylist } from "./save-recommendation-playlist";
-import { clearedCookie, pendingLoginCookie, readSessionToken, SESSION_COOKIE, sessionRowId } from "./spotify-cookies";
+import { clearedCookie, oldestLiveSession, pendingLoginCookie, readSessionToken, SESSION_COOKIE, sessionRowId } from "./spotify-cookies";
 import { permalinkWithStatus, redirectTo } from "./spotify-redirect";
 import { publicOrigin, spotifyPlaylistClient, spotifySaveConfig, type TSpotifySaveConfig } from "./spotify-save-config";
 
@@ -36,7 +36,7 @@ export async function startSpotifySave(request: Request): Promise<Response> {
   const extraCookies: string[] = [];
 
   const token = readSessionToken(request);
-  const session = token ? await findSpotifySession(db, { id: sessionRowId(token) }) : null;
+  const session = token ? await findSpotifySession(db, { id: sessionRowId(token), createdAfter: oldestLiveSession(new Date()) }) : null;
   if (token && session) {
     try {
       const { playlistId } = await saveRecommendationPlaylist({
