@@ -48,8 +48,8 @@ const ms = (us: number) => Math.round(us / 100) / 10;
  * (the omnibox popup's WebUI), which the trace names by its whole command line (over 2,000 characters).
  */
 export function processLabel(name: string): string {
-  if (!name.includes(" --type=")) return name;
-  const type = /--type=([a-z-]+)/.exec(name)![1]!;
+  const type = /\s--type=([a-z-]+)/.exec(name)?.[1];
+  if (!type) return name;
   const label = type.charAt(0).toUpperCase() + type.slice(1);
   return name.includes("--top-chrome-webui") ? `${label} (Chromium's own UI)` : label;
 }

@@ -88,4 +88,5 @@ test("a process named by its command line is named by its type", () => {
   expect(processLabel("/usr/lib/chromium/chromium --type=utility --utility-sub-type=network.mojom.NetworkService")).toBe("Utility");
   expect(processLabel("Renderer")).toBe("Renderer");
   expect(processLabel("GPU Process")).toBe("GPU Process");
+  expect(processLabel("/usr/lib/chromium/chromium --type= --lang=en-US")).toBe("/usr/lib/chromium/chromium --type= --lang=en-US");
 });

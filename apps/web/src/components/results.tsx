@@ -198,7 +198,7 @@ export function ResultsView({
                       {item.title}
                       <span className="inline-artists">
                         {artistsText(item.artists)}
-                        {item.kind ? <span className="tag kind-tag">{kindTag(item.kind)}</span> : null}
+                        <KindTag kind={item.kind} />
                       </span>
                       {item.animeTitle && !albumNamesAnime(item) ? (
                         <span className="inline-anime" lang={langOf(item.animeTitle)}>
@@ -217,7 +217,7 @@ export function ResultsView({
                     {hasAnime ? (
                       <td className="hide-narrow" lang={item.animeTitle ? langOf(item.animeTitle) : undefined}>
                         {item.animeTitle ?? ""}
-                        {item.kind ? <span className="tag kind-tag">{kindTag(item.kind)}</span> : null}
+                        <KindTag kind={item.kind} />
                       </td>
                     ) : null}
                     {soundDiffers ? (
@@ -291,6 +291,11 @@ export function ResultsView({
       </section>
     </div>
   );
+}
+
+/** A pick's kind, named for listeners ("original song"): in the Anime column, or under the title where it is hidden. */
+function KindTag({ kind }: { kind: string }) {
+  return kind ? <span className="tag kind-tag">{kindTag(kind)}</span> : null;
 }
 
 /** The album already names the anime ("DEATH NOTE Original Soundtrack"): under the title it would say it twice. */
