@@ -151,7 +151,7 @@ describe("pipeline experiment CLI", () => {
       experimentId: running.id,
       variant: "b",
       feedbackSignal: true,
-      items: [{ rank: 1, songId: "s1", similarity: 0.9 }],
+      items: [{ songId: "s1", similarity: 0.9 }],
     });
 
     expect(await cli("status")).toBe(0);

@@ -21,14 +21,20 @@ export { findLibrarySong, type TLibrarySongRow } from "./songs/find-library-song
 export { insertClusters, type TNewCluster } from "./clusters/insert-clusters";
 export { assignSongs } from "./clusters/assign-songs";
 // what the web app writes and reads
-export { storeRecommendation, type TNewRecommendation } from "./recommendations/store-recommendation";
+export { storeRecommendation, type TNewRecommendation, type TNewRecommendationItem } from "./recommendations/store-recommendation";
 export {
   ZRecommendationOptions,
   ZStoredSeed,
   type TRecommendationOptions,
   type TStoredSeed,
 } from "./recommendations/recommendation-options";
-export { findRecommendation, type TFoundRecommendation, type TFoundRecommendationItem } from "./recommendations/find-recommendation";
+export {
+  findRecommendation,
+  ZStoredRecommendationItems,
+  type TFoundRecommendation,
+  type TFoundRecommendationItem,
+  type TStoredRecommendationItem,
+} from "./recommendations/find-recommendation";
 export { createRating, type TCreateRatingResult, type TStoredRating } from "./ratings/create-rating";
 export { listRecentComments, listRatings, type TRatingRow } from "./ratings/list-ratings";
 // pick feedback and experiments
@@ -61,7 +67,6 @@ export type {
   Song,
   SongCluster,
   Recommendation,
-  RecommendationItem,
   Rating,
   SpotifySession,
   PickFeedback,

@@ -62,8 +62,8 @@ function recommend(t: TTestDatabase, input: { modelId?: string; clusterIndex?: n
     variant: input.variant,
     feedbackSignal: input.variant === "b",
     items: [
-      { rank: 1, songId: "song-a", similarity: 0.9 },
-      { rank: 2, songId: "song-b", similarity: 0.8 },
+      { songId: "song-a", similarity: 0.9 },
+      { songId: "song-b", similarity: 0.8 },
     ],
   });
 }

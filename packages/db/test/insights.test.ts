@@ -96,7 +96,7 @@ describe.each(["pglite", "postgres"] as const)("insights queries on %s", (kind) 
         modelId: artifact.version,
         clusterIndex: c.cluster,
         kinds: c.kinds,
-        items: [{ rank: 1, songId: "song-1", similarity: 0.9 }],
+        items: [{ songId: "song-1", similarity: 0.9 }],
       });
       await createRating(t.db, { recommendationId: id, stars: c.stars });
       await t.db
@@ -213,8 +213,8 @@ describe.each(["pglite", "postgres"] as const)("insights queries on %s", (kind) 
         variant: p.variant,
         feedbackSignal: p.variant === "b",
         items: [
-          { rank: 1, songId: "song-1", similarity: 0.9 },
-          { rank: 2, songId: "song-2", similarity: 0.8 },
+          { songId: "song-1", similarity: 0.9 },
+          { songId: "song-2", similarity: 0.8 },
         ],
       });
       if (p.stars !== null) await createRating(t.db, { recommendationId: id, stars: p.stars });

@@ -2,7 +2,15 @@
 // against one real database filled by the real pipeline. Run for PGlite and PostgreSQL by
 // feedback.pglite.test.ts and feedback.postgres.test.ts (which set ANISONG_FEEDBACK_CACHE_MS=0, so every
 // recommendation sees the votes and experiment of the moment).
-import { closePrismaClient, createPrismaClient, startExperiment, stopExperiment, storeRecommendation, type TDb } from "@anisong/db";
+import {
+  closePrismaClient,
+  createPrismaClient,
+  startExperiment,
+  stopExperiment,
+  storeRecommendation,
+  ZStoredRecommendationItems,
+  type TDb,
+} from "@anisong/db";
 import * as feedbackRoute from "../../src/app/api/recommendations/[id]/items/[songId]/feedback/route";
 import * as recommendationRoute from "../../src/app/api/recommendations/[id]/route";
 import * as recommendationsRoute from "../../src/app/api/recommendations/route";
@@ -112,13 +120,13 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
 
       // 39 more listeners got the same list (synthetic: stored as the first was, since the live ranking already
       // starts to demote the song after 5 votes) and each said "Not for me" to it through the route.
-      const row = await db.recommendation.findUniqueOrThrow({ where: { id: before.body.id }, include: { items: true } });
+      const row = await db.recommendation.findUniqueOrThrow({ where: { id: before.body.id } });
       for (let i = 0; i < 39; i++) {
         const copy = await storeRecommendation(db, {
           ...row,
           options: before.body.options,
           features: before.body.query.features,
-          items: row.items.map(({ rank, songId, similarity }) => ({ rank, songId, similarity })),
+          items: ZStoredRecommendationItems.parse(row.items).map(({ songId, similarity }) => ({ songId, similarity })),
         });
         expect((await vote(copy.id, top!.trackId, { vote: "dislike" })).status).toBe(200);
       }

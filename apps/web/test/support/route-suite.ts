@@ -1,7 +1,16 @@
 // The API's behaviour against one real database filled by the real pipeline. Run for PGlite and for
 // the PostgreSQL server by routes.pglite.test.ts and routes.postgres.test.ts.
 import { cosineSimilarity, FEATURE_NAMES, scaleFeatures } from "@anisong/core-ml";
-import { createPrismaClient, closePrismaClient, openFaultSession, Prisma, startExperiment, stopExperiment, type TDb } from "@anisong/db";
+import {
+  createPrismaClient,
+  closePrismaClient,
+  openFaultSession,
+  Prisma,
+  startExperiment,
+  stopExperiment,
+  ZStoredRecommendationItems,
+  type TDb,
+} from "@anisong/db";
 import * as healthRoute from "../../src/app/api/health/route";
 import * as insightsRoute from "../../src/app/api/insights/route";
 import * as ratingsCsvRoute from "../../src/app/api/insights/ratings.csv/route";
@@ -120,10 +129,7 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       const best = Math.max(...clusterSongs.map((s) => cosineSimilarity(scaledQuery, scaleFeatures(loaded.model, s.features))));
       expect(sims[0]).toBeCloseTo(best, 10);
 
-      const stored = await db.recommendation.findUniqueOrThrow({
-        where: { id: body.id },
-        include: { items: { orderBy: { rank: "asc" } } },
-      });
+      const stored = await db.recommendation.findUniqueOrThrow({ where: { id: body.id } });
       expect(stored).toMatchObject({
         trackId: LEVITATING,
         featureSource: "catalog",
@@ -133,7 +139,9 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
         queryArtist: "Dua Lipa",
       });
       expect(stored.features).toEqual(body.query.features);
-      expect(stored.items.map((i) => i.songId)).toEqual(body.items.map((i: { trackId: string }) => i.trackId));
+      expect(ZStoredRecommendationItems.parse(stored.items).map((i) => i.songId)).toEqual(
+        body.items.map((i: { trackId: string }) => i.trackId),
+      );
     });
 
     test("a Spotify link resolves the same track, and topN goes up to 50", async () => {
@@ -422,12 +430,9 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
         }
 
         // Stored with the recommendation: the row's options and each item's seed similarities, and the GET carries them.
-        const row = await db.recommendation.findUniqueOrThrow({
-          where: { id: res.body.id },
-          include: { items: { orderBy: { rank: "asc" } } },
-        });
+        const row = await db.recommendation.findUniqueOrThrow({ where: { id: res.body.id } });
         expect(row.options).toEqual(res.body.options);
-        expect(row.items.map((i) => i.seedSimilarities)).toEqual(items.map((i) => i.seedSimilarities));
+        expect(ZStoredRecommendationItems.parse(row.items).map((i) => i.seedSimilarities)).toEqual(items.map((i) => i.seedSimilarities));
         const got = await call(recommendationRoute.GET, `/api/recommendations/${res.body.id}`, { params: { id: res.body.id } });
         expect(got.body.options).toEqual(res.body.options);
         // The stored list also says each pick's vote (none yet).

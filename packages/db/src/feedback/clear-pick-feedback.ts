@@ -10,8 +10,9 @@ export async function clearPickFeedback(db: TDb, input: { recommendationId: stri
   const { recommendationId, songId } = input;
   const { count } = await db.pickFeedback.deleteMany({ where: { recommendationId, songId } });
   if (count > 0) return { status: "cleared", removed: true };
-  const item = await db.recommendationItem.count({ where: { recommendationId, songId } });
-  if (item > 0) return { status: "cleared", removed: false };
+  // jsonb containment (@>): the recommendation's picks hold this song.
+  const holding = await db.recommendation.count({ where: { id: recommendationId, items: { array_contains: [{ songId }] } } });
+  if (holding > 0) return { status: "cleared", removed: false };
   return (await recommendationExists(db, recommendationId))
     ? { status: "song_not_in_recommendation" }
     : { status: "recommendation_not_found" };

@@ -1,5 +1,5 @@
 // A listener's like / not-for-me on one song of one recommendation. ONE statement: the INSERT selects the
-// recommendation's item, so a song that is not in that recommendation inserts nothing, and ON CONFLICT makes a
+// recommendation only when its picks hold the song, so a song that is not in that recommendation inserts nothing, and ON CONFLICT makes a
 // repeat idempotent and a change of mind an update. `updatedAt` only moves when the vote changes, so sending
 // the same vote twice leaves the row exactly as it was. Outcomes a caller must handle are values.
 import type { TDb } from "../client/create-prisma-client";
@@ -20,10 +20,9 @@ export async function setPickFeedback(
   const now = new Date().toISOString();
   const rows = await db.$queryRaw<{ vote: TPickVote; createdAt: Date; updatedAt: Date }[]>`
     INSERT INTO "PickFeedback" ("recommendationId", "songId", "vote", "createdAt", "updatedAt")
-    SELECT i."recommendationId", i."songId", ${vote}, ${now}::timestamptz AT TIME ZONE 'UTC', ${now}::timestamptz AT TIME ZONE 'UTC'
-    FROM "RecommendationItem" i
-    WHERE i."recommendationId" = ${recommendationId} AND i."songId" = ${songId}
-    LIMIT 1
+    SELECT r."id", ${songId}, ${vote}, ${now}::timestamptz AT TIME ZONE 'UTC', ${now}::timestamptz AT TIME ZONE 'UTC'
+    FROM "Recommendation" r
+    WHERE r."id" = ${recommendationId} AND r."items" @> jsonb_build_array(jsonb_build_object('songId', ${songId}::text))
     ON CONFLICT ("recommendationId", "songId") DO UPDATE SET
       "vote" = EXCLUDED."vote",
       "updatedAt" = CASE WHEN "PickFeedback"."vote" = EXCLUDED."vote" THEN "PickFeedback"."updatedAt" ELSE EXCLUDED."updatedAt" END

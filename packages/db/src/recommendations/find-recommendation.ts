@@ -1,6 +1,7 @@
-// One stored recommendation as the permalink shows it: the query, its items joined with their songs and
-// those songs' clusters under the recommendation's model, and the rating if one was given. One Prisma call
-// (relation loads batched by Prisma); null for an unknown id.
+// One stored recommendation as the permalink shows it: the query, its picks with their songs and those songs'
+// clusters under the recommendation's model, and the rating if one was given. Two Prisma calls: the row (with its
+// rating, votes and the model's clusters), then the picks' songs; null for an unknown id.
+import { z } from "zod";
 import type { TAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
 import { ZRecommendationOptions, type TRecommendationOptions } from "./recommendation-options";
@@ -63,6 +64,12 @@ const FEATURE_COLUMNS = {
   tempo: true,
 } as const;
 
+/** `Recommendation.items` as store-recommendation.ts writes it (and as the migration that moved the picks there did). */
+export const ZStoredRecommendationItems = z.array(
+  z.object({ songId: z.string(), similarity: z.number(), seedSimilarities: z.array(z.number()).default([]) }),
+);
+export type TStoredRecommendationItem = z.infer<typeof ZStoredRecommendationItems>[number];
+
 export async function findRecommendation(db: TDb, id: string): Promise<TFoundRecommendation | null> {
   const row = await db.recommendation.findUnique({
     where: { id },
@@ -70,26 +77,25 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
       rating: { select: { id: true, stars: true, comment: true, createdAt: true } },
       pickFeedback: { select: { songId: true, vote: true } },
       model: { select: { clusters: { select: { index: true, label: true, size: true }, orderBy: { index: "asc" } } } },
-      items: {
-        orderBy: { rank: "asc" },
-        include: {
-          song: {
-            select: {
-              id: true,
-              title: true,
-              artists: true,
-              album: true,
-              kind: true,
-              animeTitle: true,
-              ...FEATURE_COLUMNS,
-              clusters: { select: { modelId: true, clusterIndex: true } },
-            },
-          },
-        },
-      },
     },
   });
   if (!row) return null;
+  // A malformed value (only a hand edit could make one) shows as no picks, as malformed options show as none.
+  const picks = ZStoredRecommendationItems.safeParse(row.items).data ?? [];
+  const songs = await db.song.findMany({
+    where: { id: { in: picks.map((pick) => pick.songId) } },
+    select: {
+      id: true,
+      title: true,
+      artists: true,
+      album: true,
+      kind: true,
+      animeTitle: true,
+      ...FEATURE_COLUMNS,
+      clusters: { where: { modelId: row.modelId }, select: { clusterIndex: true } },
+    },
+  });
+  const songsById = new Map(songs.map((song) => [song.id, song]));
   return {
     id: row.id,
     createdAt: row.createdAt,
@@ -110,16 +116,22 @@ export async function findRecommendation(db: TDb, id: string): Promise<TFoundRec
     feedbackSignal: row.feedbackSignal,
     clusters: row.model.clusters,
     rating: row.rating,
-    items: row.items.map((item) => {
-      const { clusters, id: songId, title, artists, album, kind, animeTitle, ...features } = item.song;
-      return {
-        rank: item.rank,
-        similarity: item.similarity,
-        seedSimilarities: item.seedSimilarities,
-        song: { id: songId, title, artists, album, kind, animeTitle, features },
-        clusterIndex: clusters.find((c) => c.modelId === row.modelId)?.clusterIndex ?? null,
-        vote: toVote(row.pickFeedback.find((f) => f.songId === songId)?.vote),
-      };
+    // A pick keeps its rank (its place in the list) even if its song were gone; songs are never deleted, but the
+    // picks no longer have a foreign key to prove it.
+    items: picks.flatMap((pick, i) => {
+      const song = songsById.get(pick.songId);
+      if (!song) return [];
+      const { clusters, id: songId, title, artists, album, kind, animeTitle, ...features } = song;
+      return [
+        {
+          rank: i + 1,
+          similarity: pick.similarity,
+          seedSimilarities: pick.seedSimilarities,
+          song: { id: songId, title, artists, album, kind, animeTitle, features },
+          clusterIndex: clusters[0]?.clusterIndex ?? null,
+          vote: toVote(row.pickFeedback.find((f) => f.songId === songId)?.vote),
+        },
+      ];
     }),
   };
 }

@@ -1,9 +1,8 @@
-// Stores a recommendation and its items in ONE statement, so it is atomic without an interactive transaction.
-// Prisma's nested create costs five round trips (BEGIN, two INSERTs, SELECT, COMMIT): 5.6 ms per recommendation
-// on PGlite against about 1 ms here, and the write is the web request's main cost. The statement calls
-// store_recommendations (a data-modifying CTE in a PL/pgSQL function, see its migration) with a JSON array of
-// recommendations, one jsonb parameter so similarities keep every digit; recommendations that arrive while an
-// earlier batch is on its way go in together (runBatchable).
+// Stores a recommendation with its picks in ONE row (the picks as a jsonb array), so the write is atomic without a
+// transaction. It calls store_recommendations (a PL/pgSQL function, so its plan is kept; see its migration) with a
+// JSON array of recommendations, one jsonb parameter so similarities keep every digit: recommendations that arrive
+// while an earlier batch is on its way go in together, one statement and one commit for all (runBatchable). This is
+// the web's main write, and on PGlite the largest cost of a recommendation request (db README, "Writes").
 import { randomUUID } from "node:crypto";
 import type { TAudioFeatures } from "@anisong/core-ml";
 import type { TDb } from "../client/create-prisma-client";
@@ -30,11 +29,13 @@ export type TNewRecommendation = {
   variant?: string | null;
   /** whether the feedback signal adjusted the ranking (absent: false) */
   feedbackSignal?: boolean;
-  /** seedSimilarities: cosine to each of options.seeds, in their order */
-  items: { rank: number; songId: string; similarity: number; seedSimilarities?: number[] }[];
+  /** the picks in rank order (the first is rank 1); seedSimilarities: cosine to each of options.seeds, in their order */
+  items: TNewRecommendationItem[];
 };
 
-// The migration 20261204210000_store_recommendations holds the INSERT (a PL/pgSQL function, so its plan is kept).
+export type TNewRecommendationItem = { songId: string; similarity: number; seedSimilarities?: number[] };
+
+// The migration 20261205150000_recommendation_items_in_row holds the INSERT (a PL/pgSQL function).
 const STORE_RECOMMENDATIONS = `SELECT store_recommendations($1::jsonb)`;
 
 export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Promise<{ id: string; createdAt: Date }> {
@@ -58,7 +59,12 @@ export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Pro
     experimentId: rec.experimentId ?? null,
     variant: rec.variant ?? null,
     feedbackSignal: rec.feedbackSignal ?? false,
-    items: rec.items,
+    // As stored: exactly these keys, seedSimilarities always an array (the reader's zod schema expects it).
+    items: rec.items.map((item) => ({
+      songId: item.songId,
+      similarity: item.similarity,
+      seedSimilarities: item.seedSimilarities ?? [],
+    })),
   };
   await runBatchable(db, { sql: STORE_RECOMMENDATIONS, row: JSON.stringify(row) });
   return { id, createdAt };

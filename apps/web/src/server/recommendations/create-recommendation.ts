@@ -1,5 +1,5 @@
 // One recommendation: resolve the listener's song → place it in the active model → rank that cluster's
-// songs → store the recommendation with its items in one write → answer with the explanation data.
+// songs → store the recommendation with its picks in one row → answer with the explanation data.
 import { FEATURE_NAMES, recommendSteered } from "@anisong/core-ml";
 import { storeRecommendation, type TDb } from "@anisong/db";
 import { providerLabel, spotifyTrackUrl } from "@anisong/providers";
@@ -68,7 +68,6 @@ export async function createRecommendation(
     variant: experiment?.variant ?? null,
     feedbackSignal: boosts !== null,
     items: items.map((item) => ({
-      rank: item.rank,
       songId: item.trackId,
       similarity: item.similarity,
       seedSimilarities: item.seedSimilarities,
