@@ -21,7 +21,13 @@ export { findLibrarySong, type TLibrarySongRow } from "./songs/find-library-song
 export { insertClusters, type TNewCluster } from "./clusters/insert-clusters";
 export { assignSongs } from "./clusters/assign-songs";
 // what the web app writes and reads
-export { storeRecommendation, type TNewRecommendation, type TNewRecommendationItem } from "./recommendations/store-recommendation";
+export {
+  prepareRecommendation,
+  storeRecommendation,
+  type TNewRecommendation,
+  type TNewRecommendationItem,
+  type TPreparedRecommendation,
+} from "./recommendations/store-recommendation";
 export {
   ZRecommendationOptions,
   ZStoredSeed,

@@ -14,6 +14,7 @@ import {
   getInsights,
   pingDatabase,
   storeRecommendation,
+  prepareRecommendation,
   findRecommendation,
   type TRecommendationOptions,
   lockFileFor,
@@ -248,6 +249,35 @@ describe.each(["pglite", "pglite-thread", "postgres"] as const)("@anisong/db on 
     // A malformed stored value (written by hand) reads as "no options", never as a broken object.
     await t.db.recommendation.update({ where: { id }, data: { options: { seeds: "nope" } } });
     expect((await findRecommendation(t.db, id))?.options).toBeNull();
+  });
+
+  it("stores a prepared recommendation as many times as asked, each a new row with its own id and time", async () => {
+    const version = (await findActiveModelVersion(t.db))!;
+    const prepared = prepareRecommendation({
+      queryTitle: 'a "quoted" title',
+      queryArtist: null,
+      queryTrackId: null,
+      trackId: "06XQvnJb53SUYmlWIhUXUi",
+      trackTitle: "怪物",
+      trackArtists: ["YOASOBI"],
+      features: songFeatures,
+      featureSource: "catalog",
+      modelId: version,
+      clusterIndex: 1,
+      items: [{ songId: "5MVjxslIF7mVtYo75Nk445", similarity: Math.PI / 7, seedSimilarities: [Math.E / 9] }],
+    });
+    const first = await storeRecommendation(t.db, prepared);
+    const second = await storeRecommendation(t.db, prepared);
+    expect(second.id).not.toBe(first.id);
+    expect(second.createdAt.getTime()).toBeGreaterThanOrEqual(first.createdAt.getTime());
+    const rows = await t.db.recommendation.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((row) => [row.id, row.createdAt.getTime()])).toEqual(
+      [first, second].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((r) => [r.id, r.createdAt.getTime()]),
+    );
+    for (const row of rows) {
+      expect(row).toMatchObject({ queryTitle: 'a "quoted" title', trackArtists: ["YOASOBI"], clusterIndex: 1, options: null });
+      expect(row.items).toEqual([{ songId: "5MVjxslIF7mVtYo75Nk445", similarity: Math.PI / 7, seedSimilarities: [Math.E / 9] }]);
+    }
   });
 
   it("stores 40 concurrent recommendations together, and one with an unknown model fails alone", async () => {

@@ -81,7 +81,7 @@ describe("PGlite in its own thread", () => {
     }
   });
 
-  it("stores recommendations sent together, each with its items and exact similarities; a bad one fails alone", async () => {
+  it("stores recommendations sent together, each with its picks and exact similarities; a bad one fails alone, and the next batches go on", async () => {
     await t.db.model.create({ data: { id: "m-batch", ...MODEL } });
     const features = {
       danceability: 0.5,
@@ -126,6 +126,39 @@ describe("PGlite in its own thread", () => {
       expect(row).toMatchObject({ queryTitle: `q${i}`, trackArtists: ["A", `B${i}`], clusterIndex: i % 3, options: null });
       expect(row.items).toEqual(rec.items.map((item) => ({ seedSimilarities: [], ...item })));
     }
+    // The failed batch closed its prepared statement; the next ones prepare it again and go in together.
+    const again = await Promise.all(
+      sent.slice(0, 5).map((rec) => storeRecommendation(t.db, { ...rec, modelId: "m-batch", queryTitle: "again" })),
+    );
+    expect(await t.db.recommendation.count({ where: { id: { in: again.map((r) => r.id) }, queryTitle: "again" } })).toBe(5);
+  });
+
+  it("runs a batch of writes after an interactive transaction that is open, never inside it", async () => {
+    await t.db.model.create({ data: { id: "m-outside", ...MODEL } });
+    let stored: Promise<{ id: string }> | undefined;
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await tx.model.create({ data: { id: "m-inside", ...MODEL } });
+        stored = storeRecommendation(t.db, {
+          queryTitle: "outside",
+          queryArtist: null,
+          queryTrackId: null,
+          trackId: "t",
+          trackTitle: "T",
+          trackArtists: ["A"],
+          features: { danceability: 0.5 } as never,
+          featureSource: "catalog",
+          modelId: "m-outside",
+          clusterIndex: 0,
+          items: [],
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100)); // the write is waiting meanwhile
+        throw new Error("listener went away");
+      }),
+    ).rejects.toThrow("listener went away");
+    const { id } = await stored!;
+    expect(await t.db.recommendation.count({ where: { id, queryTitle: "outside" } })).toBe(1); // not rolled back with it
+    expect(await t.db.model.count({ where: { id: "m-inside" } })).toBe(0);
   });
 
   it("refuses to open the thread's folder on this thread too: one PGlite instance per folder", async () => {

@@ -38,11 +38,14 @@ export type TNewRecommendationItem = { songId: string; similarity: number; seedS
 // The migration 20261205150000_recommendation_items_in_row holds the INSERT (a PL/pgSQL function).
 const STORE_RECOMMENDATIONS = `SELECT store_recommendations($1::jsonb)`;
 
-export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Promise<{ id: string; createdAt: Date }> {
-  const id = randomUUID();
-  const createdAt = new Date();
-  const row = {
-    id,
+/**
+ * A recommendation serialised once, to be stored any number of times, each time as a new row with its own id and
+ * time: the web keeps one for a request it has just answered, and the same request again costs no JSON work here.
+ */
+export type TPreparedRecommendation = { readonly fieldsJson: string };
+
+export function prepareRecommendation(rec: TNewRecommendation): TPreparedRecommendation {
+  const fields = {
     queryTitle: rec.queryTitle,
     queryArtist: rec.queryArtist,
     queryTrackId: rec.queryTrackId,
@@ -55,7 +58,6 @@ export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Pro
     modelId: rec.modelId,
     clusterIndex: rec.clusterIndex,
     options: rec.options, // undefined: the key is left out, so the column is NULL
-    createdAt: createdAt.toISOString(),
     experimentId: rec.experimentId ?? null,
     variant: rec.variant ?? null,
     feedbackSignal: rec.feedbackSignal ?? false,
@@ -66,6 +68,18 @@ export async function storeRecommendation(db: TDb, rec: TNewRecommendation): Pro
       seedSimilarities: item.seedSimilarities ?? [],
     })),
   };
-  await runBatchable(db, { sql: STORE_RECOMMENDATIONS, row: JSON.stringify(row) });
+  return { fieldsJson: JSON.stringify(fields) };
+}
+
+export async function storeRecommendation(
+  db: TDb,
+  rec: TNewRecommendation | TPreparedRecommendation,
+): Promise<{ id: string; createdAt: Date }> {
+  const { fieldsJson } = "fieldsJson" in rec ? rec : prepareRecommendation(rec);
+  const id = randomUUID();
+  const createdAt = new Date();
+  // The prepared fields' JSON object with the id and time in front: `{"id":…,"createdAt":…,` + `"queryTitle":…}`.
+  const row = `{"id":${JSON.stringify(id)},"createdAt":${JSON.stringify(createdAt.toISOString())},${fieldsJson.slice(1)}`;
+  await runBatchable(db, { sql: STORE_RECOMMENDATIONS, row });
   return { id, createdAt };
 }

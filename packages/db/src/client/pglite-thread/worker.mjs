@@ -3,7 +3,7 @@
 // of on it. Plain JavaScript because it is started by path: Node cannot load TypeScript, and Next does not
 // bundle it. Messages: { id, op, ...args } in, { id, ok: true, value } or { id, ok: false, error } out.
 import { parentPort, workerData } from "node:worker_threads";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, protocol } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /** @param {unknown} error */
@@ -60,10 +60,54 @@ let flushing = false;
 const BATCH_WINDOW_MS = 4;
 let lastArrival = -Infinity;
 
+// A batch's statement is prepared once per session under a name of its own (the protocol's Parse), then each batch
+// is one Bind, Execute and Sync in one message: PGlite's query() would parse the SQL and describe the statement and
+// the portal again every time, six trips into PostgreSQL instead of one. In-process, batches of ten: 0.09–0.16
+// against 0.13–0.21 ms of CPU per recommendation (db README, "Writes that go together"). The two mutexes are the
+// ones query() takes, so a batch never runs inside an interactive transaction that is waiting for its next query.
+/** @type {Map<string, string>} statement → its prepared name in this session */
+const prepared = new Map();
+let nextStatement = 1;
+
+/** @param {Uint8Array[]} parts */
+function concat(parts) {
+  const message = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    message.set(part, offset);
+    offset += part.length;
+  }
+  return message;
+}
+
+/** @param {Uint8Array} message */
+function exclusive(message) {
+  const pg = /** @type {any} */ (pglite);
+  return pg._runExclusiveTransaction(() => pg._runExclusiveQuery(() => pg.execProtocol(message)));
+}
+
+/** @param {string} sql @param {string} param the batch's one parameter ($1) */
+async function execBatch(sql, param) {
+  const { serialize } = protocol;
+  const known = prepared.get(sql);
+  const name = known ?? `anisong_batch_${nextStatement++}`;
+  const parts = known ? [] : [serialize.parse({ name, text: sql, types: [] })];
+  parts.push(serialize.bind({ statement: name, values: [param] }), serialize.execute({}), serialize.sync());
+  prepared.set(sql, name);
+  try {
+    await exclusive(concat(parts));
+  } catch (error) {
+    // Whether the Parse got through or not, the next batch starts afresh (closing an unknown name is no error).
+    prepared.delete(sql);
+    await exclusive(concat([serialize.close({ type: "S", name }), serialize.sync()])).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** @param {string} sql @param {{ row: string, resolve: (v: unknown) => void, reject: (e: unknown) => void }[]} calls */
 async function runBatch(sql, calls) {
   try {
-    await pglite?.query(sql, [`[${calls.map((c) => c.row).join(",")}]`]);
+    await execBatch(sql, `[${calls.map((c) => c.row).join(",")}]`);
     for (const c of calls) c.resolve(undefined);
   } catch (error) {
     if (calls.length === 1) return calls[0]?.reject(asAdapterError(error));
