@@ -23,7 +23,7 @@ import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
 import { libraryProviderForServer, useDatabase, useResolver } from "../../src/server/services";
-import { createSongResolver, resolveSpotifyConfig } from "@anisong/providers";
+import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
 import { INPUT_LIMITS } from "../../src/lib/input-limits";
 import { loadActiveModel } from "../../src/server/model/load-active-model";
 import { getDecisionInsights } from "../../src/server/insights/get-decision-insights";
@@ -743,6 +743,53 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
       const a = await loadActiveModel(db);
       const b = await loadActiveModel(db, Date.now() + 60_000); // past the re-check interval
       expect(b).toBe(a);
+    });
+
+    test("the same request again reuses what the first computed, stores a row of its own, and a new resolver computes afresh", async () => {
+      const base = createSongResolver({ ...resolveSpotifyConfig({} as NodeJS.ProcessEnv), providers: ["catalog"] });
+      let resolved = 0;
+      const counting = (): TSongResolver => ({
+        ...base,
+        providers: base.providers,
+        spotifyFeaturesAvailable: base.spotifyFeaturesAvailable,
+        resolve: (query) => {
+          resolved++;
+          return base.resolve(query);
+        },
+      });
+      const json = { title: "Levitating", artist: "Dua Lipa", topN: 12, variety: 0.3 };
+      const post = () => call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json });
+      try {
+        useResolver(counting());
+        const first = await post();
+        const second = await post();
+        expect([first.status, second.status]).toEqual([201, 201]);
+        expect(resolved).toBe(1);
+        expect(second.body.id).not.toBe(first.body.id);
+        const { id: _a, createdAt: _b, ...firstRest } = first.body;
+        const { id: _c, createdAt: _d, ...secondRest } = second.body;
+        expect(secondRest).toEqual(firstRest);
+        expect(second.headers.get("location")).toBe(`/api/recommendations/${second.body.id}`);
+        // Each is its own stored recommendation, with its own picks, and can be rated on its own.
+        for (const res of [first, second]) {
+          const got = await call(recommendationRoute.GET, `/api/recommendations/${res.body.id}`, { params: { id: res.body.id } });
+          expect(got.status).toBe(200);
+          expect(got.body.items.map((i: { trackId: string }) => i.trackId)).toEqual(
+            first.body.items.map((i: { trackId: string }) => i.trackId),
+          );
+        }
+        // Another question is computed; so is the same one once the resolver is another.
+        expect(
+          (await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { ...json, topN: 13 } })).status,
+        ).toBe(201);
+        expect(resolved).toBe(2);
+        useResolver(counting());
+        resolved = 0;
+        expect((await post()).status).toBe(201);
+        expect(resolved).toBe(1);
+      } finally {
+        useResolver(undefined);
+      }
     });
 
     // Hardening D5: PostgreSQL shutting the app's connections down (pg_terminate_backend, SQLSTATE 57P01)

@@ -21,10 +21,15 @@ export function handleRoute<C>(handler: THandler<C>): THandler<C> {
 }
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
+  return jsonText(JSON.stringify(body), init);
+}
+
+/** `text`: a body already serialised as JSON. */
+export function jsonText(text: string, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(body), { ...init, headers });
+  return new Response(text, { ...init, headers });
 }
 
 export function errorResponse(error: unknown): Response {

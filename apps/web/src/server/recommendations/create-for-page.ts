@@ -18,7 +18,7 @@ export async function createRecommendationForPage(body: TRecommendationRequestBo
     await checkWriteLimit(request);
     const input = ZRecommendationRequest.parse(body);
     const visitor = visitorOf(request);
-    const data = await createRecommendation(await getServerDb(), input, visitor.isNew ? {} : { visitorId: visitor.id });
+    const { data } = await createRecommendation(await getServerDb(), input, visitor.isNew ? {} : { visitorId: visitor.id });
     return { data };
   } catch (error) {
     const apiError = toApiError(error);

@@ -1,6 +1,6 @@
 import { webEnv } from "../../../server/env";
 import { getServerDb } from "../../../server/services";
-import { handleRoute, json } from "../../../server/http/handle-route";
+import { handleRoute, jsonText } from "../../../server/http/handle-route";
 import { readJsonBody } from "../../../server/http/read-json-body";
 import { checkWriteLimit } from "../../../server/http/write-limit";
 import { visitorCookieHeader, visitorOf } from "../../../server/experiments/visitor-cookie";
@@ -15,7 +15,7 @@ export const POST = handleRoute(async (request: Request) => {
   const input = ZRecommendationRequest.parse(await readJsonBody(request, webEnv().ANISONG_MAX_BODY_BYTES));
   const visitor = visitorOf(request);
   const recommendation = await createRecommendation(await getServerDb(), input, { visitorId: visitor.id });
-  const headers = new Headers({ location: `/api/recommendations/${recommendation.id}` });
+  const headers = new Headers({ location: `/api/recommendations/${recommendation.data.id}` });
   if (visitor.isNew) headers.set("set-cookie", visitorCookieHeader(visitor.id, { secure: webEnv().ANISONG_BEHIND_TLS }));
-  return json(recommendation, { status: 201, headers });
+  return jsonText(recommendation.json, { status: 201, headers });
 });
