@@ -10,6 +10,7 @@ import { findRepoRoot } from "../../env";
 type TAnswer = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: TSerializedError };
 type TSerializedError = { name: string; message: string; cause?: Record<string, unknown>; code?: string };
 type TPending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type TCall = { id: number; op: string } & Record<string, unknown>;
 
 /** worker.mjs, found from the repository root: bundled server code has no reliable path of its own. */
 export function pgliteWorkerFile(): string {
@@ -31,13 +32,17 @@ function reviveError(serialized: TSerializedError): Error {
 export class PGliteThread {
   private readonly pending = new Map<number, TPending>();
   private nextId = 1;
+  /** Calls made in this turn of the event loop, sent together at its end (see call()). */
+  private outbox: TCall[] = [];
   private exitError: Error | null = null;
 
   private constructor(
     private readonly worker: Worker,
     onExit: () => void,
   ) {
-    worker.on("message", (answer: TAnswer) => this.settle(answer));
+    worker.on("message", (answers: TAnswer | TAnswer[]) => {
+      for (const answer of Array.isArray(answers) ? answers : [answers]) this.settle(answer);
+    });
     worker.on("error", (error) => this.fail(error));
     worker.on("exit", (code) => {
       this.fail(new Error(`PGlite is closed: the database thread exited (code ${code}).`));
@@ -82,8 +87,17 @@ export class PGliteThread {
   call<T>(op: string, args: Record<string, unknown> = {}): Promise<T> {
     const id = this.nextId++;
     const answer = this.track(id);
-    this.worker.postMessage({ id, op, ...args });
+    // The calls of one turn of the event loop (a server under load answers many requests in one) go in one message,
+    // sent once the turn's I/O callbacks have run; the thread answers in the same way. A message per call cost about
+    // 0.01–0.02 ms of each side's CPU per call (web README, "Benchmark").
+    if (this.outbox.push({ id, op, ...args }) === 1) setImmediate(() => this.flush());
     return answer as Promise<T>;
+  }
+
+  private flush(): void {
+    const calls = this.outbox;
+    this.outbox = [];
+    if (!this.exitError) this.worker.postMessage(calls);
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
 // The embedded database's own thread: one PGlite instance and its Prisma driver adapter, driven by messages
 // from thread-adapter.ts. PGlite's PostgreSQL (WebAssembly) then runs beside the server's request thread instead
 // of on it. Plain JavaScript because it is started by path: Node cannot load TypeScript, and Next does not
-// bundle it. Messages: { id, op, ...args } in, { id, ok: true, value } or { id, ok: false, error } out.
+// bundle it. Messages: an array of calls { id, op, ...args } in, an array of answers { id, ok: true, value } or
+// { id, ok: false, error } out, each the calls or answers of one turn of the sender's event loop.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, protocol } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { bindExecuteSync } from "./batch-message.mjs";
 
 /** @param {unknown} error */
 function serializeError(error) {
@@ -91,11 +93,10 @@ async function execBatch(sql, param) {
   const { serialize } = protocol;
   const known = prepared.get(sql);
   const name = known ?? `anisong_batch_${nextStatement++}`;
-  const parts = known ? [] : [serialize.parse({ name, text: sql, types: [] })];
-  parts.push(serialize.bind({ statement: name, values: [param] }), serialize.execute({}), serialize.sync());
+  const batch = bindExecuteSync(name, param);
   prepared.set(sql, name);
   try {
-    await exclusive(concat(parts));
+    await exclusive(known ? batch : concat([serialize.parse({ name, text: sql, types: [] }), batch]));
   } catch (error) {
     // Whether the Parse got through or not, the next batch starts afresh (closing an unknown name is no error).
     prepared.delete(sql);
@@ -185,13 +186,30 @@ opened.then(
   (error) => parentPort?.postMessage({ id: 0, ok: false, error: serializeError(error) }),
 );
 
-parentPort?.on("message", async (/** @type {{ id: number, op: string }} */ message) => {
+/** Answers of this turn of the event loop, sent together at its end. @type {unknown[]} */
+let outbox = [];
+/** @param {unknown} answer */
+function send(answer) {
+  if (outbox.push(answer) > 1) return;
+  setImmediate(() => {
+    const answers = outbox;
+    outbox = [];
+    parentPort?.postMessage(answers);
+  });
+}
+
+/** @param {{ id: number, op: string }} message */
+async function handle(message) {
   try {
     await opened;
     const run = operations[message.op];
     if (!run) throw new Error(`Unknown database thread operation "${message.op}".`);
-    parentPort?.postMessage({ id: message.id, ok: true, value: await run(message) });
+    send({ id: message.id, ok: true, value: await run(message) });
   } catch (error) {
-    parentPort?.postMessage({ id: message.id, ok: false, error: serializeError(error) });
+    send({ id: message.id, ok: false, error: serializeError(error) });
   }
+}
+
+parentPort?.on("message", (/** @type {{ id: number, op: string }[]} */ calls) => {
+  for (const message of calls) void handle(message);
 });
