@@ -1,6 +1,7 @@
 // Reads a JSON body with a hard byte limit: the Content-Length is checked first, and the stream is
 // cut off as soon as it passes the limit (a missing or lying Content-Length cannot get around it).
 import { ApiError } from "./errors";
+import { bufferedBodyOf } from "./web-request";
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
@@ -21,6 +22,11 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const buffered = bufferedBodyOf(request); // made by web-request.ts: read already, up to one byte past the limit
+  if (buffered) {
+    if (buffered.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return buffered;
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -27,6 +27,20 @@ const handlers = {
     const body = await readJsonBody(request, 8192);
     return json({ body, params: await context.params }, { status: 201, headers: { "set-cookie": "a=1; Path=/" } });
   }),
+  PATCH: async (request: Request) => {
+    // Every way of reading a body works on the server's Request, as on any Request with these bytes.
+    const copy = request.clone();
+    const before = request.bodyUsed;
+    const parsed = await request.json();
+    const again = await request.text().then(
+      () => "read twice",
+      (error: Error) => error.name,
+    );
+    const reader = copy.body!.getReader();
+    let streamed = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) streamed += new TextDecoder().decode(chunk.value);
+    return json({ before, parsed, after: request.bodyUsed, again, streamed });
+  },
   PUT: async (request: Request) => {
     seen.push({ method: request.method, url: request.url, params: {}, bodyBytes: (await request.arrayBuffer()).byteLength, cookie: null });
     return json({});
@@ -125,6 +139,19 @@ describe("serveApiRoute", () => {
     expect(JSON.parse(res.body.toString())).toEqual({ body: { title: "Levitating" }, params: { id: "a b" } });
     await request("/t/x?q=1", { headers: { host: "bad host/../" } });
     expect(seen.at(-1)!.url).toBe("http://localhost/t/x?q=1");
+  });
+
+  test("a handler that reads the body itself gets it by any means, once, as from any Request", async () => {
+    const body = JSON.stringify({ title: "怪物", artist: "YOASOBI" });
+    const res = await request("/t/a", { method: "PATCH", headers: { "content-type": "application/json" }, body });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body.toString())).toEqual({
+      before: false,
+      parsed: { title: "怪物", artist: "YOASOBI" },
+      after: true,
+      again: "TypeError",
+      streamed: body,
+    });
   });
 
   test("a body past the limit: read no further than one byte past it, and the handler's 413", async () => {
