@@ -42,6 +42,25 @@ export async function createBenchRecommendation(serverUrl: string): Promise<stri
   return ((await res.json()) as { id: string }).id;
 }
 
+/**
+ * Recommendation requests the server has not answered lately, one per POST: the library's songs by title and lead
+ * artist, each asked for lists of 5 to 50 picks. Thousands of different questions in a row, more than the
+ * recommendation memo keeps, so every request resolves its song, ranks and serialises afresh (the memo's miss path).
+ */
+export async function benchQuestions(serverUrl: string): Promise<string[]> {
+  const songs: { title: string; artists: string[] }[] = [];
+  for (let page = 1; page <= 3; page++) {
+    const res = await fetch(`${serverUrl}/api/songs?page=${page}&size=100`);
+    if (!res.ok) throw new Error(`GET /api/songs answered ${res.status}`);
+    songs.push(...((await res.json()) as { items: { title: string; artists: string[] }[] }).items);
+  }
+  const questions: string[] = [];
+  for (let topN = 5; topN <= 50; topN++) {
+    for (const song of songs) questions.push(JSON.stringify({ title: song.title, artist: song.artists[0], topN }));
+  }
+  return questions;
+}
+
 /** The three pages the benches load: home, the results for the bench's song, and `permalinkId`'s permalink. */
 export function benchPages(permalinkId: string): TBenchPage[] {
   return [

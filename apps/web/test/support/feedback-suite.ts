@@ -16,7 +16,8 @@ import * as recommendationRoute from "../../src/app/api/recommendations/[id]/rou
 import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import { chooseVariant } from "../../src/server/experiments/choose-variant";
 import { getFeedbackReport } from "../../src/server/feedback/feedback-report";
-import { useDatabase } from "../../src/server/services";
+import { useDatabase, useResolver } from "../../src/server/services";
+import { createSongResolver, resolveSpotifyConfig } from "@anisong/providers";
 import { call } from "./call-route";
 import { prepareDatabase, type TPreparedDatabase } from "./prepare-database";
 
@@ -199,6 +200,56 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
       expect(afterStop.body.experiment).toBeNull();
       expect(afterStop.body.modelVersion).toBe(active.id);
       expect((await stored(first.body.id)).body.experiment).toEqual({ id: experiment.id, variant: expected.name });
+    });
+
+    test("during an experiment each variant keeps its own answer to the same request (the recommendation memo)", async () => {
+      const models = await db.model.findMany({ orderBy: { createdAt: "asc" } });
+      const active = models.find((m) => m.isActive)!;
+      const other = opts.secondModel ? models.find((m) => !m.isActive)! : active;
+      const started = await startExperiment(db, {
+        name: `memo-${kind}`,
+        variants: [
+          { name: "a", modelId: other.id, feedbackSignal: false, weight: 1 },
+          { name: "b", modelId: active.id, feedbackSignal: false, weight: 1 },
+        ],
+        minSilhouette: 0.2,
+      });
+      if (started.status !== "started") throw new Error(`experiment not started: ${started.status}`);
+      const experiment = started.experiment;
+      const visitorIn = (name: string) =>
+        Array.from({ length: 64 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`).find(
+          (v) => chooseVariant(experiment, v).name === name,
+        )!;
+      const base = createSongResolver({ ...resolveSpotifyConfig({} as NodeJS.ProcessEnv), providers: ["catalog"] });
+      let resolved = 0;
+      useResolver({
+        ...base,
+        providers: base.providers,
+        spotifyFeaturesAvailable: base.spotifyFeaturesAvailable,
+        resolve: (query) => {
+          resolved++;
+          return base.resolve(query);
+        },
+      });
+      try {
+        const answers = new Map<string, string[]>();
+        for (const name of ["a", "b", "a", "b", "a"]) {
+          const rec = await recommend({ cookie: `anisong_visitor=${visitorIn(name)}` });
+          expect(rec.status).toBe(201);
+          const variant = experiment.variants.find((v) => v.name === name)!;
+          expect(rec.body.experiment).toEqual({ id: experiment.id, variant: name });
+          expect(rec.body.modelVersion).toBe(variant.modelId);
+          const ids = rec.body.items.map((i: TItem) => i.trackId);
+          expect(ids).toEqual(answers.get(name) ?? ids);
+          answers.set(name, ids);
+          const row = await db.recommendation.findUniqueOrThrow({ where: { id: rec.body.id } });
+          expect(row).toMatchObject({ modelId: variant.modelId, experimentId: experiment.id, variant: name });
+        }
+        expect(resolved).toBe(2); // once per variant: neither pushed the other's answer out
+      } finally {
+        useResolver(undefined);
+        await stopExperiment(db);
+      }
     });
   });
 }

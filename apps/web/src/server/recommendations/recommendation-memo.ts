@@ -32,17 +32,25 @@ export type TMemoBasis = {
 };
 
 type TEntry = { basis: TMemoBasis; computed: TComputedRecommendation };
+/** A request's answers, one per basis in force: during an experiment each variant ranks with its own model. */
+type TEntries = readonly TEntry[];
+/** More bases than an experiment's variants at once would be stale ones. */
+const MAX_BASES_PER_REQUEST = 4;
 
 const TTL_MS = 10 * 60_000;
-/** About 2–8 KB of JSON per answer (ten to fifty picks): some 1,000–4,000 answers, a few MB of the server's memory. */
-const MAX_JSON_CHARS = 8_000_000;
+/**
+ * An answer of ten picks is about 10,000 characters of JSON (the body and the row): some 400 answers, fewer of
+ * longer lists. The body's objects mostly point into the loaded model (the songs' features, artists), so an entry
+ * holds little beyond its two strings: a few MB of the server's memory in all.
+ */
+const MAX_JSON_CHARS = 4_000_000;
 
 const memo = processWide(
   "recommendation-memo",
   () =>
-    new LRUCache<string, TEntry>({
+    new LRUCache<string, TEntries>({
       maxSize: MAX_JSON_CHARS,
-      sizeCalculation: (entry) => entry.computed.bodyJson.length + entry.computed.row.fieldsJson.length,
+      sizeCalculation: (entries) => entries.reduce((n, e) => n + e.computed.bodyJson.length + e.computed.row.fieldsJson.length, 0),
       ttl: TTL_MS,
     }),
 );
@@ -65,12 +73,18 @@ export function hasRecommendation(key: string): boolean {
 
 /** `key`: the request as zod normalised it (JSON). The computed answer for it on this basis, if one is kept. */
 export function recallRecommendation(key: string, basis: TMemoBasis): TComputedRecommendation | undefined {
-  const entry = memo.get(key);
-  return entry && sameBasis(entry.basis, basis) ? entry.computed : undefined;
+  return memo.get(key)?.find((entry) => sameBasis(entry.basis, basis))?.computed;
 }
 
+/** Keeps `computed` beside the answers to `key` on other bases in force (another variant's), newest first. */
 export function rememberRecommendation(key: string, basis: TMemoBasis, computed: TComputedRecommendation): void {
-  memo.set(key, { basis, computed });
+  const others = (memo.get(key) ?? []).filter((entry) => !sameRanking(entry.basis, basis));
+  memo.set(key, [{ basis, computed }, ...others].slice(0, MAX_BASES_PER_REQUEST));
+}
+
+/** The same model and variant: an older entry of theirs is superseded, not kept beside. */
+function sameRanking(a: TMemoBasis, b: TMemoBasis): boolean {
+  return a.plan.loaded.version === b.plan.loaded.version && a.plan.experiment?.variant === b.plan.experiment?.variant;
 }
 
 /** Tests: forget every kept answer. */
