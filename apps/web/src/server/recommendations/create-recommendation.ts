@@ -13,10 +13,10 @@ import { toTrackSummary } from "../songs/track-summary";
 import { pickListOf } from "./pick-list";
 import {
   hasRecommendation,
+  memoBasis,
   recallRecommendation,
   rememberRecommendation,
   type TComputedRecommendation,
-  type TMemoBasis,
 } from "./recommendation-memo";
 import { resolveSeeds, type TResolvedSeeds } from "./resolve-seeds";
 import { normaliseOptions, toSteering } from "./steering-options";
@@ -35,11 +35,11 @@ export async function createRecommendation(
   // sources that are down, answer before the database is asked.
   const resolvedFirst = hasRecommendation(key) ? null : await resolveSeeds(input);
   const plan = await planRecommendation(db, context);
-  const basis: TMemoBasis = {
+  const basis = memoBasis({
     plan,
     active: plan.experiment ? await loadActiveModel(db) : plan.loaded,
     resolver: getResolver(),
-  };
+  });
   let computed = recallRecommendation(key, basis);
   if (!computed) {
     computed = computeRecommendation(input, resolvedFirst ?? (await resolveSeeds(input)), plan);

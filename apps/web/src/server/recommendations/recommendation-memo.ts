@@ -3,7 +3,8 @@
 // resolution, the ranking and both JSON serialisations, and only stores a new row and answers with its id. Popular
 // songs are asked again and again; this is most of the recommendation's own CPU on the request thread (web README,
 // "How a request is served"). Entries name the objects they were computed from and are used only while those are
-// still the ones in force: a new model version, a feedback refresh or a new experiment each make a new object.
+// still the ones in force: a new model version, a feedback refresh or a new experiment each make a new object. They
+// name them by a number, not a reference, so a model that is no longer in force is not held in memory by them.
 // Songs resolved online (Spotify, ReccoBeats) are trusted for TTL_MS. Errors are never kept.
 import { LRUCache } from "lru-cache";
 import type { TPreparedRecommendation } from "@anisong/db";
@@ -23,13 +24,16 @@ export type TComputedRecommendation = {
   row: TPreparedRecommendation;
 };
 
-/** The objects an answer was computed from; it holds only while each is still the one in force. */
-export type TMemoBasis = {
+/** The objects an answer is computed from; it holds only while each is still the one in force. */
+export type TMemoSources = {
   plan: TRecommendationPlan;
   /** the active model (the library the song resolver searches), which an experiment's variant may not be */
   active: TLoadedModel;
   resolver: TSongResolver;
 };
+
+/** `sources` by identity (`id`), and the model and variant that rank (`ranking`): see memoBasis. */
+export type TMemoBasis = { id: string; ranking: string };
 
 type TEntry = { basis: TMemoBasis; computed: TComputedRecommendation };
 /** A request's answers, one per basis in force: during an experiment each variant ranks with its own model. */
@@ -55,15 +59,23 @@ const memo = processWide(
     }),
 );
 
-function sameBasis(a: TMemoBasis, b: TMemoBasis): boolean {
-  return (
-    a.plan.loaded === b.plan.loaded &&
-    a.plan.boosts === b.plan.boosts &&
-    a.plan.experiment?.id === b.plan.experiment?.id &&
-    a.plan.experiment?.variant === b.plan.experiment?.variant &&
-    a.active === b.active &&
-    a.resolver === b.resolver
-  );
+/** A number per object, never reused: a WeakMap, so it keeps no object alive. */
+const identities = processWide("recommendation-memo-identities", () => ({ next: 1, of: new WeakMap<object, number>() }));
+
+function identityOf(value: object | null): number {
+  if (value === null) return 0;
+  let id = identities.of.get(value);
+  if (id === undefined) identities.of.set(value, (id = identities.next++));
+  return id;
+}
+
+export function memoBasis(sources: TMemoSources): TMemoBasis {
+  const { plan, active, resolver } = sources;
+  const variant = plan.experiment ? `${plan.experiment.id}/${plan.experiment.variant}` : "";
+  return {
+    id: [identityOf(plan.loaded), identityOf(plan.boosts), identityOf(active), identityOf(resolver), variant].join(" "),
+    ranking: `${plan.loaded.version} ${variant}`,
+  };
 }
 
 /** Whether an answer to `key` is kept, on whatever basis (and without counting as a use). */
@@ -73,21 +85,12 @@ export function hasRecommendation(key: string): boolean {
 
 /** `key`: the request as zod normalised it (JSON). The computed answer for it on this basis, if one is kept. */
 export function recallRecommendation(key: string, basis: TMemoBasis): TComputedRecommendation | undefined {
-  return memo.get(key)?.find((entry) => sameBasis(entry.basis, basis))?.computed;
+  return memo.get(key)?.find((entry) => entry.basis.id === basis.id)?.computed;
 }
 
 /** Keeps `computed` beside the answers to `key` on other bases in force (another variant's), newest first. */
 export function rememberRecommendation(key: string, basis: TMemoBasis, computed: TComputedRecommendation): void {
-  const others = (memo.get(key) ?? []).filter((entry) => !sameRanking(entry.basis, basis));
+  // The same model and variant on an older basis (before a feedback refresh, say) is superseded, not kept beside.
+  const others = (memo.get(key) ?? []).filter((entry) => entry.basis.ranking !== basis.ranking);
   memo.set(key, [{ basis, computed }, ...others].slice(0, MAX_BASES_PER_REQUEST));
-}
-
-/** The same model and variant: an older entry of theirs is superseded, not kept beside. */
-function sameRanking(a: TMemoBasis, b: TMemoBasis): boolean {
-  return a.plan.loaded.version === b.plan.loaded.version && a.plan.experiment?.variant === b.plan.experiment?.variant;
-}
-
-/** Tests: forget every kept answer. */
-export function forgetRecommendations(): void {
-  memo.clear();
 }
