@@ -10,6 +10,7 @@ import {
   storeRecommendation,
   ZStoredRecommendationItems,
   type TDb,
+  type TExperiment,
 } from "@anisong/db";
 import * as feedbackRoute from "../../src/app/api/recommendations/[id]/items/[songId]/feedback/route";
 import * as recommendationRoute from "../../src/app/api/recommendations/[id]/route";
@@ -17,8 +18,8 @@ import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import { chooseVariant } from "../../src/server/experiments/choose-variant";
 import { getFeedbackReport } from "../../src/server/feedback/feedback-report";
 import { useDatabase, useResolver } from "../../src/server/services";
-import { createSongResolver, resolveSpotifyConfig } from "@anisong/providers";
 import { call } from "./call-route";
+import { countingResolver } from "./counting-resolver";
 import { prepareDatabase, type TPreparedDatabase } from "./prepare-database";
 
 const LEVITATING = "5nujrmhLynf4yMoMtj8AQF";
@@ -58,6 +59,11 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
         ...(method === "PUT" ? { json: body } : {}),
       });
     const stored = (id: string) => call(recommendationRoute.GET, `/api/recommendations/${id}`, { params: { id } });
+    /** A visitor id that `experiment` puts in variant `name`. */
+    const visitorIn = (experiment: TExperiment, name: string) =>
+      Array.from({ length: 64 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`).find(
+        (v) => chooseVariant(experiment, v).name === name,
+      )!;
 
     test("a pick's vote is stored, idempotent, changeable, cleared, and the permalink shows it", async () => {
       const rec = await recommend();
@@ -175,12 +181,8 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
       expect(again.body.experiment).toEqual(first.body.experiment);
 
       // One visitor of each variant: the variant's model ranks, its feedbackSignal decides the re-rank.
-      const visitorIn = (name: string) =>
-        Array.from({ length: 64 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`).find(
-          (v) => chooseVariant(experiment, v).name === name,
-        )!;
       for (const variant of experiment.variants) {
-        const rec = await recommend({ cookie: `anisong_visitor=${visitorIn(variant.name)}` });
+        const rec = await recommend({ cookie: `anisong_visitor=${visitorIn(experiment, variant.name)}` });
         expect(rec.status).toBe(201);
         expect(rec.body.modelVersion).toBe(variant.modelId);
         expect(rec.body.feedbackSignal).toBe(variant.feedbackSignal);
@@ -216,25 +218,12 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
       });
       if (started.status !== "started") throw new Error(`experiment not started: ${started.status}`);
       const experiment = started.experiment;
-      const visitorIn = (name: string) =>
-        Array.from({ length: 64 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`).find(
-          (v) => chooseVariant(experiment, v).name === name,
-        )!;
-      const base = createSongResolver({ ...resolveSpotifyConfig({} as NodeJS.ProcessEnv), providers: ["catalog"] });
-      let resolved = 0;
-      useResolver({
-        ...base,
-        providers: base.providers,
-        spotifyFeaturesAvailable: base.spotifyFeaturesAvailable,
-        resolve: (query) => {
-          resolved++;
-          return base.resolve(query);
-        },
-      });
+      const counter = countingResolver();
+      useResolver(counter.resolver);
       try {
         const answers = new Map<string, string[]>();
         for (const name of ["a", "b", "a", "b", "a"]) {
-          const rec = await recommend({ cookie: `anisong_visitor=${visitorIn(name)}` });
+          const rec = await recommend({ cookie: `anisong_visitor=${visitorIn(experiment, name)}` });
           expect(rec.status).toBe(201);
           const variant = experiment.variants.find((v) => v.name === name)!;
           expect(rec.body.experiment).toEqual({ id: experiment.id, variant: name });
@@ -245,7 +234,7 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
           const row = await db.recommendation.findUniqueOrThrow({ where: { id: rec.body.id } });
           expect(row).toMatchObject({ modelId: variant.modelId, experimentId: experiment.id, variant: name });
         }
-        expect(resolved).toBe(2); // once per variant: neither pushed the other's answer out
+        expect(counter.calls()).toBe(2); // once per variant: neither pushed the other's answer out
       } finally {
         useResolver(undefined);
         await stopExperiment(db);

@@ -23,12 +23,13 @@ import * as recommendationsRoute from "../../src/app/api/recommendations/route";
 import * as searchRoute from "../../src/app/api/search/route";
 import * as songsRoute from "../../src/app/api/songs/route";
 import { libraryProviderForServer, useDatabase, useResolver } from "../../src/server/services";
-import { createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
+import { createSongResolver, resolveSpotifyConfig } from "@anisong/providers";
 import { INPUT_LIMITS } from "../../src/lib/input-limits";
 import { loadActiveModel } from "../../src/server/model/load-active-model";
 import { getDecisionInsights } from "../../src/server/insights/get-decision-insights";
 import { leadArtist, normalizedTitle } from "@anisong/library";
 import { call } from "./call-route";
+import { countingResolver } from "./counting-resolver";
 import { prepareDatabase, type TPreparedDatabase } from "./prepare-database";
 
 const LEVITATING = "5nujrmhLynf4yMoMtj8AQF";
@@ -746,25 +747,15 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
     });
 
     test("the same request again reuses what the first computed, stores a row of its own, and a new resolver computes afresh", async () => {
-      const base = createSongResolver({ ...resolveSpotifyConfig({} as NodeJS.ProcessEnv), providers: ["catalog"] });
-      let resolved = 0;
-      const counting = (): TSongResolver => ({
-        ...base,
-        providers: base.providers,
-        spotifyFeaturesAvailable: base.spotifyFeaturesAvailable,
-        resolve: (query) => {
-          resolved++;
-          return base.resolve(query);
-        },
-      });
       const json = { title: "Levitating", artist: "Dua Lipa", topN: 12, variety: 0.3 };
       const post = () => call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json });
       try {
-        useResolver(counting());
+        let counter = countingResolver();
+        useResolver(counter.resolver);
         const first = await post();
         const second = await post();
         expect([first.status, second.status]).toEqual([201, 201]);
-        expect(resolved).toBe(1);
+        expect(counter.calls()).toBe(1);
         expect(second.body.id).not.toBe(first.body.id);
         const { id: _a, createdAt: _b, ...firstRest } = first.body;
         const { id: _c, createdAt: _d, ...secondRest } = second.body;
@@ -782,11 +773,11 @@ export function describeRouteSuite(kind: "pglite" | "postgres"): void {
         expect(
           (await call(recommendationsRoute.POST, "/api/recommendations", { method: "POST", json: { ...json, topN: 13 } })).status,
         ).toBe(201);
-        expect(resolved).toBe(2);
-        useResolver(counting());
-        resolved = 0;
+        expect(counter.calls()).toBe(2);
+        counter = countingResolver();
+        useResolver(counter.resolver);
         expect((await post()).status).toBe(201);
-        expect(resolved).toBe(1);
+        expect(counter.calls()).toBe(1);
       } finally {
         useResolver(undefined);
       }
