@@ -85,6 +85,9 @@ test("seeds and negative seeds from a pick's row; the permalink keeps them", asy
   const seeded = await nextList(page, first.id);
   expect(seeded.options.seeds.map((s) => s.trackId)).toEqual([LEVITATING, second.trackId]);
   expect(seeded.items.map((i) => i.trackId)).not.toContain(second.trackId);
+  // The closed panel says what changed; its options, rendered only while open, list the new seed.
+  await expect(page.getByTestId("tune-panel").locator(".tune__summary").textContent()).resolves.toBe("2 seeds");
+  await page.getByRole("button", { name: "Show options" }).click();
   await expect(page.getByTestId("seed-list").textContent()).resolves.toContain(second.title);
   expect(await page.locator(".feature-chart").getAttribute("data-seeds")).toBe("2"); // each seed beside the pick
 

@@ -38,7 +38,8 @@ const STEPS: { value: TTargetStep; label: string }[] = [
 const ARTIST_CAPS = [1, 2, 3, 5, 10, STEER_LIMITS.maxPerArtist];
 
 export function TunePanel({ tune, onChange, busy, ownSong }: TProps) {
-  const [open, setOpen] = useState(() => tune.seeds.length + tune.avoid.length > 0 || Object.keys(tune.targets).length > 0);
+  // Open on arrival when the list is tuned (a shared link, a reload): its options are what the listener came back to.
+  const [open, setOpen] = useState(() => describe(tune) !== "");
   const id = useId();
   const changes = describe(tune);
   return (
@@ -56,62 +57,71 @@ export function TunePanel({ tune, onChange, busy, ownSong }: TProps) {
           {open ? "Hide" : "Show"} options
         </button>
       </div>
+      {/* The options are rendered only while open: closed, they were ~100 hidden elements every results page hydrated. */}
       <div id={`${id}-body`} className="tune__body" hidden={!open}>
-        <SongLists tune={tune} onChange={onChange} ownSong={ownSong} />
-        <fieldset className="tune__group tune__targets">
-          <legend>Sound</legend>
-          {STEER_FEATURES.map((feature) => (
-            <TargetRadios
-              key={feature}
-              feature={feature}
-              value={tune.targets[feature] ?? "same"}
-              onPick={(step) => onChange({ ...tune, targets: { ...tune.targets, [feature]: step } }, "now")}
-            />
-          ))}
-        </fieldset>
-        <div className="tune__group tune__numbers">
-          <TempoRange tune={tune} onChange={onChange} />
-          <div className="field">
-            <label htmlFor={`${id}-variety`}>Variety</label>
-            <div className="tune__slider">
-              <input
-                id={`${id}-variety`}
-                type="range"
-                min={0}
-                max={1}
-                step={0.1}
-                value={tune.variety ?? 0}
-                aria-describedby={`${id}-variety-hint`}
-                onChange={(e) => onChange({ ...tune, variety: Number(e.target.value) }, "debounce")}
-                data-testid="variety"
-              />
-              <output htmlFor={`${id}-variety`}>{Math.round((tune.variety ?? 0) * 100)}%</output>
-            </div>
-            <p className="hint" id={`${id}-variety-hint`}>
-              0%: the closest songs; higher: picks that differ from each other.
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-cap`}>Songs per artist</label>
-            <select
-              id={`${id}-cap`}
-              value={tune.maxPerArtist ?? 2}
-              onChange={(e) => onChange({ ...tune, maxPerArtist: Number(e.target.value) }, "now")}
-              data-testid="max-per-artist"
-            >
-              {ARTIST_CAPS.map((n) => (
-                <option key={n} value={n}>
-                  {n === STEER_LIMITS.maxPerArtist ? "No limit" : `At most ${n}`}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <p className="muted tune__status" role="status" data-testid="tune-status">
-          {busy ? "Updating the picks…" : ""}
-        </p>
+        {open ? <TuneOptions id={id} tune={tune} onChange={onChange} busy={busy} ownSong={ownSong} /> : null}
       </div>
     </section>
+  );
+}
+
+function TuneOptions({ id, tune, onChange, busy, ownSong }: TProps & { id: string }) {
+  return (
+    <>
+      <SongLists tune={tune} onChange={onChange} ownSong={ownSong} />
+      <fieldset className="tune__group tune__targets">
+        <legend>Sound</legend>
+        {STEER_FEATURES.map((feature) => (
+          <TargetRadios
+            key={feature}
+            feature={feature}
+            value={tune.targets[feature] ?? "same"}
+            onPick={(step) => onChange({ ...tune, targets: { ...tune.targets, [feature]: step } }, "now")}
+          />
+        ))}
+      </fieldset>
+      <div className="tune__group tune__numbers">
+        <TempoRange tune={tune} onChange={onChange} />
+        <div className="field">
+          <label htmlFor={`${id}-variety`}>Variety</label>
+          <div className="tune__slider">
+            <input
+              id={`${id}-variety`}
+              type="range"
+              min={0}
+              max={1}
+              step={0.1}
+              value={tune.variety ?? 0}
+              aria-describedby={`${id}-variety-hint`}
+              onChange={(e) => onChange({ ...tune, variety: Number(e.target.value) }, "debounce")}
+              data-testid="variety"
+            />
+            <output htmlFor={`${id}-variety`}>{Math.round((tune.variety ?? 0) * 100)}%</output>
+          </div>
+          <p className="hint" id={`${id}-variety-hint`}>
+            0%: the closest songs; higher: picks that differ from each other.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-cap`}>Songs per artist</label>
+          <select
+            id={`${id}-cap`}
+            value={tune.maxPerArtist ?? 2}
+            onChange={(e) => onChange({ ...tune, maxPerArtist: Number(e.target.value) }, "now")}
+            data-testid="max-per-artist"
+          >
+            {ARTIST_CAPS.map((n) => (
+              <option key={n} value={n}>
+                {n === STEER_LIMITS.maxPerArtist ? "No limit" : `At most ${n}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="muted tune__status" role="status" data-testid="tune-status">
+        {busy ? "Updating the picks…" : ""}
+      </p>
+    </>
   );
 }
 
