@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { PageLink } from "../components/page-link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -22,16 +22,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="wrap site-header__inner">
-            <Link href="/" className="brand">
+            <PageLink href="/" className="brand">
               <span aria-hidden="true">♪</span> Anisong
-            </Link>
+            </PageLink>
             <nav aria-label="Main">
               <ul className="nav">
                 <li>
-                  <Link href="/">Search</Link>
+                  <PageLink href="/">Search</PageLink>
                 </li>
                 <li>
-                  <Link href="/insights">Insights</Link>
+                  <PageLink href="/insights">Insights</PageLink>
                 </li>
               </ul>
             </nav>
