@@ -257,8 +257,24 @@ test("phone width: the three pages fit the screen", async () => {
   await page.getByTestId("recommendation-row").first().waitFor();
   expect(await fits()).toBe(true);
   expect(await cls(page)).toBeLessThan(0.1);
-  // Each pick is two lines (title, then its actions in a wrapping row), not a column of seven buttons (~300 px).
-  const rowHeights = await page.getByTestId("recommendation-row").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+  // Below the first screen, the picks and the rating card are not laid out on arrival (content-visibility: auto)…
+  const rendered = (selector: string) =>
+    page.locator(selector).evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true } as CheckVisibilityOptions));
+  expect(await rendered("[data-testid=recommendation-row] >> nth=9 >> .title-cell")).toBe(false);
+  expect(await rendered("#rate-title")).toBe(false);
+  // …and are once scrolled to (the next frame lays them out).
+  await page.locator("#rate-title").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() =>
+    document.querySelector("#rate-title")!.checkVisibility({ contentVisibilityAuto: true } as CheckVisibilityOptions),
+  );
+  // The rows are measured as laid out (content-visibility off for the measurement). Each pick is two lines (title,
+  // then its actions in a wrapping row), not a column of seven buttons (~300 px).
+  const rowHeights = await page.getByTestId("recommendation-row").evaluateAll((rows) =>
+    rows.map((r) => {
+      (r as HTMLElement).style.contentVisibility = "visible";
+      return r.getBoundingClientRect().height;
+    }),
+  );
   expect(Math.max(...rowHeights)).toBeLessThan(200);
   // The phone's grid layout is only visual: Chromium's accessibility tree still has the table's rows and cells.
   const axRoles = await accessibleRoleCounts(page, { selector: "table.recs", roles: ["row", "cell", "columnheader"] });
@@ -311,12 +327,22 @@ test("/results comes with its list: created on the server, no recommendation req
   // …no POST on arrival (the server made the one recommendation), and the URL becomes its permalink.
   await page.goto(`${server.url}/results?title=Levitating&artist=Dua%20Lipa`);
   await page.waitForURL(PERMALINK);
+  const firstId = PERMALINK.exec(page.url())![1]!;
   expect(await page.getByTestId("recommendation-row").count()).toBe(10);
   expect(posts).toEqual([]);
   // Changing the kinds asks the API for a new list.
   const asked = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/recommendations"));
   await page.getByLabel("Covers & arrangements").check();
   expect(JSON.parse((await asked).postData() ?? "{}").kinds).toEqual(["original", "soundtrack", "cover"]);
+  expect(posts).toHaveLength(1);
+  // Each answer is kept for the page's life: the list with covers, then the server's list again, with no new write.
+  await page.waitForURL((url) => !url.pathname.endsWith(`/${firstId}`));
+  const withCovers = PERMALINK.exec(page.url())![1]!;
+  await page.locator(`[data-recommendation-id="${withCovers}"]`).waitFor();
+  await page.getByLabel("Covers & arrangements").uncheck();
+  await page.locator(`[data-recommendation-id="${firstId}"]`).waitFor();
+  await page.getByLabel("Covers & arrangements").check();
+  await page.locator(`[data-recommendation-id="${withCovers}"]`).waitFor();
   expect(posts).toHaveLength(1);
   await page.context().close();
 });

@@ -3,8 +3,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
-// The React Query client, mounted only by the pages that fetch through it (results, permalink, insights): the
-// home page ships without React Query, which keeps its JavaScript and hydration smaller.
+// The React Query client, mounted only by the page that fetches through it (insights): the home, results and
+// permalink pages ship without React Query (src/lib/use-action.ts), which keeps their JavaScript smaller.
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ApiClientError, postRating } from "../lib/api-client";
 import type { TRatingResponse } from "../lib/api-types";
 import { INPUT_LIMITS } from "../lib/input-limits";
+import { useAction } from "../lib/use-action";
 
 const STAR_WORDS = ["", "poor", "fair", "good", "very good", "excellent"];
 
@@ -17,7 +17,7 @@ export function RatingForm({ recommendationId, stored = null }: { recommendation
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState("");
   const [hint, setHint] = useState<string | null>(null);
-  const mutation = useMutation({ mutationFn: () => postRating({ recommendationId, stars, comment }) });
+  const mutation = useAction<void, TRatingResponse>(() => postRating({ recommendationId, stars, comment }));
 
   const alreadyRated = mutation.error instanceof ApiClientError && mutation.error.status === 409;
   if (stored && !mutation.isSuccess) {
@@ -48,7 +48,7 @@ export function RatingForm({ recommendationId, stored = null }: { recommendation
       return;
     }
     setHint(null);
-    mutation.mutate();
+    mutation.run();
   }
 
   return (
@@ -92,7 +92,7 @@ export function RatingForm({ recommendationId, stored = null }: { recommendation
           {mutation.isPending ? "Sending…" : "Send rating"}
         </button>
         <p className="form-error" role="alert">
-          {hint ?? (mutation.isError ? mutation.error.message : null)}
+          {hint ?? mutation.error?.message}
         </p>
       </div>
     </form>

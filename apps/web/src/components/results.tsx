@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { ResultsLink } from "./results-link";
+import { PageLink } from "./page-link";
 import { Fragment, useEffect, useRef, useState } from "react";
-import { ApiClientError, postRecommendation, type TRecommendationQuery } from "../lib/api-client";
+import type { TRecommendationQuery } from "../lib/api-client";
 import type { TPageRecommendation, TRatingResponse, TRecommendationItem, TRecommendationResponse } from "../lib/api-types";
-import { PAGE_TOP_N, REVEAL_STEP, type TTune } from "../lib/steering";
+import { REVEAL_STEP, type TTune } from "../lib/steering";
+import { usePageRecommendation } from "../lib/use-page-recommendation";
 import { artistsText, langOf } from "../lib/features";
 import { resultsHref } from "../lib/result-query";
 import { EmbedPlayer, PlayButton } from "./embed-player";
@@ -28,44 +28,12 @@ import { SaveToSpotify } from "./save-to-spotify";
  * /results?…: the recommendation the server created with the page (`first`; the browser creates it only when the
  * page came without one), shown with the search-time pick list the permalink cannot show (candidates are not
  * stored); the URL is swapped for its permalink, so reload and share read it and back skips the creating URL.
- * Changing the kinds asks the API for a new list.
+ * Changing the kinds asks the API for a new list (usePageRecommendation).
  */
 export function Results({ query, tune, first }: { query: TRecommendationQuery; tune?: TTune; first?: TPageRecommendation }) {
   const [kinds, setKinds] = useState<TSongKind[]>(DEFAULT_KINDS);
-  return (
-    <>
-      <KindPicker kinds={kinds} onChange={setKinds} />
-      <ResultsFor query={query} kinds={kinds} tune={tune} first={kinds === DEFAULT_KINDS ? first : undefined} />
-    </>
-  );
-}
-
-function ResultsFor({
-  query,
-  kinds,
-  tune,
-  first,
-}: {
-  query: TRecommendationQuery;
-  kinds: TSongKind[];
-  tune?: TTune;
-  first?: TPageRecommendation;
-}) {
-  const firstError = first && "error" in first ? new ApiClientError(first.error.status, first.error.body) : null;
-  const result = useQuery({
-    queryKey: ["recommendation", query, kinds, tune],
-    // Up to 50 picks once, revealed ten at a time (LoadMore): "show more" costs no second write.
-    queryFn: () => postRecommendation({ query, kinds, tune, topN: PAGE_TOP_N }),
-    initialData: first && "data" in first ? first.data : undefined,
-    // The server already tried (and its error is shown): asking again would only repeat the failed write.
-    enabled: !firstError,
-    // Every call stores a recommendation: ask once per query, never refetch behind the listener's back.
-    staleTime: Infinity,
-    gcTime: Infinity,
-    refetchOnMount: false,
-    refetchOnReconnect: false,
-  });
-  const error = firstError ?? (result.isError ? result.error : null);
+  const result = usePageRecommendation({ query, kinds, tune, first });
+  const error = result.error;
 
   const createdId = result.data?.id;
   useEffect(() => {
@@ -77,6 +45,7 @@ function ResultsFor({
   // A failed search keeps the form open so the listener can retry at once.
   return (
     <>
+      <KindPicker kinds={kinds} onChange={setKinds} />
       <SearchAgain initial={initial} open={error !== null} />
       {error ? (
         <ErrorNotice error={error} />
@@ -148,7 +117,7 @@ export function ResultsView({
         </p>
         <p>
           It sounds most like the <strong>{data.cluster.label}</strong> group of anime songs ({data.cluster.size} songs).{" "}
-          <Link href={`/insights?${new URLSearchParams({ recommendation: data.id })}`}>See it on the map</Link>
+          <PageLink href={`/insights?${new URLSearchParams({ recommendation: data.id })}`}>See it on the map</PageLink>
         </p>
         {data.query.candidates.length > 0 ? <CandidateList data={data} /> : null}
       </section>
@@ -265,7 +234,7 @@ export function ResultsView({
         <ExportBar recommendationId={data.id} items={data.items} />
       </section>
 
-      <section className="card" aria-labelledby="explain-title" ref={explainRef}>
+      <section className="card card--later" aria-labelledby="explain-title" ref={explainRef}>
         <h2 id="explain-title">Why this song?</h2>
         {pick ? (
           <>
@@ -285,7 +254,7 @@ export function ResultsView({
         )}
       </section>
 
-      <section className="card" aria-labelledby="rate-title">
+      <section className="card card--later" aria-labelledby="rate-title">
         <h2 id="rate-title">How good are these picks?</h2>
         <RatingForm recommendationId={data.id} stored={rating} />
       </section>

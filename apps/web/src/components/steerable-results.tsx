@@ -3,12 +3,12 @@
 // (one write: typing and sliders are debounced, radios and buttons apply at once, and an answer that a newer change
 // overtook is dropped), and the address bar is swapped for the new list's permalink — which stores the options, so
 // reload and share show the same tuned list.
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { postRecommendation } from "../lib/api-client";
 import type { TRatingResponse, TRecommendationItem, TRecommendationResponse, TSteeringOptions } from "../lib/api-types";
 import { SONG_KINDS } from "../lib/song-kinds";
 import { PAGE_TOP_N, STEER_LIMITS, type TTune } from "../lib/steering";
+import { useAction } from "../lib/use-action";
 import { ErrorNotice } from "./error-notice";
 import { ResultsView } from "./results";
 import { TunePanel, type TTuneSong, type TTuneState } from "./tune-panel";
@@ -24,27 +24,29 @@ export function SteerableResults({ data: initial, rating = null }: { data: TReco
   const primary = initial.options.seeds[0]?.trackId ?? initial.query.track.id;
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const steer = useMutation({
-    mutationFn: ({ tune: next }: { tune: TTune; call: number }) =>
+  const steer = useAction(
+    ({ tune: next }: { tune: TTune; call: number }) =>
       postRecommendation({
         query: { trackId: primary },
         topN: PAGE_TOP_N,
         kinds: SONG_KINDS.filter((k) => data.kinds.includes(k)),
         tune: next,
       }),
-    onSuccess: (next, { call }) => {
-      if (call !== latest.current) return;
-      setData(next);
-      // The server resolved the songs (a pasted link gets its title): show them as it knows them.
-      setTune((current) => ({ ...current, ...songsOf(next.options) }));
-      window.history.replaceState(null, "", `/recommendations/${next.id}`);
+    {
+      onSuccess: (next, { call }) => {
+        if (call !== latest.current) return;
+        setData(next);
+        // The server resolved the songs (a pasted link gets its title): show them as it knows them.
+        setTune((current) => ({ ...current, ...songsOf(next.options) }));
+        window.history.replaceState(null, "", `/recommendations/${next.id}`);
+      },
     },
-  });
+  );
 
   function change(next: TTuneState, when: "now" | "debounce") {
     setTune(next);
     clearTimeout(timer.current);
-    const run = () => steer.mutate({ tune: toTune(next), call: ++latest.current });
+    const run = () => steer.run({ tune: toTune(next), call: ++latest.current });
     if (when === "now") run();
     else timer.current = setTimeout(run, DEBOUNCE_MS);
   }
@@ -60,7 +62,7 @@ export function SteerableResults({ data: initial, rating = null }: { data: TReco
         busy={steer.isPending}
         ownSong={initial.options.seeds[0]?.title ?? initial.query.track.title}
       />
-      {steer.isError ? <ErrorNotice error={steer.error} /> : null}
+      {steer.error ? <ErrorNotice error={steer.error} /> : null}
       <ResultsView
         key={data.id}
         data={data}

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Results } from "../../components/results";
 import { SearchAgain } from "../../components/search-again";
 import { fromSearchParams, tuneFromSearchParams } from "../../lib/result-query";
-import { Providers } from "../providers";
 import { SpotifySaveProvider } from "../../components/save-to-spotify";
 import { spotifySaveEnabled } from "../../server/spotify/spotify-save-config";
 import { createRecommendationForPage } from "../../server/recommendations/create-for-page";
@@ -27,11 +26,9 @@ export default async function ResultsPage({ searchParams }: TProps) {
     <>
       <h1 className="visually-hidden">Recommendations</h1>
       {query ? (
-        <Providers>
-          <SpotifySaveProvider enabled={spotifySaveEnabled()} status={null}>
-            <Results query={query} tune={tune} first={first ?? undefined} />
-          </SpotifySaveProvider>
-        </Providers>
+        <SpotifySaveProvider enabled={spotifySaveEnabled()} status={null}>
+          <Results query={query} tune={tune} first={first ?? undefined} />
+        </SpotifySaveProvider>
       ) : (
         <>
           <SearchAgain open />

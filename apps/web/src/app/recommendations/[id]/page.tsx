@@ -5,7 +5,6 @@ import { SearchAgain } from "../../../components/search-again";
 import { findRecommendationView } from "../../../server/recommendations/find-recommendation";
 import { ZRecommendationId } from "../../../server/schemas";
 import { getServerDb } from "../../../server/services";
-import { Providers } from "../../providers";
 import { SpotifySaveProvider } from "../../../components/save-to-spotify";
 import { parseSpotifySaveStatus } from "../../../lib/spotify-save-status";
 import { spotifySaveEnabled } from "../../../server/spotify/spotify-save-config";
@@ -26,11 +25,9 @@ export default async function RecommendationPage({ params, searchParams }: TProp
     <>
       <h1 className="visually-hidden">Recommendations</h1>
       <SearchAgain initial={{ title: asked?.trackId ?? asked?.title ?? undefined, artist: asked?.artist ?? undefined }} />
-      <Providers>
-        <SpotifySaveProvider enabled={spotifySaveEnabled()} status={parseSpotifySaveStatus(await searchParams)}>
-          <SteerableResults data={data} rating={data.rating} />
-        </SpotifySaveProvider>
-      </Providers>
+      <SpotifySaveProvider enabled={spotifySaveEnabled()} status={parseSpotifySaveStatus(await searchParams)}>
+        <SteerableResults data={data} rating={data.rating} />
+      </SpotifySaveProvider>
     </>
   );
 }
