@@ -3,7 +3,7 @@
 // lazily on the main thread when the page first calls them. Without it, the first call of each module factory
 // (React DOM, Next's router, the app's components) paid a full parse there: ~90 ms of one ~134 ms task on the
 // permalink page of a 2-core machine, ×4 in Lighthouse's mobile profile. Other browsers read a comment.
-// See the web README, "Latest figures: compile hints".
+// See the web README, "Previous round: compile hints".
 import fs from "node:fs";
 import path from "node:path";
 
