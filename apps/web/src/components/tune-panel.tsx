@@ -38,10 +38,10 @@ const STEPS: { value: TTargetStep; label: string }[] = [
 const ARTIST_CAPS = [1, 2, 3, 5, 10, STEER_LIMITS.maxPerArtist];
 
 export function TunePanel({ tune, onChange, busy, ownSong }: TProps) {
-  // Open on arrival when the list is tuned (a shared link, a reload): its options are what the listener came back to.
-  const [open, setOpen] = useState(() => describe(tune) !== "");
-  const id = useId();
   const changes = describe(tune);
+  // Open on arrival when the list is tuned (a shared link, a reload): its options are what the listener came back to.
+  const [open, setOpen] = useState(changes !== "");
+  const id = useId();
   return (
     <section className="card tune" aria-labelledby={`${id}-title`} data-testid="tune-panel">
       <div className="tune__head">

@@ -65,6 +65,26 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
         (v) => chooseVariant(experiment, v).name === name,
       )!;
 
+    /**
+     * Starts an experiment of two variants: "a" ranks with the other model (the active one when the suite has one
+     * model) without the feedback signal, "b" with the active model, with the signal when `bFeedbackSignal`.
+     */
+    const startTwoVariants = async (name: string, options: { bFeedbackSignal: boolean }) => {
+      const models = await db.model.findMany({ orderBy: { createdAt: "asc" } });
+      const active = models.find((m) => m.isActive)!;
+      const other = opts.secondModel ? models.find((m) => !m.isActive)! : active;
+      const started = await startExperiment(db, {
+        name,
+        variants: [
+          { name: "a", modelId: other.id, feedbackSignal: false, weight: 1 },
+          { name: "b", modelId: active.id, feedbackSignal: options.bFeedbackSignal, weight: 1 },
+        ],
+        minSilhouette: 0.2,
+      });
+      if (started.status !== "started") throw new Error(`experiment not started: ${started.status}`);
+      return { experiment: started.experiment, active };
+    };
+
     test("a pick's vote is stored, idempotent, changeable, cleared, and the permalink shows it", async () => {
       const rec = await recommend();
       expect(rec.status).toBe(201);
@@ -155,19 +175,7 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
     });
 
     test("a running experiment gives each visitor a stable variant, stored with the recommendation; stopping keeps it", async () => {
-      const models = await db.model.findMany({ orderBy: { createdAt: "asc" } });
-      const active = models.find((m) => m.isActive)!;
-      const other = opts.secondModel ? models.find((m) => !m.isActive)! : active;
-      const started = await startExperiment(db, {
-        name: `test-${kind}`,
-        variants: [
-          { name: "a", modelId: other.id, feedbackSignal: false, weight: 1 },
-          { name: "b", modelId: active.id, feedbackSignal: true, weight: 1 },
-        ],
-        minSilhouette: 0.2,
-      });
-      if (started.status !== "started") throw new Error(`experiment not started: ${started.status}`);
-      const experiment = started.experiment;
+      const { experiment, active } = await startTwoVariants(`test-${kind}`, { bFeedbackSignal: true });
 
       // A new visitor gets a cookie; the variant follows it.
       const first = await recommend();
@@ -205,19 +213,7 @@ export function describeFeedbackSuite(kind: "pglite" | "postgres", opts: { secon
     });
 
     test("during an experiment each variant keeps its own answer to the same request (the recommendation memo)", async () => {
-      const models = await db.model.findMany({ orderBy: { createdAt: "asc" } });
-      const active = models.find((m) => m.isActive)!;
-      const other = opts.secondModel ? models.find((m) => !m.isActive)! : active;
-      const started = await startExperiment(db, {
-        name: `memo-${kind}`,
-        variants: [
-          { name: "a", modelId: other.id, feedbackSignal: false, weight: 1 },
-          { name: "b", modelId: active.id, feedbackSignal: false, weight: 1 },
-        ],
-        minSilhouette: 0.2,
-      });
-      if (started.status !== "started") throw new Error(`experiment not started: ${started.status}`);
-      const experiment = started.experiment;
+      const { experiment } = await startTwoVariants(`memo-${kind}`, { bFeedbackSignal: false });
       const counter = countingResolver();
       useResolver(counter.resolver);
       try {
