@@ -106,6 +106,17 @@ test("search Levitating, get ten anime songs with Spotify links, rate them, see 
   // At 1280 px a pick's seven actions take two lines (three made every pick ~125 px tall).
   const rowHeights = await rows.evaluateAll((all) => all.map((r) => r.getBoundingClientRect().height));
   expect(Math.max(...rowHeights)).toBeLessThan(100);
+  // An album keeps to one line under its title (a soundtrack's long name took three), whole in its title attribute.
+  const albums = await page.locator(".recs .item-album").evaluateAll((all) =>
+    all.map((a) => ({
+      oneLine: a.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(a).lineHeight),
+      cut: a.scrollHeight > a.clientHeight + 1,
+      whole: a.getAttribute("title") === a.textContent,
+    })),
+  );
+  expect(albums.length).toBeGreaterThan(0);
+  expect(albums.every((a) => a.oneLine && a.whole)).toBe(true);
+  expect(albums.some((a) => a.cut)).toBe(true);
   // The kind tag names itself: alone in the Anime column, a bare "original" read like an anime's name.
   const tags = await page.locator(".recs .kind-tag").allTextContents();
   expect(tags.length).toBeGreaterThan(0);

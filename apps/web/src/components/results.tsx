@@ -170,12 +170,12 @@ export function ResultsView({
                         <KindTag kind={item.kind} />
                       </span>
                       {item.animeTitle && !albumNamesAnime(item) ? (
-                        <span className="inline-anime" lang={langOf(item.animeTitle)}>
+                        <span className="inline-anime" lang={langOf(item.animeTitle)} title={item.animeTitle}>
                           {item.animeTitle}
                         </span>
                       ) : null}
                       {item.album ? (
-                        <span className="item-album muted" lang={langOf(item.album)}>
+                        <span className="item-album muted" lang={langOf(item.album)} title={item.album}>
                           {item.album}
                         </span>
                       ) : null}
