@@ -17,7 +17,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // No Turbopack cache for `next build` (on by default in this release, experimental for builds): a first `pnpm start`
   // and CI build from nothing, where the 80 MB cache is only written, never read, and writing it cost a fifth of the
-  // build's CPU (four alternating clean builds, 18–21 s against 22–29 s: web README, "…: the system's UI font first").
+  // build's CPU (four clean builds each, mostly alternating: 18–26 s against 22–29 s; web README, "…: the system's UI
+  // font first").
   experimental: { turbopackFileSystemCacheForBuild: false },
   transpilePackages: ["@anisong/core-ml", "@anisong/db", "@anisong/providers"],
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "@prisma/client", "pg", "csv-parse"],
