@@ -65,7 +65,6 @@ export { findSpotifySession } from "./spotify/find-spotify-session";
 export { deleteSpotifySession } from "./spotify/delete-spotify-session";
 export { deleteOldSpotifySessions } from "./spotify/delete-old-spotify-sessions";
 export { pingDatabase } from "./health/ping-database";
-export { setSynchronousCommit, ZSynchronousCommit } from "./session/set-synchronous-commit";
 export { PrismaClient, Prisma } from "./generated/prisma/client";
 export type {
   Model,

@@ -35,11 +35,6 @@ export const ZWebEnv = z.object({
   /** How long the active model's version is trusted before the database is asked again. */
   ANISONG_MODEL_CHECK_MS: int(0, 5000),
   /**
-   * Embedded PGlite only: "off" (default) lets a commit return before its WAL record is flushed — a crash
-   * can lose the last moments of writes but never corrupts the database; "on" waits for every flush.
-   */
-  ANISONG_PGLITE_SYNCHRONOUS_COMMIT: z.enum(["on", "off"]).default("off"),
-  /**
    * Embedded PGlite only: "worker" (default) runs the database in a worker thread of its own, so PostgreSQL's
    * work (two thirds of a stored recommendation's CPU) runs beside the request thread; "main" keeps it on it.
    */
@@ -95,7 +90,6 @@ export function webEnv(): TWebEnv {
     ANISONG_WRITE_RATE_BURST: emptyToUndefined(process.env.ANISONG_WRITE_RATE_BURST),
     ANISONG_MAX_BODY_BYTES: emptyToUndefined(process.env.ANISONG_MAX_BODY_BYTES),
     ANISONG_MODEL_CHECK_MS: emptyToUndefined(process.env.ANISONG_MODEL_CHECK_MS),
-    ANISONG_PGLITE_SYNCHRONOUS_COMMIT: emptyToUndefined(process.env.ANISONG_PGLITE_SYNCHRONOUS_COMMIT),
     ANISONG_TRUSTED_PROXIES: emptyToUndefined(process.env.ANISONG_TRUSTED_PROXIES),
     ANISONG_BEHIND_TLS: emptyToUndefined(process.env.ANISONG_BEHIND_TLS),
     ANISONG_FEEDBACK_SIGNAL: emptyToUndefined(process.env.ANISONG_FEEDBACK_SIGNAL),

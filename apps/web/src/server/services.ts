@@ -1,6 +1,6 @@
 // The server's services (a small service locator): the database client and the song resolver. Route tests point the
 // server at their own throwaway database with useDatabase(); the app itself uses @anisong/db's getDb().
-import { getDb, resolveDatabaseConfig, setSynchronousCommit, type TDatabaseConfig, type TDb } from "@anisong/db";
+import { getDb, resolveDatabaseConfig, type TDatabaseConfig, type TDb } from "@anisong/db";
 import { createLibraryProvider, createSongResolver, resolveSpotifyConfig, type TSongResolver } from "@anisong/providers";
 import { webEnv } from "./env";
 import { createLibraryLookup } from "./songs/library-lookup";
@@ -11,13 +11,7 @@ let configured: Promise<TDb> | undefined;
 
 export function getServerDb(): Promise<TDb> {
   if (databaseOverride) return Promise.resolve(databaseOverride);
-  configured ??= getDb(serverDatabaseConfig()).then(async (db) => {
-    // PGlite is one in-process session, so this SET holds for every request (see env.ts).
-    if (databaseKind() === "pglite") {
-      await setSynchronousCommit(db, { value: webEnv().ANISONG_PGLITE_SYNCHRONOUS_COMMIT });
-    }
-    return db;
-  });
+  configured ??= getDb(serverDatabaseConfig());
   configured.catch(() => (configured = undefined));
   return configured;
 }
