@@ -1,8 +1,8 @@
 // A write the server has acknowledged survives the server: killed outright (SIGKILL, as the out-of-memory killer or
 // a crash would), then started again on the same embedded database folder, it still has the recommendation, its
-// rating and a pick's vote. PGlite runs without a WAL writer, so a commit that returned before
-// its WAL was written (synchronous_commit=off) stayed in memory until the WAL buffers filled: every write since was
-// lost on any stop (db README, "Durability").
+// rating and a pick's vote. PGlite runs without a WAL writer, so a commit that returned before its WAL was written
+// (synchronous_commit=off) stayed in memory until the WAL buffers filled: every write since was lost on any stop
+// (db README, "Durability").
 import { ensureBuilt, startNextServer, type TNextServer } from "./support/next-server";
 import { prepareDatabase, type TPreparedDatabase } from "./support/prepare-database";
 
